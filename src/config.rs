@@ -1,0 +1,179 @@
+//! `handbook.yaml`: the handbook's title, language, industries and theme.
+//! A missing file gives defaults, so a plain folder of Markdown builds as-is.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::frontmatter::yaml_diagnostic;
+
+pub const CONFIG_FILE: &str = "handbook.yaml";
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub title: String,
+    pub description: Option<String>,
+    /// BCP 47 tag; `zh-CN` (default), `zh-TW`, `en` switch the interface strings.
+    pub language: String,
+    pub industries: Vec<Industry>,
+    pub theme: String,
+    /// Shown on binder covers, e.g. `2026 版`.
+    pub version: Option<String>,
+    /// Free-form values for custom templates (`{{ config.extra.x }}`).
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Industry {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub order: Option<i64>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "手册".to_string(),
+            description: None,
+            language: "zh-CN".to_string(),
+            industries: Vec::new(),
+            theme: "default".to_string(),
+            version: None,
+            extra: Default::default(),
+        }
+    }
+}
+
+const CONFIG_KEYS: &[&str] = &["title", "description", "language", "industries", "theme", "version", "extra"];
+const INDUSTRY_KEYS: &[&str] = &["id", "name", "order", "description"];
+
+impl Config {
+    /// Reads `root/handbook.yaml`; `Ok(default)` when it does not exist.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    return Err(vec![
+                        Diagnostic::error(CONFIG_FILE, 0, 0, "handbook.yaml is not UTF-8 text")
+                            .with_hint("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"),
+                    ]);
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(vec![Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read handbook.yaml: {e}"))]);
+            }
+        };
+        Config::parse(&text)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Ok(Config::default());
+        }
+        let mut config: Config = yaml_serde::from_str(text).map_err(|e| {
+            let keys = if e.to_string().contains("expected one of `id`") { INDUSTRY_KEYS } else { CONFIG_KEYS };
+            vec![yaml_diagnostic(CONFIG_FILE, text, 0, &e, keys)]
+        })?;
+        config.validate(text)?;
+        config.industries.sort_by_key(|i| i.order.unwrap_or(i64::MAX));
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str) -> Result<(), Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for ind in &self.industries {
+            let bad = ind.id.is_empty() || !ind.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if bad || !seen.insert(ind.id.as_str()) {
+                let (line, col) = find_value(text, &ind.id);
+                let msg = if bad {
+                    format!("industry id `{}` must be ASCII letters, digits, `-` or `_`", ind.id)
+                } else {
+                    format!("industry id `{}` is listed twice", ind.id)
+                };
+                let hint = if bad {
+                    "the id becomes a folder name in the site; put the Chinese name in `name:`"
+                } else {
+                    "give each industry its own id"
+                };
+                errors.push(Diagnostic::error(CONFIG_FILE, line, col, msg).with_hint(hint).with_source(text));
+            }
+        }
+        if errors.is_empty() { Ok(()) } else { Err(errors) }
+    }
+
+    pub fn industry(&self, id: &str) -> Option<&Industry> {
+        self.industries.iter().find(|i| i.id == id)
+    }
+
+    /// The hint for an unknown industry id.
+    pub fn industry_hint(&self, wrong: &str) -> String {
+        let ids: Vec<&str> = self.industries.iter().map(|i| i.id.as_str()).collect();
+        match did_you_mean(wrong, ids.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? Industries are listed in handbook.yaml"),
+            None if ids.is_empty() => "handbook.yaml lists no industries; add one under `industries:`".to_string(),
+            None => format!("use one of: {} (from handbook.yaml)", ids.join(", ")),
+        }
+    }
+}
+
+/// Line and column of the first `id: value` occurrence, for messages about validated values.
+fn find_value(text: &str, value: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        if let Some(pos) = line.find(value) {
+            if line[..pos].contains("id") {
+                return (i + 1, line[..pos].chars().count() + 1);
+            }
+        }
+    }
+    (0, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_and_empty_config_give_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Config::load(dir.path()).unwrap(), Config::default());
+        assert_eq!(Config::parse("\u{feff}\n").unwrap().language, "zh-CN");
+    }
+
+    #[test]
+    fn industries_sorted_by_order() {
+        let c = Config::parse(
+            "title: 手册\nindustries:\n  - {id: b, name: 乙, order: 2}\n  - {id: a, name: 甲, order: 1}\n",
+        )
+        .unwrap();
+        assert_eq!(c.industries[0].id, "a");
+    }
+
+    #[test]
+    fn unknown_key_is_located_with_hint() {
+        let errs = Config::parse("title: x\nindustires: []\n").unwrap_err();
+        let s = errs[0].to_string();
+        assert!(s.starts_with("handbook.yaml:2:1: error:"), "{s}");
+        assert!(s.contains("did you mean `industries`"), "{s}");
+    }
+
+    #[test]
+    fn bad_and_duplicate_industry_ids() {
+        let errs = Config::parse(
+            "industries:\n  - id: 银行\n    name: 银行业\n  - id: a\n    name: x\n  - id: a\n    name: y\n",
+        )
+        .unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert!(errs[0].to_string().starts_with("handbook.yaml:2:9:"), "{}", errs[0]);
+    }
+}

@@ -1,0 +1,445 @@
+//! The content tree: walks `content/`, reads front matter and builds the handbook model.
+//!
+//! Folders are parts and chapters (`_index.md` gives a folder its title, summary and order),
+//! every other `.md` file is a page, and every other file is an asset copied as-is.
+//! All problems of all files are collected; the caller reports them together.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{self, FrontMatter};
+use crate::text::split_numeric_prefix;
+
+pub const CONTENT_DIR: &str = "content";
+/// Output folders that the generator writes itself; content may not use these names at its top.
+pub const RESERVED_TOP: &[&str] = &["industry", "_shouce"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Chapter(usize),
+    Page(usize),
+}
+
+/// A folder of `content/`. Chapter 0 is `content/` itself (the home page).
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    /// Folder path relative to `content/`, `/`-separated; empty for the root.
+    pub dir: String,
+    /// `_index.md`, relative to the handbook root, when the folder has one.
+    pub index_file: Option<String>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub source: Option<String>,
+    pub order: Option<i64>,
+    pub body: String,
+    pub body_line: usize,
+    pub parent: Option<usize>,
+    pub entries: Vec<Entry>,
+    /// Output path relative to the site root: `dir/index.html`.
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Source path relative to the handbook root (`content/a/b.md`), for messages.
+    pub file: String,
+    pub title: String,
+    pub industries: Vec<String>,
+    pub order: Option<i64>,
+    pub summary: Option<String>,
+    pub source: Option<String>,
+    pub tags: Vec<String>,
+    pub body: String,
+    pub body_line: usize,
+    pub chapter: usize,
+    /// Output path relative to the site root: `a/b.html`.
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub src: PathBuf,
+    /// Path relative to the site root.
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Handbook {
+    pub config: Config,
+    pub chapters: Vec<Chapter>,
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    /// Every chapter (but the root) and page in reading order, for previous/next.
+    pub reading_order: Vec<Entry>,
+}
+
+impl Handbook {
+    /// Ancestors of a chapter from the top-level part down to the chapter itself (root excluded).
+    pub fn chapter_path(&self, mut c: usize) -> Vec<usize> {
+        let mut path = Vec::new();
+        while let Some(parent) = self.chapters[c].parent {
+            path.push(c);
+            c = parent;
+        }
+        path.reverse();
+        path
+    }
+
+    pub fn entry_title(&self, e: Entry) -> &str {
+        match e {
+            Entry::Chapter(c) => &self.chapters[c].title,
+            Entry::Page(p) => &self.pages[p].title,
+        }
+    }
+
+    pub fn entry_url(&self, e: Entry) -> &str {
+        match e {
+            Entry::Chapter(c) => &self.chapters[c].url,
+            Entry::Page(p) => &self.pages[p].url,
+        }
+    }
+}
+
+/// One `.md` file read from disk, before it is placed in the tree.
+struct Parsed {
+    rel: String,
+    yaml: String,
+    /// File line of the first YAML line.
+    yaml_line: usize,
+    fm: FrontMatter,
+    body: String,
+    body_line: usize,
+}
+
+pub fn load(root: &Path, config: Config) -> Result<(Handbook, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        return Err(vec![Diagnostic::error(CONTENT_DIR, 0, 0, "there is no `content` folder here").with_hint(
+            format!(
+                "put the Markdown files in {}, or pass --root with the handbook folder (the one that holds content/)",
+                content.display()
+            ),
+        )]);
+    }
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let (dirs, md_files, assets) = walk(&content, &mut errors, &mut warnings);
+
+    let parsed: Vec<Result<Parsed, Diagnostic>> =
+        md_files.par_iter().map(|(abs, rel)| read_markdown(abs, rel)).collect();
+    let mut files = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(p) => files.push(p),
+            Err(d) => errors.push(d),
+        }
+    }
+
+    let mut book = assemble(config, dirs, files, assets, &mut errors);
+    check_output_paths(&book, &mut errors);
+    book.reading_order = reading_order(&book);
+    if errors.is_empty() {
+        Ok((book, warnings))
+    } else {
+        errors.sort();
+        Err(errors)
+    }
+}
+
+type Walked = (Vec<String>, Vec<(PathBuf, String)>, Vec<Asset>);
+
+fn walk(content: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) -> Walked {
+    let mut dirs = Vec::new();
+    let mut md = Vec::new();
+    let mut assets = Vec::new();
+    let walker = walkdir::WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| rel_display(content, p)).unwrap_or_else(|| CONTENT_DIR.into());
+                let msg = if e.loop_ancestor().is_some() {
+                    "this link points back to a folder that contains it, so it was skipped".to_string()
+                } else {
+                    format!("cannot read: {e}")
+                };
+                warnings.push(
+                    Diagnostic::warning(path, 0, 0, msg).with_hint("remove the link or make it point outside content/"),
+                );
+                continue;
+            }
+        };
+        let Some(rel) = rel_path(content, entry.path()) else {
+            errors.push(
+                Diagnostic::error(rel_display(content, entry.path()), 0, 0, "this file name is not valid Unicode")
+                    .with_hint("rename the file; names must be readable text"),
+            );
+            continue;
+        };
+        if entry.file_type().is_dir() {
+            dirs.push(rel);
+        } else if rel.ends_with(".md") {
+            md.push((entry.path().to_path_buf(), rel));
+        } else {
+            assets.push(Asset { src: entry.path().to_path_buf(), url: rel });
+        }
+    }
+    (dirs, md, assets)
+}
+
+/// `/`-separated path relative to `content/`; `None` when not valid UTF-8.
+fn rel_path(content: &Path, p: &Path) -> Option<String> {
+    let rel = p.strip_prefix(content).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+fn rel_display(content: &Path, p: &Path) -> String {
+    let rel = p.strip_prefix(content).unwrap_or(p);
+    format!("{CONTENT_DIR}/{}", rel.to_string_lossy().replace('\\', "/"))
+}
+
+fn read_markdown(abs: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
+    let file = format!("{CONTENT_DIR}/{rel}");
+    let bytes =
+        std::fs::read(abs).map_err(|e| Diagnostic::error(&file, 0, 0, format!("cannot read this file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        Diagnostic::error(&file, line, 1, "this file is not UTF-8 text (it may be saved as GBK/GB2312)").with_hint(
+            "open it and save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8; or `iconv -f GBK -t UTF-8`)",
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let split = frontmatter::split(text).map_err(|(line, msg)| {
+        Diagnostic::error(&file, line, 1, msg)
+            .with_hint("add a line with only `---` after the last front-matter line")
+            .with_source(text)
+    })?;
+    let fm = match split.yaml {
+        Some(yaml) => frontmatter::parse(&file, yaml, split.yaml_line - 1)?,
+        None => FrontMatter::default(),
+    };
+    Ok(Parsed {
+        rel: rel.to_string(),
+        yaml: split.yaml.unwrap_or_default().to_string(),
+        yaml_line: split.yaml_line,
+        fm,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
+}
+
+fn assemble(
+    config: Config,
+    dirs: Vec<String>,
+    files: Vec<Parsed>,
+    assets: Vec<Asset>,
+    errors: &mut Vec<Diagnostic>,
+) -> Handbook {
+    let mut chapters: Vec<Chapter> = Vec::new();
+    let mut by_dir: BTreeMap<String, usize> = BTreeMap::new();
+    for dir in dirs {
+        let (parent, name) = match dir.rsplit_once('/') {
+            Some((p, n)) => (by_dir.get(p).copied(), n.to_string()),
+            None if dir.is_empty() => (None, String::new()),
+            None => (Some(0), dir.clone()),
+        };
+        let url = if dir.is_empty() { "index.html".to_string() } else { format!("{dir}/index.html") };
+        by_dir.insert(dir.clone(), chapters.len());
+        chapters.push(Chapter {
+            title: split_numeric_prefix(&name).1.to_string(),
+            dir,
+            index_file: None,
+            summary: None,
+            source: None,
+            order: None,
+            body: String::new(),
+            body_line: 1,
+            parent,
+            entries: Vec::new(),
+            url,
+        });
+    }
+    if chapters.is_empty() {
+        by_dir.insert(String::new(), 0);
+        chapters.push(Chapter {
+            dir: String::new(),
+            index_file: None,
+            title: String::new(),
+            summary: None,
+            source: None,
+            order: None,
+            body: String::new(),
+            body_line: 1,
+            parent: None,
+            entries: Vec::new(),
+            url: "index.html".into(),
+        });
+    }
+
+    let mut pages = Vec::new();
+    for f in files {
+        let (dir, name) = f.rel.rsplit_once('/').unwrap_or(("", f.rel.as_str()));
+        let chapter = by_dir.get(dir).copied().unwrap_or(0);
+        let file = format!("{CONTENT_DIR}/{}", f.rel);
+        if name == "_index.md" {
+            let c = &mut chapters[chapter];
+            if f.fm.industry.is_some() {
+                errors.push(
+                    Diagnostic::error(
+                        &file,
+                        find_key_line(&f, "industry"),
+                        1,
+                        "`industry` is set on a folder's _index.md",
+                    )
+                    .with_hint("set `industry` on the pages inside the folder instead"),
+                );
+            }
+            if let Some(t) = f.fm.title.clone().or_else(|| first_heading(&f.body)) {
+                c.title = t;
+            }
+            c.index_file = Some(file);
+            c.summary = f.fm.summary;
+            c.source = f.fm.source;
+            c.order = f.fm.order;
+            c.body = f.body;
+            c.body_line = f.body_line;
+            continue;
+        }
+        let stem = name.strip_suffix(".md").unwrap_or(name);
+        let mut industries = f.fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default();
+        industries.dedup();
+        for id in &industries {
+            if config.industry(id).is_none() {
+                errors.push(
+                    Diagnostic::error(&file, find_key_line(&f, id), 1, format!("unknown industry `{id}`"))
+                        .with_hint(config.industry_hint(id)),
+                );
+            }
+        }
+        let title =
+            f.fm.title
+                .clone()
+                .or_else(|| first_heading(&f.body))
+                .unwrap_or_else(|| split_numeric_prefix(stem).1.to_string());
+        let url = format!("{}{stem}.html", if dir.is_empty() { String::new() } else { format!("{dir}/") });
+        pages.push(Page {
+            file,
+            title,
+            industries,
+            order: f.fm.order,
+            summary: f.fm.summary,
+            source: f.fm.source,
+            tags: f.fm.tags,
+            body: f.body,
+            body_line: f.body_line,
+            chapter,
+            url,
+        });
+    }
+    if chapters[0].title.is_empty() {
+        chapters[0].title = config.title.clone();
+    }
+
+    // Entries of each folder, pages and sub-folders sorted together.
+    let mut entries: Vec<(usize, (i64, u64, String), Entry)> = Vec::new();
+    for (i, c) in chapters.iter().enumerate().skip(1) {
+        let name = c.dir.rsplit('/').next().unwrap_or(&c.dir);
+        entries.push((c.parent.unwrap_or(0), sort_key(c.order, name), Entry::Chapter(i)));
+    }
+    for (i, p) in pages.iter().enumerate() {
+        let name = p.file.rsplit('/').next().unwrap_or(&p.file);
+        entries.push((p.chapter, sort_key(p.order, name), Entry::Page(i)));
+    }
+    entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    for (parent, _, e) in entries {
+        chapters[parent].entries.push(e);
+    }
+    Handbook { config, chapters, pages, assets, reading_order: Vec::new() }
+}
+
+fn sort_key(order: Option<i64>, name: &str) -> (i64, u64, String) {
+    let (prefix, _) = split_numeric_prefix(name);
+    (order.unwrap_or(i64::MAX), prefix.unwrap_or(u64::MAX), name.to_string())
+}
+
+/// Line of the front matter that mentions `needle`, for errors about validated values.
+fn find_key_line(f: &Parsed, needle: &str) -> usize {
+    f.yaml.lines().position(|l| l.contains(needle)).map_or(1, |i| f.yaml_line + i)
+}
+
+/// The text of the first level-1 heading, used as a title when front matter has none.
+pub fn first_heading(body: &str) -> Option<String> {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut in_h1 = false;
+    let mut title = String::new();
+    for ev in Parser::new(body) {
+        match ev {
+            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => in_h1 = true,
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                let t = title.trim().to_string();
+                return (!t.is_empty()).then_some(t);
+            }
+            Event::Text(t) | Event::Code(t) if in_h1 => title.push_str(&t),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn check_output_paths(book: &Handbook, errors: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for c in &book.chapters {
+        seen.insert(c.url.to_lowercase(), c.index_file.as_deref().unwrap_or(&c.dir));
+    }
+    for p in &book.pages {
+        let key = p.url.to_lowercase();
+        if let Some(other) = seen.get(&key) {
+            let hint = if p.url.ends_with("index.html") {
+                "`index.md` is the folder's own page: rename this file, or move its text into `_index.md`".to_string()
+            } else {
+                format!(
+                    "it would overwrite the output of {other} (names that differ only in case are the same file on Windows); rename one of them"
+                )
+            };
+            errors
+                .push(Diagnostic::error(&p.file, 0, 0, format!("two sources would write `{}`", p.url)).with_hint(hint));
+        } else {
+            seen.insert(key, &p.file);
+        }
+        let top = p.url.split('/').next().unwrap_or("");
+        if p.url.contains('/') && RESERVED_TOP.contains(&top) {
+            errors.push(
+                Diagnostic::error(
+                    &p.file,
+                    0,
+                    0,
+                    format!("the top-level folder name `{top}` is used by the generated site"),
+                )
+                .with_hint("rename the folder"),
+            );
+        }
+    }
+}
+
+fn reading_order(book: &Handbook) -> Vec<Entry> {
+    fn visit(book: &Handbook, c: usize, out: &mut Vec<Entry>) {
+        for &e in &book.chapters[c].entries {
+            out.push(e);
+            if let Entry::Chapter(sub) = e {
+                visit(book, sub, out);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(book.pages.len() + book.chapters.len());
+    visit(book, 0, &mut out);
+    out
+}

@@ -1,0 +1,182 @@
+//! Front matter: the YAML block between `---` lines at the top of a Markdown file.
+//!
+//! The block is found by lines, not by a regular expression, so `title: 流程---` cannot close it
+//! early. The YAML crate is named only here (and in `config`), so it is one line to change.
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+
+/// The keys a page or `_index.md` may have.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub industry: Option<OneOrMany>,
+    pub order: Option<i64>,
+    pub summary: Option<String>,
+    pub source: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+pub const KEYS: &[&str] = &["title", "industry", "order", "summary", "source", "tags", "extra"];
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+/// A file split into its front matter and body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split<'a> {
+    /// The YAML text, without the `---` lines.
+    pub yaml: Option<&'a str>,
+    /// 1-based line of the first YAML line in the file.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// 1-based line of the first body line in the file.
+    pub body_line: usize,
+}
+
+/// Splits at `---` lines. `text` must already be without BOM; CRLF is fine.
+/// Errors when a block opens but never closes.
+pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() != "---" {
+        return Ok(Split { yaml: None, yaml_line: 0, body: text, body_line: 1 });
+    }
+    let mut pos = first_end;
+    let mut line = 2;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        if text[pos..end].trim_end() == "---" {
+            return Ok(Split {
+                yaml: Some(&text[first_end..pos]),
+                yaml_line: 2,
+                body: &text[end..],
+                body_line: line + 1,
+            });
+        }
+        pos = end;
+        line += 1;
+    }
+    Err((1, "the front matter opened with `---` on line 1 is never closed".to_string()))
+}
+
+/// Parses the YAML of a front-matter block. `line_offset` is the file line of the first YAML line
+/// minus one, so YAML positions become file positions.
+pub fn parse(file: &str, yaml: &str, line_offset: usize) -> Result<FrontMatter, Diagnostic> {
+    if yaml.trim().is_empty() {
+        return Ok(FrontMatter::default());
+    }
+    if let Some((i, line)) =
+        yaml.lines().enumerate().find(|(_, l)| l.starts_with('\t') || l.trim_start_matches(' ').starts_with('\t'))
+    {
+        let col = line.find('\t').unwrap_or(0) + 1;
+        return Err(Diagnostic::error(
+            file,
+            line_offset + i + 1,
+            col,
+            "a tab character indents this front-matter line",
+        )
+        .with_hint("YAML allows only spaces for indentation; replace the tab with two spaces"));
+    }
+    yaml_serde::from_str(yaml).map_err(|e| yaml_diagnostic(file, yaml, line_offset, &e, KEYS))
+}
+
+/// Turns a YAML/serde error into a located diagnostic with a plain-words hint.
+pub fn yaml_diagnostic(file: &str, yaml: &str, line_offset: usize, e: &yaml_serde::Error, keys: &[&str]) -> Diagnostic {
+    let (line, col) = e.location().map_or((line_offset + 1, 1), |l| (line_offset + l.line(), l.column()));
+    let raw = e.to_string();
+    // serde's messages end with " at line L column C"; we print the position ourselves.
+    let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let mut d;
+    if let Some(field) = msg.strip_prefix("unknown field `").and_then(|s| s.split('`').next()) {
+        d = Diagnostic::error(file, line, col, format!("unknown key `{field}`"));
+        d = d.with_hint(match did_you_mean(field, keys.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? Allowed keys: {}", keys.join(", ")),
+            None => format!("allowed keys: {}; put your own values under `extra:`", keys.join(", ")),
+        });
+    } else if msg.contains("did not match any variant of untagged enum OneOrMany") {
+        d = Diagnostic::error(file, line, col, "`industry` must be an industry id or a list of ids")
+            .with_hint("write `industry: banking` or `industry: [banking, insurance]`");
+    } else if msg.starts_with("invalid type") {
+        let key =
+            yaml.lines().nth(line.saturating_sub(line_offset + 1)).and_then(|l| l.split(':').next()).map(str::trim);
+        d = Diagnostic::error(file, line, col, format!("{}{msg}", key.map(|k| format!("`{k}`: ")).unwrap_or_default()))
+            .with_hint("quote text values, e.g. `title: \"2024\"`; `order` takes a whole number; `tags` a list");
+    } else {
+        d = Diagnostic::error(file, line, col, format!("invalid YAML: {msg}"))
+            .with_hint("quote values that contain `: ` or start with `\"`, `'`, `*`, `&`, `[` or `{`");
+    }
+    let full_text: String = "\n".repeat(line_offset) + yaml;
+    d.with_source(&full_text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_finds_block_by_lines() {
+        let s = split("---\ntitle: 流程---\n---\n# 正文\n").unwrap();
+        assert_eq!(s.yaml, Some("title: 流程---\n"));
+        assert_eq!(s.body, "# 正文\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn split_crlf_and_no_front_matter() {
+        let s = split("---\r\ntitle: a\r\n---\r\nbody").unwrap();
+        assert_eq!(s.yaml, Some("title: a\r\n"));
+        assert_eq!(s.body, "body");
+        assert_eq!(split("# x\n---\n").unwrap().yaml, None);
+        assert_eq!(split("").unwrap().yaml, None);
+    }
+
+    #[test]
+    fn unclosed_block_is_an_error() {
+        assert!(split("---\ntitle: a\n# 正文\n").is_err());
+    }
+
+    #[test]
+    fn parse_keys_and_industry_forms() {
+        let fm = parse("a.md", "title: 名片\nindustry: [banking, insurance]\norder: 3\n", 1).unwrap();
+        assert_eq!(fm.title.as_deref(), Some("名片"));
+        assert_eq!(fm.industry.unwrap().into_vec(), vec!["banking", "insurance"]);
+        let fm = parse("a.md", "industry: banking\n", 1).unwrap();
+        assert_eq!(fm.industry.unwrap().into_vec(), vec!["banking"]);
+    }
+
+    #[test]
+    fn unknown_key_located_in_file_with_hint() {
+        let d = parse("a.md", "title: x\ntitel: y\n", 1).unwrap_err();
+        assert_eq!((d.line, d.col), (3, 1));
+        assert_eq!(d.message, "unknown key `titel`");
+        assert!(d.hint.unwrap().starts_with("did you mean `title`?"));
+        assert_eq!(d.source_line.as_deref(), Some("titel: y"));
+    }
+
+    #[test]
+    fn wrong_type_and_tabs() {
+        let d = parse("a.md", "title: x\norder: first\n", 1).unwrap_err();
+        assert_eq!(d.line, 3);
+        assert!(d.message.starts_with("`order`: invalid type"), "{}", d.message);
+        let d = parse("a.md", "title: x\ntags:\n\t- a\n", 1).unwrap_err();
+        assert_eq!((d.line, d.col), (4, 1));
+    }
+}

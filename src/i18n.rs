@@ -1,0 +1,150 @@
+//! Interface strings. Chinese is the default; `language: en` in handbook.yaml switches to English,
+//! `zh-TW`/`zh-HK` to Traditional characters.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Strings {
+    pub lang: &'static str,
+    pub home: &'static str,
+    pub contents: &'static str,
+    pub on_this_page: &'static str,
+    pub industries: &'static str,
+    pub industry: &'static str,
+    pub chapters: &'static str,
+    pub pages_count: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub source: &'static str,
+    pub skip_to_content: &'static str,
+    pub menu: &'static str,
+    pub anchor_label: &'static str,
+    pub no_pages: &'static str,
+    pub generated_by: &'static str,
+    pub breadcrumb: &'static str,
+    // Service-handbook blocks.
+    pub script: &'static str,
+    pub practice: &'static str,
+    pub answer: &'static str,
+    pub note: &'static str,
+    pub tip: &'static str,
+    pub important: &'static str,
+    pub warning: &'static str,
+    pub caution: &'static str,
+    pub correct: &'static str,
+    pub wrong: &'static str,
+}
+
+pub fn for_language(lang: &str) -> Strings {
+    let l = lang.to_ascii_lowercase();
+    if l.starts_with("en") {
+        EN
+    } else if l == "zh-tw" || l == "zh-hk" || l == "zh-hant" || l.starts_with("zh-hant") {
+        ZH_HANT
+    } else {
+        ZH_HANS
+    }
+}
+
+const ZH_HANS: Strings = Strings {
+    lang: "zh-CN",
+    home: "首页",
+    contents: "目录",
+    on_this_page: "本页内容",
+    industries: "按行业浏览",
+    industry: "行业",
+    chapters: "章节",
+    pages_count: "页",
+    previous: "上一页",
+    next: "下一页",
+    source: "来源",
+    skip_to_content: "跳到正文",
+    menu: "目录菜单",
+    anchor_label: "本节链接",
+    no_pages: "暂无页面。",
+    generated_by: "由 shouce 生成",
+    breadcrumb: "当前位置",
+    script: "话术",
+    practice: "练习",
+    answer: "你可以做得更好的是",
+    note: "注意",
+    tip: "提示",
+    important: "重要",
+    warning: "警告",
+    caution: "小心",
+    correct: "正确",
+    wrong: "错误",
+};
+
+const ZH_HANT: Strings = Strings {
+    lang: "zh-TW",
+    home: "首頁",
+    contents: "目錄",
+    on_this_page: "本頁內容",
+    industries: "按行業瀏覽",
+    industry: "行業",
+    chapters: "章節",
+    pages_count: "頁",
+    previous: "上一頁",
+    next: "下一頁",
+    source: "來源",
+    skip_to_content: "跳到正文",
+    menu: "目錄選單",
+    anchor_label: "本節連結",
+    no_pages: "暫無頁面。",
+    generated_by: "由 shouce 產生",
+    breadcrumb: "目前位置",
+    script: "話術",
+    practice: "練習",
+    answer: "你可以做得更好的是",
+    note: "注意",
+    tip: "提示",
+    important: "重要",
+    warning: "警告",
+    caution: "小心",
+    correct: "正確",
+    wrong: "錯誤",
+};
+
+const EN: Strings = Strings {
+    lang: "en",
+    home: "Home",
+    contents: "Contents",
+    on_this_page: "On this page",
+    industries: "Browse by industry",
+    industry: "Industry",
+    chapters: "Chapters",
+    pages_count: "pages",
+    previous: "Previous",
+    next: "Next",
+    source: "Source",
+    skip_to_content: "Skip to content",
+    menu: "Contents menu",
+    anchor_label: "Link to this section",
+    no_pages: "No pages yet.",
+    generated_by: "Made with shouce",
+    breadcrumb: "You are here",
+    script: "Script",
+    practice: "Practice",
+    answer: "You could do better by",
+    note: "Note",
+    tip: "Tip",
+    important: "Important",
+    warning: "Warning",
+    caution: "Caution",
+    correct: "Correct",
+    wrong: "Wrong",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_selects_strings() {
+        assert_eq!(for_language("zh-CN").home, "首页");
+        assert_eq!(for_language("zh-TW").home, "首頁");
+        assert_eq!(for_language("en").home, "Home");
+        assert_eq!(for_language("fr").home, "首页");
+    }
+}

@@ -1,0 +1,333 @@
+//! Markdown to HTML with pulldown-cmark, parsed once per page. One pass over the events
+//! gives the HTML, the table of contents, the sections for the search index and the links.
+//!
+//! On top of CommonMark + GFM tables, footnotes, strikethrough and task lists:
+//! Chinese emphasis (`cjk`), heading anchors that keep Chinese characters, `.md` links rewritten
+//! to the `.html` files they become, class-based code highlighting (`highlight`), soft line
+//! breaks between Chinese characters dropped (browsers would show a space), and the
+//! service-handbook blocks (`blocks`).
+
+mod blocks;
+pub mod cjk;
+pub mod highlight;
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
+use crate::text::{is_cjk, is_cjk_punct, slug};
+
+pub struct Input<'a> {
+    /// The source file, for messages (`content/a.md`).
+    pub file: &'a str,
+    pub body: &'a str,
+    /// File line of the body's first line.
+    pub body_line: usize,
+    /// Relative path from this page to the site root (`../../`, or empty at the root).
+    pub root: &'a str,
+    /// Drop a leading `# heading` with this text: the template shows the title already.
+    pub strip_title: Option<&'a str>,
+    pub strings: &'a Strings,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A heading-delimited part of a page, as plain text, for search.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Section {
+    /// Anchor of the section's heading; `None` for text before the first heading.
+    pub id: Option<String>,
+    pub heading: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkRef {
+    /// The destination as written.
+    pub dest: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub sections: Vec<Section>,
+    pub links: Vec<LinkRef>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+pub fn render(input: &Input<'_>) -> Rendered {
+    let opts = options();
+    let src = cjk::rewrite(input.body, opts);
+    let lines = LineIndex::new(&src, input.body_line);
+    let mut r = Rendered::default();
+    let mut state =
+        State { used_ids: HashSet::new(), section: Section { id: None, heading: String::new(), text: String::new() } };
+
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(&src, opts).into_offset_iter().collect();
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut first_block = true;
+    let mut i = 0;
+    while i < events.len() {
+        let (ev, range) = &events[i];
+        match ev {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let end = find_end(&events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+                let inner: Vec<Event<'_>> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
+                let title = plain_text(&inner);
+                let is_title = first_block && *level == HeadingLevel::H1 && input.strip_title == Some(title.as_str());
+                if !is_title {
+                    let anchor = state.unique_id(id.as_deref().map_or_else(|| slug(&title), str::to_string));
+                    state.start_section(&mut r.sections, Some(anchor.clone()), title.clone());
+                    r.toc.push(TocEntry { level: *level as u8, id: anchor.clone(), title });
+                    out.push(Event::Start(Tag::Heading {
+                        level: *level,
+                        id: Some(CowStr::from(anchor.clone())),
+                        classes: classes.clone(),
+                        attrs: attrs.clone(),
+                    }));
+                    out.extend(inner);
+                    out.push(Event::Html(
+                        format!(
+                            "<a class=\"anchor\" href=\"#{anchor}\" aria-label=\"{}\">#</a>",
+                            input.strings.anchor_label
+                        )
+                        .into(),
+                    ));
+                    out.push(Event::End(TagEnd::Heading(*level)));
+                }
+                first_block = false;
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let end = find_end(&events, i, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
+                let code: String = events[i + 1..end]
+                    .iter()
+                    .filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None })
+                    .collect();
+                let lang = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(l) => l.as_ref(),
+                    pulldown_cmark::CodeBlockKind::Indented => "",
+                };
+                let html = match highlight::highlight(&code, lang) {
+                    highlight::Highlighted::Html(h) => h,
+                    highlight::Highlighted::UnknownLanguage => {
+                        let (line, col) = lines.position(range.start);
+                        r.warnings.push(
+                            Diagnostic::warning(
+                                input.file,
+                                line,
+                                col,
+                                format!("unknown code language `{lang}`; shown without colours"),
+                            )
+                            .with_hint("use a common name such as `rust`, `python`, `sql`, `json`, or `text`"),
+                        );
+                        highlight::plain(&code, lang)
+                    }
+                };
+                state.section.text.push_str(&code);
+                state.section.text.push('\n');
+                out.push(Event::Html(html.into()));
+                first_block = false;
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let (line, col) = lines.position(range.start);
+                r.links.push(LinkRef { dest: dest_url.to_string(), line, col });
+                let dest = rewrite_link(dest_url, input.root).map_or_else(|| dest_url.clone(), CowStr::from);
+                out.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: dest,
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let (line, col) = lines.position(range.start);
+                r.links.push(LinkRef { dest: dest_url.to_string(), line, col });
+                let dest = rewrite_link(dest_url, input.root).map_or_else(|| dest_url.clone(), CowStr::from);
+                out.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: dest,
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::SoftBreak => {
+                let before = out.last().and_then(last_char);
+                let after = events.get(i + 1).and_then(|(e, _)| first_char(e));
+                let cjk = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || is_cjk_punct(c));
+                if cjk(before) && cjk(after) {
+                    // Chinese has no spaces between words: a wrapped line must not add one.
+                } else {
+                    state.section.text.push(' ');
+                    out.push(Event::SoftBreak);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                state.section.text.push_str(t);
+                out.push(ev.clone());
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::TableRow) | Event::HardBreak => {
+                state.section.text.push('\n');
+                out.push(ev.clone());
+            }
+            Event::Start(_) if first_block => {
+                first_block = false;
+                out.push(ev.clone());
+            }
+            _ => out.push(ev.clone()),
+        }
+        i += 1;
+    }
+    let last = std::mem::replace(&mut state.section, Section { id: None, heading: String::new(), text: String::new() });
+    push_section(&mut r.sections, last);
+
+    let out = blocks::transform(out, input.strings);
+    r.html.reserve(src.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
+    r
+}
+
+struct State {
+    used_ids: HashSet<String>,
+    section: Section,
+}
+
+impl State {
+    fn unique_id(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.used_ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    fn start_section(&mut self, sections: &mut Vec<Section>, id: Option<String>, heading: String) {
+        let done = std::mem::replace(&mut self.section, Section { id, heading, text: String::new() });
+        push_section(sections, done);
+    }
+}
+
+fn push_section(sections: &mut Vec<Section>, mut s: Section) {
+    let trimmed = s.text.trim();
+    if trimmed.len() != s.text.len() {
+        s.text = trimmed.to_string();
+    }
+    if s.id.is_some() || !s.text.is_empty() {
+        sections.push(s);
+    }
+}
+
+fn find_end<'a>(
+    events: &[(Event<'a>, std::ops::Range<usize>)],
+    start: usize,
+    is_end: impl Fn(&Event<'a>) -> bool,
+) -> usize {
+    events[start..].iter().position(|(e, _)| is_end(e)).map_or(events.len() - 1, |p| start + p)
+}
+
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut s = String::new();
+    for e in events {
+        if let Event::Text(t) | Event::Code(t) = e {
+            s.push_str(t);
+        }
+    }
+    s.trim().to_string()
+}
+
+fn last_char(e: &Event<'_>) -> Option<char> {
+    match e {
+        Event::Text(t) | Event::Code(t) => t.chars().next_back(),
+        _ => None,
+    }
+}
+
+fn first_char(e: &Event<'_>) -> Option<char> {
+    match e {
+        Event::Text(t) | Event::Code(t) => t.chars().next(),
+        _ => None,
+    }
+}
+
+/// Rewrites a link destination for the built site, or `None` when it stays as written:
+/// `x.md` → `x.html`, `dir/_index.md` and `dir/` → `dir/index.html` (no folder index over
+/// file://), and `/x` (from the content root) → a path relative to this page.
+pub fn rewrite_link(dest: &str, root: &str) -> Option<String> {
+    if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
+        return None;
+    }
+    let split = dest.find(['#', '?']).unwrap_or(dest.len());
+    let (path, suffix) = dest.split_at(split);
+    let mut p = match path.strip_prefix('/') {
+        Some(rest) => format!("{root}{rest}"),
+        None => path.to_string(),
+    };
+    let lower = p.to_ascii_lowercase();
+    if lower.ends_with("_index.md") && (lower.len() == 9 || lower[..lower.len() - 9].ends_with('/')) {
+        p.truncate(p.len() - 9);
+        p.push_str("index.html");
+    } else if lower.ends_with(".md") {
+        p.truncate(p.len() - 3);
+        p.push_str(".html");
+    } else if p.ends_with('/') || (p.is_empty() && path.starts_with('/')) {
+        p.push_str("index.html");
+    }
+    let new = format!("{p}{suffix}");
+    (new != dest).then_some(new)
+}
+
+fn has_scheme(s: &str) -> bool {
+    match s.find(':') {
+        Some(i) => s[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.') && i > 1,
+        None => false,
+    }
+}
+
+/// Byte offset → file line and column (1-based, in characters).
+struct LineIndex<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(src: &'a str, first_line: usize) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { src, starts, first_line }
+    }
+
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|s| *s <= offset).saturating_sub(1);
+        let col = self.src.get(self.starts[line]..offset).map_or(1, |s| s.chars().count() + 1);
+        (self.first_line + line, col)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,401 @@
+//! Templates: typed contexts for the home page, industry indexes, chapter pages and content
+//! pages, rendered with tera. Each page's navigation is bounded (its own branch of the tree),
+//! so output grows linearly with the number of pages.
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use serde::Serialize;
+
+use crate::content::{Entry, Handbook};
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
+use crate::markdown::{Rendered, TocEntry};
+use crate::theme::{Theme, template_error};
+
+/// Characters escaped in URLs; `/` stays, Chinese is percent-encoded as UTF-8.
+const URL: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'|')
+    .add(b'\'');
+
+/// Folder of generated theme assets in the output.
+pub const STATIC_DIR: &str = "_shouce";
+
+pub fn encode_url(url: &str) -> String {
+    utf8_percent_encode(url, URL).to_string()
+}
+
+/// Relative path from a file at `url` to the site root: `a/b.html` → `../`.
+pub fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+#[derive(Serialize)]
+pub struct SiteCtx<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub lang: &'a str,
+    pub version: Option<&'a str>,
+    pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    pub summary: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct NavNode {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+    pub open: bool,
+    pub is_chapter: bool,
+    pub children: Vec<NavNode>,
+}
+
+#[derive(Serialize)]
+struct Common<'a> {
+    site: &'a SiteCtx<'a>,
+    t: &'a Strings,
+    root: String,
+    static_root: String,
+    /// `<title>` of the document.
+    doc_title: String,
+    breadcrumbs: Vec<Link>,
+    nav: Vec<NavNode>,
+    industries: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct PageCtx<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    title: &'a str,
+    summary: Option<&'a str>,
+    source: Option<&'a str>,
+    tags: &'a [String],
+    content: &'a str,
+    toc: Vec<&'a TocEntry>,
+    page_industries: Vec<Link>,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+#[derive(Serialize)]
+struct ChapterCtx<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    title: &'a str,
+    summary: Option<&'a str>,
+    source: Option<&'a str>,
+    content: &'a str,
+    entries: Vec<Link>,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
+#[derive(Serialize)]
+struct HomeCtx<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    content: &'a str,
+    industry_cards: Vec<IndustryCard>,
+    parts: Vec<Part>,
+}
+
+#[derive(Serialize)]
+struct IndustryCard {
+    name: String,
+    description: Option<String>,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct Part {
+    title: String,
+    url: String,
+    summary: Option<String>,
+    children: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct IndustryCtx<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    title: &'a str,
+    description: Option<&'a str>,
+    groups: Vec<Group>,
+}
+
+#[derive(Serialize)]
+struct Group {
+    /// Part › chapter titles of the folder.
+    path: Vec<Link>,
+    pages: Vec<Link>,
+}
+
+/// Everything the templates need that is the same for every page.
+pub struct Renderer<'a> {
+    pub book: &'a Handbook,
+    pub theme: &'a Theme,
+    pub strings: &'a Strings,
+    pub site: SiteCtx<'a>,
+    /// Position of each entry in reading order, for previous/next.
+    page_pos: Vec<usize>,
+    chapter_pos: Vec<usize>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(book: &'a Handbook, theme: &'a Theme, strings: &'a Strings) -> Self {
+        let mut page_pos = vec![usize::MAX; book.pages.len()];
+        let mut chapter_pos = vec![usize::MAX; book.chapters.len()];
+        for (i, e) in book.reading_order.iter().enumerate() {
+            match e {
+                Entry::Page(p) => page_pos[*p] = i,
+                Entry::Chapter(c) => chapter_pos[*c] = i,
+            }
+        }
+        let c = &book.config;
+        let site = SiteCtx {
+            title: &c.title,
+            description: c.description.as_deref(),
+            lang: strings.lang,
+            version: c.version.as_deref(),
+            extra: &c.extra,
+        };
+        Renderer { book, theme, strings, site, page_pos, chapter_pos }
+    }
+
+    fn render(&self, template: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
+        let ctx = tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(template, 0, 0, e.to_string()))?;
+        self.theme.tera.render(template, &ctx).map_err(|e| template_error(&e, &self.theme.sources))
+    }
+
+    fn link(&self, from_root: &str, e: Entry) -> Link {
+        let summary = match e {
+            Entry::Chapter(c) => self.book.chapters[c].summary.clone(),
+            Entry::Page(p) => self.book.pages[p].summary.clone(),
+        };
+        Link {
+            title: self.book.entry_title(e).to_string(),
+            url: format!("{from_root}{}", encode_url(self.book.entry_url(e))),
+            summary,
+        }
+    }
+
+    fn common(&self, url: &str, doc_title: String, current: Option<Entry>, chapter: usize) -> Common<'_> {
+        let root = root_of(url);
+        let mut breadcrumbs =
+            vec![Link { title: self.strings.home.to_string(), url: format!("{root}index.html"), summary: None }];
+        for c in self.book.chapter_path(chapter) {
+            if current != Some(Entry::Chapter(c)) {
+                breadcrumbs.push(self.link(&root, Entry::Chapter(c)));
+            }
+        }
+        let open: Vec<usize> = self.book.chapter_path(chapter);
+        let nav = self.nav(0, &open, current, &root);
+        let industries = self
+            .book
+            .config
+            .industries
+            .iter()
+            .map(|i| Link { title: i.name.clone(), url: format!("{root}{}", industry_url(&i.id)), summary: None })
+            .collect();
+        Common {
+            site: &self.site,
+            t: self.strings,
+            static_root: format!("{root}{STATIC_DIR}/"),
+            root,
+            doc_title,
+            breadcrumbs,
+            nav,
+            industries,
+        }
+    }
+
+    /// The entries of chapter `c`; chapters on the path to the current page are opened.
+    fn nav(&self, c: usize, open: &[usize], current: Option<Entry>, root: &str) -> Vec<NavNode> {
+        self.book.chapters[c]
+            .entries
+            .iter()
+            .map(|&e| {
+                let is_open = matches!(e, Entry::Chapter(x) if open.contains(&x));
+                let children = match e {
+                    Entry::Chapter(x) if is_open => self.nav(x, open, current, root),
+                    _ => Vec::new(),
+                };
+                let l = self.link(root, e);
+                NavNode {
+                    title: l.title,
+                    url: l.url,
+                    current: current == Some(e),
+                    open: is_open,
+                    is_chapter: matches!(e, Entry::Chapter(_)),
+                    children,
+                }
+            })
+            .collect()
+    }
+
+    fn neighbours(&self, pos: usize, root: &str) -> (Option<Link>, Option<Link>) {
+        let order = &self.book.reading_order;
+        let prev = pos.checked_sub(1).and_then(|i| order.get(i)).map(|&e| self.link(root, e));
+        let next = order.get(pos + 1).map(|&e| self.link(root, e));
+        (prev, next)
+    }
+
+    fn doc_title(&self, title: &str) -> String {
+        format!("{title} - {}", self.site.title)
+    }
+
+    pub fn page(&self, p: usize, md: &Rendered) -> Result<String, Diagnostic> {
+        let page = &self.book.pages[p];
+        let common = self.common(&page.url, self.doc_title(&page.title), Some(Entry::Page(p)), page.chapter);
+        let (prev, next) = self.neighbours(self.page_pos[p], &common.root);
+        let page_industries = page
+            .industries
+            .iter()
+            .filter_map(|id| self.book.config.industry(id))
+            .map(|i| Link {
+                title: i.name.clone(),
+                url: format!("{}{}", common.root, industry_url(&i.id)),
+                summary: None,
+            })
+            .collect();
+        let ctx = PageCtx {
+            title: &page.title,
+            summary: page.summary.as_deref(),
+            source: page.source.as_deref(),
+            tags: &page.tags,
+            content: &md.html,
+            toc: md.toc.iter().filter(|t| (2..=3).contains(&t.level)).collect(),
+            page_industries,
+            prev,
+            next,
+            common,
+        };
+        self.render("page.html", &ctx)
+    }
+
+    pub fn chapter(&self, c: usize, md: &Rendered) -> Result<String, Diagnostic> {
+        let ch = &self.book.chapters[c];
+        let common = self.common(&ch.url, self.doc_title(&ch.title), Some(Entry::Chapter(c)), c);
+        let (prev, next) = self.neighbours(self.chapter_pos[c], &common.root);
+        let entries = ch.entries.iter().map(|&e| self.link(&common.root, e)).collect();
+        let ctx = ChapterCtx {
+            title: &ch.title,
+            summary: ch.summary.as_deref(),
+            source: ch.source.as_deref(),
+            content: &md.html,
+            entries,
+            prev,
+            next,
+            common,
+        };
+        self.render("chapter.html", &ctx)
+    }
+
+    pub fn home(&self, md: &Rendered) -> Result<String, Diagnostic> {
+        let common = self.common("index.html", self.site.title.to_string(), None, 0);
+        let industry_cards = self
+            .book
+            .config
+            .industries
+            .iter()
+            .map(|i| IndustryCard {
+                name: i.name.clone(),
+                description: i.description.clone(),
+                url: industry_url(&i.id),
+                count: self.book.pages.iter().filter(|p| p.industries.contains(&i.id)).count(),
+            })
+            .collect();
+        let parts = self.book.chapters[0]
+            .entries
+            .iter()
+            .map(|&e| {
+                let l = self.link("", e);
+                let children = match e {
+                    Entry::Chapter(c) => self.book.chapters[c].entries.iter().map(|&x| self.link("", x)).collect(),
+                    Entry::Page(_) => Vec::new(),
+                };
+                Part { title: l.title, url: l.url, summary: l.summary, children }
+            })
+            .collect();
+        self.render("index.html", &HomeCtx { common, content: &md.html, industry_cards, parts })
+    }
+
+    /// The index of one industry: its pages grouped by the folder they are in.
+    pub fn industry(&self, id: &str) -> Result<String, Diagnostic> {
+        let Some(ind) = self.book.config.industry(id) else {
+            return Err(Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, format!("unknown industry `{id}`")));
+        };
+        let url = industry_url(id);
+        let common = self.common(&url, self.doc_title(&ind.name), None, 0);
+        let mut groups: Vec<Group> = Vec::new();
+        let mut last_chapter = None;
+        for e in &self.book.reading_order {
+            let Entry::Page(p) = *e else { continue };
+            let page = &self.book.pages[p];
+            if !page.industries.iter().any(|i| i == id) {
+                continue;
+            }
+            if last_chapter != Some(page.chapter) {
+                let mut path: Vec<Link> = self
+                    .book
+                    .chapter_path(page.chapter)
+                    .into_iter()
+                    .map(|c| self.link(&common.root, Entry::Chapter(c)))
+                    .collect();
+                if path.is_empty() {
+                    path.push(Link {
+                        title: self.site.title.to_string(),
+                        url: format!("{}index.html", common.root),
+                        summary: None,
+                    });
+                }
+                groups.push(Group { path, pages: Vec::new() });
+                last_chapter = Some(page.chapter);
+            }
+            if let Some(g) = groups.last_mut() {
+                g.pages.push(self.link(&common.root, *e));
+            }
+        }
+        self.render(
+            "industry.html",
+            &IndustryCtx { title: &ind.name, description: ind.description.as_deref(), groups, common },
+        )
+    }
+}
+
+pub fn industry_url(id: &str) -> String {
+    format!("industry/{}/index.html", encode_url(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_relative_and_encoded() {
+        assert_eq!(root_of("index.html"), "");
+        assert_eq!(root_of("a/b/c.html"), "../../");
+        assert_eq!(
+            encode_url("服务 礼仪/名片#1.html"),
+            "%E6%9C%8D%E5%8A%A1%20%E7%A4%BC%E4%BB%AA/%E5%90%8D%E7%89%87%231.html"
+        );
+    }
+}

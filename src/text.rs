@@ -1,0 +1,71 @@
+//! Small text helpers shared by several stages: character classes and slugs.
+
+/// CJK ideographs and the symbols and punctuation that go with them.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Full-width punctuation used in Chinese text (、。《》“” …, and the full-width forms).
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF65 | 0xFE30..=0xFE4F | 0x2018..=0x201F | 0x2026 | 0x2014)
+}
+
+/// Characters that take two cells in a terminal.
+pub fn is_wide(c: char) -> bool {
+    is_cjk(c) || is_cjk_punct(c) || matches!(c as u32, 0x1100..=0x115F | 0xAC00..=0xD7A3 | 0x3040..=0x30FF)
+}
+
+/// A heading anchor: keeps Chinese characters (readable in the address bar and stable when
+/// headings are reordered), lower-cases Latin letters, joins words with `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else if c.is_whitespace() || c == '-' || c == '_' {
+            dash = true;
+        }
+        // Other punctuation (“”：、…) is dropped: it would need escaping in URLs.
+    }
+    if out.is_empty() { "section".to_string() } else { out }
+}
+
+/// Strips a numeric ordering prefix: `03-名片` → (Some(3), "名片").
+pub fn split_numeric_prefix(name: &str) -> (Option<u64>, &str) {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 18 {
+        return (None, name);
+    }
+    let rest = &name[digits..];
+    let rest = rest.strip_prefix(['-', '_', '.', ' ']).unwrap_or(rest);
+    (name[..digits].parse().ok(), if rest.is_empty() { name } else { rest })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_chinese_and_join_words() {
+        assert_eq!(slug("名片"), "名片");
+        assert_eq!(slug("握手“五到”"), "握手五到");
+        assert_eq!(slug("Step 2: Check ID"), "step-2-check-id");
+        assert_eq!(slug("一、客服中心 建設"), "一客服中心-建設");
+        assert_eq!(slug("？？"), "section");
+        assert_eq!(slug("ＡＢＣ"), "ａｂｃ");
+    }
+
+    #[test]
+    fn numeric_prefixes() {
+        assert_eq!(split_numeric_prefix("03-名片"), (Some(3), "名片"));
+        assert_eq!(split_numeric_prefix("10_x"), (Some(10), "x"));
+        assert_eq!(split_numeric_prefix("2024"), (Some(2024), "2024"));
+        assert_eq!(split_numeric_prefix("abc"), (None, "abc"));
+    }
+}
