@@ -246,6 +246,17 @@ fn assemble(
 ) -> Handbook {
     let mut chapters: Vec<Chapter> = Vec::new();
     let mut by_dir: BTreeMap<String, usize> = BTreeMap::new();
+    // Only folders with Markdown somewhere below them are chapters; `img/` is just assets.
+    let mut with_md: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    with_md.insert("");
+    for f in &files {
+        let mut d = f.rel.as_str();
+        while let Some((parent, _)) = d.rsplit_once('/') {
+            with_md.insert(parent);
+            d = parent;
+        }
+    }
+    let dirs: Vec<String> = dirs.into_iter().filter(|d| with_md.contains(d.as_str())).collect();
     for dir in dirs {
         let (parent, name) = match dir.rsplit_once('/') {
             Some((p, n)) => (by_dir.get(p).copied(), n.to_string()),
@@ -294,13 +305,8 @@ fn assemble(
             let c = &mut chapters[chapter];
             if f.fm.industry.is_some() {
                 errors.push(
-                    Diagnostic::error(
-                        &file,
-                        find_key_line(&f, "industry"),
-                        1,
-                        "`industry` is set on a folder's _index.md",
-                    )
-                    .with_hint("set `industry` on the pages inside the folder instead"),
+                    error_at(&f, "industry", "`industry` is set on a folder's _index.md".into())
+                        .with_hint("set `industry` on the pages inside the folder instead"),
                 );
             }
             if let Some(t) = f.fm.title.clone().or_else(|| first_heading(&f.body)) {
@@ -319,10 +325,7 @@ fn assemble(
         industries.dedup();
         for id in &industries {
             if config.industry(id).is_none() {
-                errors.push(
-                    Diagnostic::error(&file, find_key_line(&f, id), 1, format!("unknown industry `{id}`"))
-                        .with_hint(config.industry_hint(id)),
-                );
+                errors.push(error_at(&f, id, format!("unknown industry `{id}`")).with_hint(config.industry_hint(id)));
             }
         }
         let title =
@@ -371,9 +374,13 @@ fn sort_key(order: Option<i64>, name: &str) -> (i64, u64, String) {
     (order.unwrap_or(i64::MAX), prefix.unwrap_or(u64::MAX), name.to_string())
 }
 
-/// Line of the front matter that mentions `needle`, for errors about validated values.
-fn find_key_line(f: &Parsed, needle: &str) -> usize {
-    f.yaml.lines().position(|l| l.contains(needle)).map_or(1, |i| f.yaml_line + i)
+/// An error at the front-matter line that mentions `needle` (for validated values).
+fn error_at(f: &Parsed, needle: &str, message: String) -> Diagnostic {
+    let file = format!("{CONTENT_DIR}/{}", f.rel);
+    let found = f.yaml.lines().enumerate().find_map(|(i, l)| l.find(needle).map(|pos| (i, l[..pos].chars().count())));
+    let (line, col) = found.map_or((1, 1), |(i, c)| (f.yaml_line + i, c + 1));
+    let text = "\n".repeat(f.yaml_line.saturating_sub(1)) + &f.yaml;
+    Diagnostic::error(file, line, col, message).with_source(&text)
 }
 
 /// The text of the first level-1 heading, used as a title when front matter has none.

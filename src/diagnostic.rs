@@ -114,9 +114,16 @@ impl std::error::Error for BuildFailed {}
 
 /// "Did you mean …?" for a misspelt key or id.
 pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong = wrong.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::levenshtein(&wrong.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            let lc = c.to_lowercase();
+            // A plural or a cut-off word counts as close: `industries` → `industry`.
+            let shared = wrong.chars().zip(lc.chars()).take_while(|(a, b)| a == b).count();
+            let d = if shared >= 5 { 1 } else { strsim::levenshtein(&wrong, &lc) };
+            (d, c)
+        })
         .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
         .min()
         .map(|(_, c)| c)

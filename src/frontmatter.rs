@@ -105,7 +105,7 @@ pub fn yaml_diagnostic(file: &str, yaml: &str, line_offset: usize, e: &yaml_serd
     // serde's messages end with " at line L column C"; we print the position ourselves.
     let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     let mut d;
-    if let Some(field) = msg.strip_prefix("unknown field `").and_then(|s| s.split('`').next()) {
+    if let Some(field) = msg.split_once("unknown field `").and_then(|(_, s)| s.split('`').next()) {
         d = Diagnostic::error(file, line, col, format!("unknown key `{field}`"));
         d = d.with_hint(match did_you_mean(field, keys.iter().copied()) {
             Some(s) => format!("did you mean `{s}`? Allowed keys: {}", keys.join(", ")),
@@ -114,10 +114,20 @@ pub fn yaml_diagnostic(file: &str, yaml: &str, line_offset: usize, e: &yaml_serd
     } else if msg.contains("did not match any variant of untagged enum OneOrMany") {
         d = Diagnostic::error(file, line, col, "`industry` must be an industry id or a list of ids")
             .with_hint("write `industry: banking` or `industry: [banking, insurance]`");
-    } else if msg.starts_with("invalid type") {
-        let key =
-            yaml.lines().nth(line.saturating_sub(line_offset + 1)).and_then(|l| l.split(':').next()).map(str::trim);
-        d = Diagnostic::error(file, line, col, format!("{}{msg}", key.map(|k| format!("`{k}`: ")).unwrap_or_default()))
+    } else if let Some(pos) = msg.find("invalid type") {
+        // serde prefixes the key path (`order: invalid type …`) when it knows it.
+        let path = msg[..pos].trim_end_matches([':', ' ']);
+        let from_line = || {
+            let l = yaml.lines().nth(line.saturating_sub(line_offset + 1)).unwrap_or("");
+            l.split(':').next().unwrap_or("").trim().to_string()
+        };
+        let key = if path.is_empty() { from_line() } else { path.to_string() };
+        let what = msg[pos..]
+            .replace("expected i64", "expected a whole number")
+            .replace("expected a sequence", "expected a list")
+            .replace("expected a borrowed string", "expected text")
+            .replace("expected a string", "expected text");
+        d = Diagnostic::error(file, line, col, format!("`{key}`: {what}"))
             .with_hint("quote text values, e.g. `title: \"2024\"`; `order` takes a whole number; `tags` a list");
     } else {
         d = Diagnostic::error(file, line, col, format!("invalid YAML: {msg}"))

@@ -102,10 +102,30 @@ pub fn template_error(e: &tera::Error, templates: &BTreeMap<String, (String, Str
             let mut msg = e.to_string();
             let mut src = e.source();
             while let Some(s) = src {
-                msg.push_str(&format!(": {s}"));
+                msg.push_str(&format!("\n{s}"));
                 src = s.source();
             }
-            ("(theme)".to_string(), 0, 0, msg)
+            // Rendering errors carry their position only in the report text: ` --> name:line:col`.
+            let pos = msg.split("--> ").nth(1).and_then(|rest| {
+                let loc = rest.split_whitespace().next()?;
+                let mut it = loc.rsplitn(3, ':');
+                let (c, l, name) = (it.next()?.parse::<usize>().ok()?, it.next()?.parse::<usize>().ok()?, it.next()?);
+                Some((name.to_string(), l, c))
+            });
+            let first =
+                msg.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim_start_matches("error: ").to_string();
+            match pos {
+                Some((name, l, c)) => {
+                    let file = templates.get(&name).map_or(name.clone(), |(shown, _)| shown.clone());
+                    let d = Diagnostic::error(file, l, c, format!("template error: {first}"))
+                        .with_hint("fix the template, or delete it from your theme folder to use the built-in one");
+                    return match templates.get(&name) {
+                        Some((_, text)) => d.with_source(text),
+                        None => d,
+                    };
+                }
+                None => ("(theme)".to_string(), 0, 0, msg),
+            }
         }
     };
     let d = Diagnostic::error(file, line, col, format!("template error: {msg}"))

@@ -177,7 +177,7 @@ mod tests {
         assert_eq!(html("`**注意：**不变`"), "<p><code>**注意：**不变</code></p>\n");
         assert_eq!(html("```\n**注意：**代码\n```"), "<pre><code>**注意：**代码\n</code></pre>\n");
         assert_eq!(html("\\*\\*注意：\\*\\*正文"), "<p>**注意：**正文</p>\n");
-        assert_eq!(html("[链接](a*注意*b.md)"), "<p><a href=\"a*注意*b.md\">链接</a></p>\n");
+        assert_eq!(html("[链接](a*注意*b.md)"), "<p><a href=\"a*%E6%B3%A8%E6%84%8F*b.md\">链接</a></p>\n");
     }
 
     #[test]

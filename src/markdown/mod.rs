@@ -175,15 +175,11 @@ pub fn render(input: &Input<'_>) -> Rendered {
                 }));
             }
             Event::SoftBreak => {
-                let before = out.last().and_then(last_char);
-                let after = events.get(i + 1).and_then(|(e, _)| first_char(e));
-                let cjk = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || is_cjk_punct(c));
-                if cjk(before) && cjk(after) {
-                    // Chinese has no spaces between words: a wrapped line must not add one.
-                } else {
+                // Chinese has no spaces between words: a wrapped line must not add one.
+                if !between_cjk(out.last(), events.get(i + 1).map(|(e, _)| e)) {
                     state.section.text.push(' ');
-                    out.push(Event::SoftBreak);
                 }
+                out.push(Event::SoftBreak);
             }
             Event::Text(t) | Event::Code(t) => {
                 state.section.text.push_str(t);
@@ -204,7 +200,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
     let last = std::mem::replace(&mut state.section, Section { id: None, heading: String::new(), text: String::new() });
     push_section(&mut r.sections, last);
 
-    let out = blocks::transform(out, input.strings);
+    let out = drop_cjk_soft_breaks(blocks::transform(out, input.strings));
     r.html.reserve(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
     r
@@ -258,6 +254,24 @@ fn plain_text(events: &[Event<'_>]) -> String {
         }
     }
     s.trim().to_string()
+}
+
+fn between_cjk(before: Option<&Event<'_>>, after: Option<&Event<'_>>) -> bool {
+    let cjk = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || is_cjk_punct(c));
+    cjk(before.and_then(last_char)) && cjk(after.and_then(first_char))
+}
+
+/// Browsers show a line break inside a paragraph as a space, which Chinese text must not get.
+/// (Done after `blocks`, which reads marker lines up to their line break.)
+fn drop_cjk_soft_breaks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        if matches!(e, Event::SoftBreak) && between_cjk(out.last(), events.get(i + 1)) {
+            continue;
+        }
+        out.push(e.clone());
+    }
+    out
 }
 
 fn last_char(e: &Event<'_>) -> Option<char> {

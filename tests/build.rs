@@ -1,0 +1,230 @@
+//! `shouce build` on small fixture handbooks: what it writes, what it refuses, what it says.
+
+mod common;
+
+use common::{Fixture, main_of, stderr, tree};
+
+#[test]
+fn front_matter_handbook_builds_all_pages() {
+    let f = Fixture::new("basic");
+    let out = f.build();
+    let msg = stderr(&out);
+    assert!(msg.contains("built 4 pages in 2 chapters"), "{msg}");
+    let files: Vec<String> = tree(&f.out()).into_iter().map(|(p, _)| p).collect();
+    for expected in [
+        "index.html",
+        "01-etiquette/index.html",
+        "01-etiquette/00-standing.html",
+        "01-etiquette/01-card.html",
+        "01-etiquette/02-posture.html",
+        "02-cases/index.html",
+        "02-cases/01-refund.html",
+        "02-cases/img/counter.svg",
+        "industry/bank/index.html",
+        "industry/insurance/index.html",
+        "_shouce/shouce.css",
+        "_shouce/shouce.js",
+        "_shouce/highlight.css",
+        ".shouce-output",
+    ] {
+        assert!(files.iter().any(|p| p == expected), "missing {expected} in {files:?}");
+    }
+    assert!(!files.iter().any(|p| p.ends_with(".md")), "sources must not be copied: {files:?}");
+}
+
+#[test]
+fn pages_have_navigation_breadcrumbs_and_source() {
+    let f = Fixture::new("basic");
+    f.build();
+    let card = f.read("01-etiquette/01-card.html");
+    // Order: `order: 0` (站姿) first, then numeric prefixes.
+    assert!(card.contains("rel=\"prev\" href=\"../01-etiquette/00-standing.html\""), "{card}");
+    assert!(card.contains("rel=\"next\" href=\"../01-etiquette/02-posture.html\""), "{card}");
+    assert!(card.contains("<li><a href=\"../index.html\">首页</a></li><li><a href=\"../01-etiquette/index.html\">礼仪规范</a></li><li aria-current=\"page\">名片</li>"), "{card}");
+    assert!(card.contains("aria-current=\"page\">名片</a>"), "sidebar marks the current page");
+    assert!(card.contains("《客户服务标准化礼仪》第30页"));
+    // pulldown-cmark percent-encodes the Chinese anchor; browsers decode it to find id="坐姿".
+    assert!(card.contains("<a href=\"02-posture.html#%E5%9D%90%E5%A7%BF\">坐姿</a>"), "{card}");
+    assert!(card.contains("<strong>注意：</strong>名片正面朝向客户"), "Chinese emphasis: {card}");
+    let standing = f.read("01-etiquette/00-standing.html");
+    assert!(standing.contains("这是<strong>“重点”</strong>内容"), "BOM file and emphasis: {standing}");
+    let posture = f.read("01-etiquette/02-posture.html");
+    assert!(posture.contains("入座要轻"), "CRLF file: {posture}");
+}
+
+#[test]
+fn industry_index_groups_pages_by_chapter() {
+    let f = Fixture::new("basic");
+    f.build();
+    let ins = f.read("industry/insurance/index.html");
+    let main = main_of(&ins);
+    let standing = main.find("00-standing.html").unwrap();
+    let card = main.find("01-card.html").unwrap();
+    let refund = main.find("01-refund.html").unwrap();
+    assert!(standing < card && card < refund, "{main}");
+    assert!(!main.contains("02-posture.html"), "posture is bank only");
+    assert!(main.contains("礼仪规范</a></h2>") && main.contains("案例与话术</a></h2>"), "{main}");
+}
+
+#[test]
+fn every_link_and_asset_is_relative() {
+    let f = Fixture::new("basic");
+    f.build();
+    for (path, bytes) in tree(&f.out()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for attr in ["href=\"", "src=\""] {
+            for (i, _) in html.match_indices(attr) {
+                let v = &html[i + attr.len()..];
+                let v = &v[..v.find('"').unwrap()];
+                assert!(!v.starts_with('/'), "{path}: absolute link {v}");
+                assert!(!v.starts_with("http:") && !v.starts_with("https:"), "{path}: internet link {v}");
+                if !v.starts_with('#') && !v.starts_with("mailto:") {
+                    let target = v.split('#').next().unwrap();
+                    let base = std::path::Path::new(&path).parent().unwrap();
+                    let decoded = percent_decode(target);
+                    let resolved = f.out().join(base).join(&decoded);
+                    assert!(resolved.exists(), "{path}: link {v} points to nothing ({})", resolved.display());
+                }
+            }
+        }
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn plain_markdown_without_config_builds() {
+    let f = Fixture::new("plain");
+    f.build();
+    let intro = f.read("README.html");
+    assert!(intro.contains("<title>Introduction - 手册</title>"), "title from first heading: {intro}");
+    assert_eq!(main_of(&intro).matches("<h1").count(), 1, "the heading is not shown twice");
+    assert!(intro.contains("href=\"guide/setup.html\""));
+    let plain = f.read("guide/no-heading.html");
+    assert!(plain.contains("<h1>no-heading</h1>"), "title from the file name");
+    assert!(f.read("guide/index.html").contains("<h1>guide</h1>"), "folder without _index.md");
+}
+
+#[test]
+fn chinese_file_and_folder_names_with_spaces() {
+    let f = Fixture::new("chinese");
+    f.build();
+    let card = f.read("01 礼仪 规范/名片 礼仪.html");
+    assert!(card.contains("href=\"%E6%8F%A1%E6%89%8B.html#%E4%BA%94%E5%88%B0\""), "{card}");
+    let shake = f.read("01 礼仪 规范/握手.html");
+    assert!(shake.contains("href=\"%E5%90%8D%E7%89%87%20%E7%A4%BC%E4%BB%AA.html\""), "{shake}");
+    assert!(shake.contains("href=\"../01%20%E7%A4%BC%E4%BB%AA%20%E8%A7%84%E8%8C%83/index.html\""), "{shake}");
+}
+
+#[test]
+fn bad_input_reports_every_problem_and_keeps_old_output() {
+    let f = Fixture::new("bad");
+    // A previous good build's output must survive a failed build.
+    std::fs::create_dir_all(f.out()).unwrap();
+    std::fs::write(f.out().join(".shouce-output"), "").unwrap();
+    std::fs::write(f.out().join("index.html"), "old site").unwrap();
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("bad_input_errors", stderr(&out));
+    assert_eq!(std::fs::read_to_string(f.out().join("index.html")).unwrap(), "old site");
+    let leftovers: Vec<_> =
+        std::fs::read_dir(f.root()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert!(!leftovers.iter().any(|n| n.to_string_lossy().contains("shouce-tmp")), "{leftovers:?}");
+}
+
+#[test]
+fn refuses_to_overwrite_sources_or_foreign_folders() {
+    let f = Fixture::new("basic");
+    let out = f.run(&["build", "--out", "content"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("refusing to write the site to `content`"), "{}", stderr(&out));
+    let out = f.run(&["build", "--out", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    f.write("docs/notes.txt", "my own file");
+    let out = f.run(&["build", "--out", "docs"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("was not made by shouce"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(f.root().join("docs/notes.txt")).unwrap(), "my own file");
+}
+
+#[test]
+fn rebuild_replaces_own_output_and_is_byte_identical() {
+    let f = Fixture::new("basic");
+    f.build();
+    let first = tree(&f.out());
+    f.build();
+    let second = tree(&f.out());
+    assert_eq!(first.len(), second.len());
+    for ((p1, b1), (p2, b2)) in first.iter().zip(&second) {
+        assert_eq!(p1, p2);
+        assert!(b1 == b2, "{p1} differs between two builds");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_and_missing_content_exits_1() {
+    let f = Fixture::new("basic");
+    assert_eq!(f.run(&["build", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(f.run(&["frobnicate"]).status.code(), Some(2));
+    let empty = tempfile::tempdir().unwrap();
+    let out = f.run(&["build", "--root", empty.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("there is no `content` folder here"), "{}", stderr(&out));
+}
+
+#[test]
+fn theme_override_and_template_error() {
+    let f = Fixture::new("basic");
+    f.write("themes/default/templates/footer.html", "<footer class=\"site-footer\">本行专用页脚</footer>");
+    f.build();
+    assert!(f.read("index.html").contains("本行专用页脚"));
+    f.write("themes/default/static/shouce.css", "body { color: red }");
+    f.build();
+    assert_eq!(f.read("_shouce/shouce.css"), "body { color: red }");
+    f.write("themes/default/templates/footer.html", "<footer>\n{{ site.title | nosuchfilter }}\n</footer>");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("themes/default/templates/footer.html:2:"), "{}", stderr(&out));
+}
+
+#[test]
+fn english_interface() {
+    let f = Fixture::new("plain");
+    f.write("handbook.yaml", "title: Handbook\nlanguage: en\n");
+    f.build();
+    let html = f.read("guide/setup.html");
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains(">Home</a>"), "{html}");
+}
+
+#[test]
+fn key_pages_snapshot() {
+    let f = Fixture::new("basic");
+    f.build();
+    for (name, page) in [
+        ("home", "index.html"),
+        ("chapter", "01-etiquette/index.html"),
+        ("page_card", "01-etiquette/01-card.html"),
+        ("page_blocks", "02-cases/01-refund.html"),
+        ("industry_bank", "industry/bank/index.html"),
+    ] {
+        insta::assert_snapshot!(name, main_of(&f.read(page)));
+    }
+}
