@@ -1,0 +1,98 @@
+// The built site works when opened from a folder: navigation, links, blocks, phone layout.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, siteUrl, screenshot } from "./helpers.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test("home → industry index → page over file://, no failed requests", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(siteUrl("SHOUCE_SITE_BASIC", "index.html"));
+  assert.equal(await page.locator("h1").first().textContent(), "测试手册");
+  await page.locator(".cards a", { hasText: "保险业" }).click();
+  await page.waitForURL(/industry\/insurance\/index\.html$/);
+  assert.equal(await page.locator("main h1").textContent(), "保险业");
+  await page.locator("main .entry-list a", { hasText: "退保咨询" }).click();
+  await page.waitForURL(/02-cases\/01-refund\.html$/);
+  assert.equal(await page.locator("main h1").textContent(), "退保咨询");
+  assert.equal(await page.locator(".sidebar [aria-current=page]").textContent(), "退保咨询");
+  // The image from content/ loaded.
+  const imgOk = await page.locator("main img").evaluate((img) => img.complete && img.naturalWidth > 0);
+  assert.ok(imgOk, "content image must load over file://");
+  // Links inside content lead to real pages with the anchor.
+  await page.locator("main .content a", { hasText: "名片" }).click();
+  await page.waitForURL(/01-card\.html#/);
+  assert.equal(await page.locator("main h1").textContent(), "名片");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("answer blocks are folded on screen and open for printing", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(siteUrl("SHOUCE_SITE_BASIC", "02-cases/01-refund.html"));
+  const answer = page.locator("details.block-answer");
+  assert.equal(await answer.getAttribute("open"), null);
+  assert.equal(await page.locator("details.block-answer .block-body p").isVisible(), false);
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  assert.equal(await answer.getAttribute("open"), "");
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  assert.equal(await answer.getAttribute("open"), null);
+  // Do/don't pairs sit side by side on screen.
+  const [ok, bad] = await Promise.all([
+    page.locator("table.dodont td.ok").boundingBox(),
+    page.locator("table.dodont td.bad").boundingBox(),
+  ]);
+  assert.ok(Math.abs(ok.y - bad.y) < 2 && bad.x > ok.x, "correct and wrong phrases side by side");
+  // The raw <script> in content ran (raw HTML is kept), proving nothing was escaped away.
+  assert.equal(await page.title(), "raw html kept");
+  await screenshot(page, "basic-blocks.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("print CSS hides navigation only in print", async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(siteUrl("SHOUCE_SITE_BASIC", "01-etiquette/01-card.html"));
+  assert.equal(await page.locator(".sidebar").isVisible(), true);
+  assert.equal(await page.locator(".prevnext").isVisible(), true);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".sidebar").isVisible(), false);
+  assert.equal(await page.locator(".prevnext").isVisible(), false);
+  assert.equal(await page.locator("main h1").isVisible(), true);
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await page.locator(".sidebar").isVisible(), true);
+  await context.close();
+});
+
+test("phone layout: the contents menu opens and closes", async () => {
+  const { page, problems, context } = await openPage(browser, { viewport: { width: 390, height: 800 } });
+  await page.goto(siteUrl("SHOUCE_SITE_BASIC", "01-etiquette/01-card.html"));
+  assert.equal(await page.locator(".sidebar").isVisible(), false);
+  await page.locator(".menu-toggle").click();
+  assert.equal(await page.locator(".sidebar").isVisible(), true);
+  assert.equal(await page.locator(".menu-toggle").getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator(".sidebar").isVisible(), false);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  assert.equal(overflow, false, "no sideways scrolling on a phone");
+  await screenshot(page, "basic-phone.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the seed handbook: every page reachable from home opens without errors", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "index.html"));
+  const links = await page.locator("main a").evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(links.length > 30, `home links to the handbook (${links.length})`);
+  for (const href of links) {
+    await page.goto(href);
+    assert.ok((await page.locator("main h1").count()) === 1, `${href} has one title`);
+  }
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "index.html"));
+  await screenshot(page, "handbook-home.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
