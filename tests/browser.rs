@@ -33,7 +33,8 @@ fn site_works_in_chromium_over_file_urls() {
     };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     if !dir.join("node_modules/playwright-core").is_dir() {
-        let st = Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir).status().expect("npm ci");
+        let st =
+            Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir).status().expect("npm ci");
         assert!(st.success(), "npm ci in tests/browser failed");
     }
 
