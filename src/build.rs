@@ -10,17 +10,20 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::Entry;
 use crate::content::{self, Handbook};
 use crate::diagnostic::{BuildFailed, Diagnostic};
-use crate::markdown::{self, LinkRef, Rendered};
+use crate::markdown::{self, LinkRef, Rendered, Section};
 use crate::output::{self, Staging};
-use crate::render::{Renderer, STATIC_DIR, root_of};
-use crate::{i18n, theme};
+use crate::render::{self, Renderer, STATIC_DIR, root_of};
+use crate::{i18n, search, theme};
 
 pub struct Summary {
     pub pages: usize,
     pub chapters: usize,
+    /// Sections in the search index.
     pub sections: usize,
+    pub search: search::Stats,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
@@ -47,7 +50,7 @@ impl From<Vec<Diagnostic>> for BuildError {
 /// What one page produced, kept for the link check after all pages are rendered.
 struct PageResult {
     source: String,
-    sections: usize,
+    sections: Vec<Section>,
     ids: Vec<String>,
     links: Vec<LinkRef>,
     warnings: Vec<Diagnostic>,
@@ -85,7 +88,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
                 .map_err(|e| Diagnostic::error(&page.file, 0, 0, format!("{e:#}")))?;
             Ok(PageResult {
                 source: page.file.clone(),
-                sections: md.sections.len(),
+                sections: md.sections,
                 ids: md.toc.into_iter().map(|t| t.id).collect(),
                 links: md.links,
                 warnings: md.warnings,
@@ -102,7 +105,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
             staging.write(&ch.url, html.as_bytes()).map_err(|e| Diagnostic::error(&file, 0, 0, format!("{e:#}")))?;
             Ok(PageResult {
                 source: file,
-                sections: md.sections.len(),
+                sections: md.sections,
                 ids: md.toc.into_iter().map(|t| t.id).collect(),
                 links: md.links,
                 warnings: md.warnings,
@@ -119,19 +122,27 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
     }
     book.assets.par_iter().try_for_each(|a| staging.copy(&a.src, &a.url))?;
 
-    let mut results = Vec::new();
-    for r in page_results.into_iter().chain(chapter_results) {
-        match r {
-            Ok(r) => results.push(r),
-            Err(d) => errors.push(d),
-        }
-    }
+    let mut ok = |rs: Vec<Result<PageResult, Diagnostic>>| -> Vec<PageResult> {
+        rs.into_iter().filter_map(|r| r.map_err(|d| errors.push(d)).ok()).collect()
+    };
+    let pages_done = ok(page_results);
+    let chapters_done = ok(chapter_results);
     if !errors.is_empty() {
         errors.sort();
         errors.dedup();
         return Err(errors.into());
     }
-    let sections = results.iter().map(|r| r.sections).sum();
+    let docs = search_docs(&book, &pages_done, &chapters_done);
+    let sections = docs.len();
+    let industries: Vec<(String, String)> =
+        book.config.industries.iter().map(|i| (i.id.clone(), i.name.clone())).collect();
+    let index = search::build(&docs, &industries);
+    drop(docs);
+    let dir = format!("{STATIC_DIR}/{}", search::DIR);
+    staging.create_dirs([format!("{dir}/x").as_str()])?;
+    index.files.par_iter().try_for_each(|(name, text)| staging.write(&format!("{dir}/{name}"), text.as_bytes()))?;
+
+    let results: Vec<PageResult> = pages_done.into_iter().chain(chapters_done).collect();
     warnings.extend(check_links(&book, &results));
     warnings.extend(results.into_iter().flat_map(|r| r.warnings));
     warnings.sort();
@@ -140,9 +151,62 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
         pages: book.pages.len(),
         chapters: book.chapters.len() - 1,
         sections,
+        search: index.stats,
         warnings,
         elapsed: start.elapsed(),
     })
+}
+
+/// The search documents: every section of the home page, chapter pages and pages, in reading
+/// order, so ties in ranking go to what comes first in the handbook.
+fn search_docs(book: &Handbook, pages: &[PageResult], chapters: &[PageResult]) -> Vec<search::Doc> {
+    let crumb = |chapter: usize, industries: &[String]| {
+        let mut parts: Vec<&str> =
+            industries.iter().filter_map(|i| book.config.industry(i)).map(|i| i.name.as_str()).collect();
+        let names = parts.join("、");
+        parts.clear();
+        parts.extend(book.chapter_path(chapter).into_iter().map(|c| book.chapters[c].title.as_str()));
+        let path = parts.join(" › ");
+        match (names.is_empty(), path.is_empty()) {
+            (false, false) => format!("{names} · {path}"),
+            (false, true) => names,
+            _ => path,
+        }
+    };
+    let mut docs = Vec::new();
+    for e in std::iter::once(Entry::Chapter(0)).chain(book.reading_order.iter().copied()) {
+        let (result, url, title, crumb, industries) = match e {
+            Entry::Page(p) => {
+                let page = &book.pages[p];
+                (&pages[p], &page.url, &page.title, crumb(page.chapter, &page.industries), page.industries.clone())
+            }
+            Entry::Chapter(c) => {
+                let ch = &book.chapters[c];
+                let parent = ch.parent.unwrap_or(0);
+                (&chapters[c], &ch.url, &ch.title, crumb(parent, &[]), Vec::new())
+            }
+        };
+        let doc = |id: &Option<String>, heading: &str, text: &str, with_title: bool| search::Doc {
+            url: match id {
+                Some(id) => format!("{}#{}", render::encode_url(url), id),
+                None => render::encode_url(url),
+            },
+            title: title.clone(),
+            heading: heading.to_string(),
+            crumb: crumb.clone(),
+            industries: industries.clone(),
+            text: text.to_string(),
+            with_title,
+        };
+        // The first document of a page carries its title, even when the page opens with a heading.
+        if result.sections.first().is_none_or(|s| s.id.is_some()) {
+            docs.push(doc(&None, "", "", true));
+        }
+        for (i, s) in result.sections.iter().enumerate() {
+            docs.push(doc(&s.id, &s.heading, &s.text, i == 0 && s.id.is_none()));
+        }
+    }
+    docs
 }
 
 fn markdown_of(

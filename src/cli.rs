@@ -48,10 +48,11 @@ pub fn run(cli: Cli) -> ExitCode {
                             eprintln!("{}", paint(&w.to_string(), "33"));
                         }
                         eprintln!(
-                            "built {} pages in {} chapters, {} sections, into {} in {:.2} s{}",
+                            "built {} pages in {} chapters, {} sections indexed ({} KB search index), into {} in {:.2} s{}",
                             s.pages,
                             s.chapters,
                             s.sections,
+                            s.search.bytes / 1024,
                             out.display(),
                             s.elapsed.as_secs_f64(),
                             match s.warnings.len() {

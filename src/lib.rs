@@ -22,5 +22,6 @@ pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod text;
 pub mod theme;

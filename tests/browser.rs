@@ -40,6 +40,8 @@ fn site_works_in_chromium_over_file_urls() {
 
     let basic = common::Fixture::new("basic");
     basic.build();
+    let search = common::Fixture::new("search");
+    search.build();
     let handbook_out = tempfile::Builder::new().prefix("shouce 手册 ").tempdir().unwrap();
     let site = handbook_out.path().join("site");
     let st = Command::new(env!("CARGO_BIN_EXE_shouce"))
@@ -54,6 +56,7 @@ fn site_works_in_chromium_over_file_urls() {
         .current_dir(&dir)
         .env("SHOUCE_CHROMIUM", browser)
         .env("SHOUCE_SITE_BASIC", basic.out())
+        .env("SHOUCE_SITE_SEARCH", search.out())
         .env("SHOUCE_SITE_HANDBOOK", &site)
         .output()
         .expect("run node");

@@ -1,0 +1,93 @@
+//! The search tokenizer. The browser runs the same algorithm in `search.js`; both are checked
+//! against `tests/search/vectors.json`.
+//!
+//! 1. Normalise: NFKC (full-width ＡＢＣ１２３ → ABC123), lower case, fold Traditional to Simplified.
+//! 2. Split into runs: CJK ideographs; words (letters and digits); everything else separates.
+//! 3. A CJK run gives its overlapping bigrams and its last character alone (so one-character
+//!    queries find a character at the end of a run); a word gives itself.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::fold::fold_char;
+use crate::text::is_cjk;
+
+pub fn normalize(text: &str) -> String {
+    text.nfkc().flat_map(char::to_lowercase).map(fold_char).collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Cjk,
+    Word,
+    Sep,
+}
+
+fn class(c: char) -> Class {
+    if is_cjk(c) {
+        Class::Cjk
+    } else if c.is_alphabetic() || c.is_numeric() {
+        Class::Word
+    } else {
+        Class::Sep
+    }
+}
+
+/// Index tokens of normalised text, in order of appearance (with repeats).
+pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
+    let chars: Vec<char> = normalized.chars().collect();
+    let mut i = 0;
+    let mut buf = String::new();
+    while i < chars.len() {
+        let cl = class(chars[i]);
+        let start = i;
+        while i < chars.len() && class(chars[i]) == cl {
+            i += 1;
+        }
+        match cl {
+            Class::Sep => {}
+            Class::Word => {
+                buf.clear();
+                buf.extend(&chars[start..i]);
+                emit(&buf);
+            }
+            Class::Cjk => {
+                for w in chars[start..i].windows(2) {
+                    buf.clear();
+                    buf.extend(w);
+                    emit(&buf);
+                }
+                buf.clear();
+                buf.push(chars[i - 1]);
+                emit(&buf);
+            }
+        }
+    }
+}
+
+pub fn token_list(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    tokens(&normalize(text), |t| out.push(t.to_string()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_vectors() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/search/vectors.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for (t, s) in v["fold"].as_object().unwrap() {
+            let t = t.chars().next().unwrap();
+            assert_eq!(fold_char(t).to_string(), s.as_str().unwrap(), "fold {t}");
+        }
+        for case in v["cases"].as_array().unwrap() {
+            let input = case["text"].as_str().unwrap();
+            assert_eq!(normalize(input), case["normalized"].as_str().unwrap(), "normalize {input:?}");
+            let expected: Vec<&str> = case["tokens"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+            assert_eq!(token_list(input), expected, "tokens of {input:?}");
+        }
+    }
+}
