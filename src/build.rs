@@ -125,14 +125,14 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
     let mut ok = |rs: Vec<Result<PageResult, Diagnostic>>| -> Vec<PageResult> {
         rs.into_iter().filter_map(|r| r.map_err(|d| errors.push(d)).ok()).collect()
     };
-    let pages_done = ok(page_results);
-    let chapters_done = ok(chapter_results);
+    let mut pages_done = ok(page_results);
+    let mut chapters_done = ok(chapter_results);
     if !errors.is_empty() {
         errors.sort();
         errors.dedup();
         return Err(errors.into());
     }
-    let docs = search_docs(&book, &pages_done, &chapters_done);
+    let docs = search_docs(&book, &mut pages_done, &mut chapters_done);
     let sections = docs.len();
     let industries: Vec<(String, String)> =
         book.config.industries.iter().map(|i| (i.id.clone(), i.name.clone())).collect();
@@ -159,7 +159,8 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
 
 /// The search documents: every section of the home page, chapter pages and pages, in reading
 /// order, so ties in ranking go to what comes first in the handbook.
-fn search_docs(book: &Handbook, pages: &[PageResult], chapters: &[PageResult]) -> Vec<search::Doc> {
+/// The section texts move into the documents (no copy of the handbook's text is kept).
+fn search_docs(book: &Handbook, pages: &mut [PageResult], chapters: &mut [PageResult]) -> Vec<search::Doc> {
     let crumb = |chapter: usize, industries: &[String]| {
         let mut parts: Vec<&str> =
             industries.iter().filter_map(|i| book.config.industry(i)).map(|i| i.name.as_str()).collect();
@@ -175,35 +176,38 @@ fn search_docs(book: &Handbook, pages: &[PageResult], chapters: &[PageResult]) -
     };
     let mut docs = Vec::new();
     for e in std::iter::once(Entry::Chapter(0)).chain(book.reading_order.iter().copied()) {
-        let (result, url, title, crumb, industries) = match e {
+        let (sections, url, title, crumb, industries) = match e {
             Entry::Page(p) => {
                 let page = &book.pages[p];
-                (&pages[p], &page.url, &page.title, crumb(page.chapter, &page.industries), page.industries.clone())
+                let s = std::mem::take(&mut pages[p].sections);
+                (s, &page.url, &page.title, crumb(page.chapter, &page.industries), page.industries.clone())
             }
             Entry::Chapter(c) => {
                 let ch = &book.chapters[c];
                 let parent = ch.parent.unwrap_or(0);
-                (&chapters[c], &ch.url, &ch.title, crumb(parent, &[]), Vec::new())
+                (std::mem::take(&mut chapters[c].sections), &ch.url, &ch.title, crumb(parent, &[]), Vec::new())
             }
         };
-        let doc = |id: &Option<String>, heading: &str, text: &str, with_title: bool| search::Doc {
+        let encoded = render::encode_url(url);
+        let doc = |id: Option<String>, heading: String, text: String, with_title: bool| search::Doc {
             url: match id {
-                Some(id) => format!("{}#{}", render::encode_url(url), id),
-                None => render::encode_url(url),
+                Some(id) => format!("{encoded}#{id}"),
+                None => encoded.clone(),
             },
             title: title.clone(),
-            heading: heading.to_string(),
+            heading,
             crumb: crumb.clone(),
             industries: industries.clone(),
-            text: text.to_string(),
+            text,
             with_title,
         };
         // The first document of a page carries its title, even when the page opens with a heading.
-        if result.sections.first().is_none_or(|s| s.id.is_some()) {
-            docs.push(doc(&None, "", "", true));
+        if sections.first().is_none_or(|s| s.id.is_some()) {
+            docs.push(doc(None, String::new(), String::new(), true));
         }
-        for (i, s) in result.sections.iter().enumerate() {
-            docs.push(doc(&s.id, &s.heading, &s.text, i == 0 && s.id.is_none()));
+        for (i, s) in sections.into_iter().enumerate() {
+            let first = i == 0 && s.id.is_none();
+            docs.push(doc(s.id, s.heading, s.text, first));
         }
     }
     docs

@@ -4,33 +4,55 @@
 
 use std::io::Write;
 
-use base64::Engine;
-
-/// Posting lists are written as 5-bit varints in a URL-safe base64 alphabet: one ASCII byte
-/// per 5 bits, no escaping needed inside a JS string.
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-pub fn push_varint(out: &mut String, mut v: u32) {
-    while v >= 32 {
-        out.push(ALPHABET[(32 | (v & 31)) as usize] as char);
-        v >>= 5;
+/// Posting lists are LEB128 varints: 7 bits a byte, high bit set on all but the last byte.
+pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v & 0x7f) as u8 | 0x80);
+        v >>= 7;
     }
-    out.push(ALPHABET[v as usize] as char);
+    out.push(v as u8);
 }
 
-/// gzip (fixed header, so output is reproducible) then base64.
-pub fn pack(data: &[u8]) -> String {
+/// gzip (fixed header, so output is reproducible) then [`base91`]; also the byte length,
+/// which the decoder needs because the last base-91 pair may carry padding bits.
+pub fn pack(data: &[u8]) -> (String, usize) {
     let mut gz =
         flate2::GzBuilder::new().mtime(0).write(Vec::with_capacity(data.len() / 2), flate2::Compression::best());
     // Writing into a Vec cannot fail.
     let _ = gz.write_all(data);
     let bytes = gz.finish().unwrap_or_default();
-    base64::engine::general_purpose::STANDARD.encode(bytes)
+    (base91(&bytes), bytes.len())
 }
 
-/// A data file: `shouceSearch.add("kind", id, "payload")`.
-pub fn script(kind: &str, id: usize, payload: &str) -> String {
-    format!("shouceSearch.add({kind:?},{id},\"{payload}\");\n")
+/// The 91 printable ASCII characters that need no escaping in a JS string (no `"`, `\\`, `'`).
+const B91: &[u8; 91] = b"!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+/// Binary to text at 16 bits per 13 (base64 takes 16 per 12): every 13 bits become two
+/// base-91 digits (91² ≥ 2¹³); the last group may be shorter. `search.js` decodes it.
+pub fn base91(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 16 / 13 + 2);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &b in bytes {
+        acc |= u32::from(b) << bits;
+        bits += 8;
+        if bits >= 13 {
+            let v = acc & 0x1fff;
+            acc >>= 13;
+            bits -= 13;
+            out.push(B91[(v % 91) as usize] as char);
+            out.push(B91[(v / 91) as usize] as char);
+        }
+    }
+    if bits > 0 {
+        out.push(B91[(acc % 91) as usize] as char);
+        out.push(B91[(acc / 91) as usize] as char);
+    }
+    out
+}
+
+/// A data file: `shouceSearch.add("kind", id, ["payload", byte length])`.
+pub fn script(kind: &str, id: usize, (payload, len): (String, usize)) -> String {
+    format!("shouceSearch.add({kind:?},{id},[\"{payload}\",{len}]);\n")
 }
 
 /// FNV-1a over UTF-8 bytes: the shard of a key; `search.js` computes the same.
@@ -49,12 +71,12 @@ mod tests {
 
     #[test]
     fn varints() {
-        let mut s = String::new();
-        for v in [0, 1, 31, 32, 1000] {
+        let mut s = Vec::new();
+        for v in [0, 1, 127, 128, 1000] {
             push_varint(&mut s, v);
         }
-        // 0 1 31 → A B f; 32 → (32|0)=g, 1=B; 1000 = 31·32 + 8 → (32|8)=o, 31=f
-        assert_eq!(s, "ABfgBof");
+        // 1000 = 7·128 + 104 → (104|128), 7
+        assert_eq!(s, [0, 1, 127, 128, 1, 232, 7]);
     }
 
     #[test]
@@ -62,6 +84,15 @@ mod tests {
         assert_eq!(fnv1a(""), 0x811c9dc5);
         assert_eq!(fnv1a("a"), 0xe40c292c);
         assert_eq!(fnv1a("名"), fnv1a("名"));
+    }
+
+    #[test]
+    fn base91_vectors() {
+        assert_eq!(base91(b""), "");
+        // Same as tests/search/vectors.json "base91".
+        assert_eq!(base91(b"shouce"), "j:>Czi7$");
+        let all: Vec<u8> = (0..=255).collect();
+        assert!(!base91(&all).contains(['"', '\\', '\'']));
     }
 
     #[test]

@@ -3,15 +3,21 @@
 //! Layout under `_shouce/search/`:
 //! - `meta.js` — shard count, document count, industries and the Traditional→Simplified
 //!   entries the handbook needs (loaded when the search box is first used);
-//! - `p<N>.js` — posting shards: `token \t postings` lines, gzip+base64. A token's shard is
-//!   FNV-1a of its key (first character of a CJK token, first two letters of a word), so a
-//!   query loads only the shards of its tokens, and a one-character or word-prefix query
-//!   finds all tokens it starts in one shard;
-//! - `d<N>.js` — documents (sections) in chunks of [`CHUNK`]: url, page title, heading,
-//!   breadcrumb and text for snippets, loaded only for the results shown.
+//! - `p<N>.js` — posting shards, gzip'd records `token \t n body-deltas m heading-postings`
+//!   (varints; body text has weight 1, so only document gaps are stored for it).
+//!   A token's shard is FNV-1a of its key (first character of a CJK token, first two letters
+//!   of a word), so a query loads only the shards of its tokens, and a one-character or
+//!   word-prefix query finds every token it starts in one shard. A key too big for one shard
+//!   (客 in a customer-service handbook) gets a group of shards, split by the whole token; the
+//!   groups are listed in `meta.js`;
+//! - `d<N>.js` — documents (sections) in chunks of [`CHUNK`]: `[pages, sections]`, pages as
+//!   `[url, title, breadcrumb]`, sections as `[page, anchor, heading, text]`; loaded only for
+//!   the results shown.
 //!
-//! A posting is `(doc delta) * 4 + weight`, weight 3 for the page title, 2 for the section
-//! heading, 1 for body text. Industry filters are tokens too (`\u{1}id`).
+//! Weights: 3 for the page title, 2 for the section heading, 1 for body text. A token's body
+//! postings are document gaps; its title and heading postings, few, are `gap * 4 + weight`.
+//! Industry filters are tokens too (`\u{1}id`). Binary data is gzip'd and written as base-91
+//! text in a JS string.
 
 pub mod encode;
 pub mod fold;
@@ -24,10 +30,12 @@ use serde::Serialize;
 
 use crate::text::is_cjk;
 
-/// Sections per document chunk: a result page of 10 loads at most 10 small chunks.
-pub const CHUNK: usize = 16;
-/// Raw bytes of posting text per shard before compression.
-const SHARD_TARGET: usize = 96 * 1024;
+/// Sections per document chunk: larger chunks compress better, smaller ones load less per result.
+pub const CHUNK: usize = 48;
+/// Bytes of posting data per shard before compression.
+const SHARD_TARGET: usize = 48 * 1024;
+/// Documents tokenized per parallel task; postings are merged task by task to bound memory.
+const TOKENIZE_BATCH: usize = 512;
 /// Characters of a section kept for snippets; matches further in still rank, with the
 /// snippet taken from the start.
 const SNIPPET_TEXT_MAX: usize = 6000;
@@ -62,9 +70,6 @@ pub struct Stats {
     pub bytes: usize,
     pub largest_shard: usize,
 }
-
-/// A document's tokens with their weights, and the CJK characters it uses (for the fold table).
-type DocTokens = (Vec<(String, u8)>, BTreeSet<char>);
 
 fn doc_tokens(doc: &Doc, corpus: &mut BTreeSet<char>) -> Vec<(String, u8)> {
     let mut weights: HashMap<String, u8> = HashMap::new();
@@ -101,66 +106,77 @@ pub fn shard_key(token: &str) -> &str {
     }
 }
 
+type Postings = HashMap<String, Vec<u32>>;
+
 pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
-    let per_doc: Vec<DocTokens> = docs
-        .par_iter()
-        .map(|d| {
+    // Batches are tokenized in parallel and merged in order, so each token's list stays sorted
+    // by document and only one batch's token strings are alive per thread.
+    let (postings, corpus) = docs
+        .par_chunks(TOKENIZE_BATCH)
+        .enumerate()
+        .map(|(b, batch)| {
+            let mut map: Postings = HashMap::new();
             let mut corpus = BTreeSet::new();
-            let t = doc_tokens(d, &mut corpus);
-            (t, corpus)
+            for (i, d) in batch.iter().enumerate() {
+                let id = (b * TOKENIZE_BATCH + i) as u32;
+                for (t, w) in doc_tokens(d, &mut corpus) {
+                    map.entry(t).or_default().push((id << 2) | u32::from(w));
+                }
+            }
+            (map, corpus)
         })
-        .collect();
-    let mut corpus = BTreeSet::new();
-    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-    for (id, (tokens, chars)) in per_doc.into_iter().enumerate() {
-        corpus.extend(chars);
-        for (t, w) in tokens {
-            postings.entry(t).or_default().push(((id as u32) << 2) | u32::from(w));
-        }
-    }
+        .reduce(
+            || (HashMap::new(), BTreeSet::new()),
+            |(mut a, mut ca), (b, cb)| {
+                for (t, list) in b {
+                    a.entry(t).or_default().extend(list);
+                }
+                ca.extend(cb);
+                (a, ca)
+            },
+        );
     let mut stats = Stats { docs: docs.len(), tokens: postings.len(), ..Stats::default() };
     stats.postings = postings.values().map(Vec::len).sum();
 
-    // Posting text per token, then shards sized to SHARD_TARGET.
-    let lines: BTreeMap<String, String> = postings
+    // Each token's record, sorted by token for reproducible output.
+    let mut records: Vec<(String, Vec<u8>)> = postings
         .into_par_iter()
         .map(|(t, list)| {
-            let mut s = String::with_capacity(list.len() * 2);
-            let mut prev = 0u32;
-            for p in list {
-                let doc = p >> 2;
-                push_posting(&mut s, doc - prev, p & 3);
-                prev = doc;
-            }
-            (t, s)
+            let postings = encode_postings(list.into_iter());
+            let mut rec = Vec::with_capacity(t.len() + postings.len() + 1);
+            rec.extend_from_slice(t.as_bytes());
+            rec.push(b'\t');
+            rec.extend_from_slice(&postings);
+            (t, rec)
         })
         .collect();
-    let total: usize = lines.iter().map(|(t, p)| t.len() + p.len() + 2).sum();
-    let shards = total.div_ceil(SHARD_TARGET).max(1);
-    let mut shard_text = vec![String::new(); shards];
-    for (t, p) in &lines {
-        let s = &mut shard_text[encode::fnv1a(shard_key(t)) as usize % shards];
-        s.push_str(t);
-        s.push('\t');
-        s.push_str(p);
-        s.push('\n');
-    }
-    let mut files: Vec<(String, String)> = shard_text
+    records.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+    let (shard_data, groups) = shard(&records);
+    drop(records);
+    let shards = shard_data.len();
+    let mut files: Vec<(String, String)> = shard_data
         .par_iter()
         .enumerate()
-        .map(|(i, text)| (format!("p{i}.js"), encode::script("p", i, &encode::pack(text.as_bytes()))))
+        .map(|(i, data)| (format!("p{i}.js"), encode::script("p", i, encode::pack(data))))
         .collect();
 
     let chunks: Vec<(String, String)> = docs
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(i, chunk)| {
-            let rows: Vec<[&str; 5]> = chunk
-                .iter()
-                .map(|d| [d.url.as_str(), &d.title, &d.heading, &d.crumb, cut(&d.text, SNIPPET_TEXT_MAX)])
-                .collect();
-            let json = serde_json::to_string(&rows).unwrap_or_default();
-            (format!("d{i}.js"), encode::script("d", i, &encode::pack(json.as_bytes())))
+            // Sections of one page share its url, title and breadcrumb: list those once.
+            let mut pages: Vec<[&str; 3]> = Vec::new();
+            let mut rows: Vec<(usize, &str, &str, &str)> = Vec::with_capacity(chunk.len());
+            for d in chunk {
+                let (page, anchor) = d.url.split_once('#').unwrap_or((&d.url, ""));
+                if pages.last().is_none_or(|p| p[0] != page || p[1] != d.title) {
+                    pages.push([page, &d.title, &d.crumb]);
+                }
+                rows.push((pages.len() - 1, anchor, &d.heading, cut(&d.text, SNIPPET_TEXT_MAX)));
+            }
+            let json = serde_json::to_string(&(pages, rows)).unwrap_or_default();
+            (format!("d{i}.js"), encode::script("d", i, encode::pack(json.as_bytes())))
         })
         .collect();
     files.extend(chunks);
@@ -168,7 +184,8 @@ pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
     let fold: String = fold::table_for(&corpus).into_iter().flat_map(|(t, s)| [t, s]).collect();
     let meta = serde_json::json!({
         "v": 1,
-        "shards": shards,
+        "shards": groups.hashed,
+        "split": groups.split,
         "chunk": CHUNK,
         "docs": docs.len(),
         "industries": industries,
@@ -182,8 +199,63 @@ pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
     Index { files, stats }
 }
 
-fn push_posting(s: &mut String, delta: u32, weight: u32) {
-    encode::push_varint(s, (delta << 2) | weight);
+/// Where shards are: `hashed` shards take keys by FNV-1a; each key in `split` owns the shards
+/// `[first, first + count)` and spreads its tokens over them by FNV-1a of the whole token.
+struct Groups {
+    hashed: usize,
+    split: BTreeMap<String, (usize, usize)>,
+}
+
+fn shard(records: &[(String, Vec<u8>)]) -> (Vec<Vec<u8>>, Groups) {
+    let mut per_key: BTreeMap<&str, usize> = BTreeMap::new();
+    for (t, r) in records {
+        *per_key.entry(shard_key(t)).or_default() += r.len();
+    }
+    let total: usize = per_key.values().sum();
+    let big: BTreeMap<&str, usize> =
+        per_key.iter().filter(|(_, n)| **n > SHARD_TARGET / 2).map(|(k, n)| (*k, n.div_ceil(SHARD_TARGET))).collect();
+    let small_total: usize = total - big.keys().map(|k| per_key[k]).sum::<usize>();
+    let hashed = small_total.div_ceil(SHARD_TARGET).max(1);
+    let mut split = BTreeMap::new();
+    let mut next = hashed;
+    for (k, n) in &big {
+        split.insert((*k).to_string(), (next, *n));
+        next += n;
+    }
+    let mut data = vec![Vec::new(); next];
+    for (t, r) in records {
+        let key = shard_key(t);
+        let i = match split.get(key) {
+            Some((first, n)) => first + encode::fnv1a(t) as usize % n,
+            None => encode::fnv1a(key) as usize % hashed,
+        };
+        data[i].extend_from_slice(r);
+    }
+    (data, Groups { hashed, split })
+}
+
+/// `(doc << 2 | weight)` in document order → `n, body gaps…, m, (gap << 2 | weight)…`.
+fn encode_postings(list: impl Iterator<Item = u32>) -> Vec<u8> {
+    let (mut body, mut high) = (Vec::new(), Vec::new());
+    let (mut n_body, mut n_high, mut prev_body, mut prev_high) = (0u32, 0u32, 0u32, 0u32);
+    for p in list {
+        let (doc, w) = (p >> 2, p & 3);
+        if w <= 1 {
+            encode::push_varint(&mut body, doc - prev_body);
+            prev_body = doc;
+            n_body += 1;
+        } else {
+            encode::push_varint(&mut high, ((doc - prev_high) << 2) | w);
+            prev_high = doc;
+            n_high += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(body.len() + high.len() + 6);
+    encode::push_varint(&mut out, n_body);
+    out.extend_from_slice(&body);
+    encode::push_varint(&mut out, n_high);
+    out.extend_from_slice(&high);
+    out
 }
 
 fn cut(s: &str, max_chars: usize) -> &str {
@@ -219,14 +291,16 @@ mod tests {
         for (t, k) in v["shard_keys"].as_object().unwrap() {
             assert_eq!(shard_key(t), k.as_str().unwrap());
         }
-        let mut s = String::new();
-        let mut prev = 0;
-        for pair in v["postings"]["pairs"].as_array().unwrap() {
-            let (doc, w) = (pair[0].as_u64().unwrap() as u32, pair[1].as_u64().unwrap() as u32);
-            push_posting(&mut s, doc - prev, w);
-            prev = doc;
-        }
-        assert_eq!(s, v["postings"]["encoded"].as_str().unwrap());
+        let pairs: Vec<(u32, u8)> = v["postings"]["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p[0].as_u64().unwrap() as u32, p[1].as_u64().unwrap() as u8))
+            .collect();
+        let s = encode_postings(pairs.iter().map(|(d, w)| (d << 2) | u32::from(*w)));
+        let expected: Vec<u8> =
+            v["postings"]["bytes"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap() as u8).collect();
+        assert_eq!(s, expected);
     }
 
     #[test]

@@ -24,7 +24,7 @@
   // Question words people type around what they look for ("怎么微笑", "投诉怎么办"): dropped
   // from a query when something else is left.
   var QUESTION_WORDS = /怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪些|哪里|是否|吗|呢/g;
-  var VERIFY = 30; // candidates whose text is loaded to check for the exact phrase
+  var VERIFY = 12; // candidates whose text is loaded to check for the exact phrase
 
   // ---- tokenizer (mirror of src/search/tokenize.rs) ----
 
@@ -95,39 +95,82 @@
     if (isCjk(chars[0].codePointAt(0))) return chars[0];
     return chars.slice(0, 2).join("");
   }
-  /** Posting string → Map(doc → weight). */
-  function decodePostings(s, into) {
-    var map = into || new Map();
-    var doc = 0, v = 0, shift = 0;
-    for (var j = 0; j < s.length; j++) {
-      var d = DIGIT[s.charCodeAt(j)];
-      v += (d & 31) * Math.pow(2, shift);
-      if (d & 32) {
-        shift += 5;
-        continue;
-      }
+  function varint(bytes, pos) {
+    var v = 0, shift = 0;
+    for (;;) {
+      var b = bytes[pos.i++];
+      v += (b & 0x7f) * Math.pow(2, shift);
+      if (!(b & 0x80)) return v;
+      shift += 7;
+    }
+  }
+  /**
+   * A token's postings, as weights into `into` (one byte per document, 0 = absent): `n`
+   * body-text document gaps (weight 1), then `m` title/heading postings, `gap * 4 + weight`.
+   */
+  function decodePostings(bytes, into) {
+    var pos = { i: 0 };
+    var n = varint(bytes, pos);
+    var doc = 0;
+    for (var j = 0; j < n; j++) {
+      doc += varint(bytes, pos);
+      if (into[doc] < 1) into[doc] = 1;
+    }
+    var m = pos.i < bytes.length ? varint(bytes, pos) : 0;
+    doc = 0;
+    for (j = 0; j < m; j++) {
+      var v = varint(bytes, pos);
       doc += Math.floor(v / 4);
       var w = v % 4;
-      if (!(map.get(doc) >= w)) map.set(doc, w);
-      v = 0;
-      shift = 0;
+      if (into[doc] < w) into[doc] = w;
+    }
+    return into;
+  }
+  /** Shard bytes → Map(token → posting bytes); records are `token \t n body… m high…`. */
+  function parseShard(bytes) {
+    var map = new Map();
+    var dec = new TextDecoder();
+    var pos = { i: 0 };
+    while (pos.i < bytes.length) {
+      var tab = bytes.indexOf(9, pos.i);
+      if (tab < 0) break;
+      var token = dec.decode(bytes.subarray(pos.i, tab));
+      var start = tab + 1;
+      pos.i = start;
+      var n = varint(bytes, pos);
+      for (var j = 0; j < n; j++) varint(bytes, pos);
+      var m = varint(bytes, pos);
+      for (j = 0; j < m; j++) varint(bytes, pos);
+      map.set(token, bytes.subarray(start, pos.i));
     }
     return map;
   }
-  function parseShard(text) {
-    var map = new Map();
-    text.split("\n").forEach(function (line) {
-      var tab = line.indexOf("\t");
-      if (tab > 0) map.set(line.slice(0, tab), line.slice(tab + 1));
-    });
-    return map;
+  // Base-91 text → bytes: two characters carry 13 bits (see src/search/encode.rs).
+  var B91 = "!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+  var B91V = new Int16Array(128);
+  for (var k = 0; k < B91.length; k++) B91V[B91.charCodeAt(k)] = k;
+  function fromBase91(s, len) {
+    var out = new Uint8Array(len);
+    var n = 0, acc = 0, bits = 0;
+    for (var j = 0; j + 1 < s.length && n < len; j += 2) {
+      acc |= (B91V[s.charCodeAt(j)] + 91 * B91V[s.charCodeAt(j + 1)]) << bits;
+      bits += 13;
+      while (bits >= 8 && n < len) {
+        out[n++] = acc & 255;
+        acc >>>= 8;
+        bits -= 8;
+      }
+    }
+    return out;
   }
-  async function unpack(b64) {
-    var bin = atob(b64);
-    var bytes = new Uint8Array(bin.length);
-    for (var j = 0; j < bin.length; j++) bytes[j] = bin.charCodeAt(j);
+  /** [base-91 of gzip, length] → bytes, inflated by the browser's own DecompressionStream. */
+  async function unpack(packed) {
+    var bytes = fromBase91(packed[0], packed[1]);
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text();
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  function utf8(bytes) {
+    return new TextDecoder().decode(bytes);
   }
 
   // ---- queries ----
@@ -189,28 +232,41 @@
     var self = this;
     self._chunks = self._chunks || {};
     if (!self._chunks[n]) {
-      self._chunks[n] = self.loader("d", n).then(unpack).then(JSON.parse);
+      self._chunks[n] = self.loader("d", n).then(unpack).then(function (b) { return JSON.parse(utf8(b)); });
     }
     return self._chunks[n];
   };
   Engine.prototype.doc = async function (id) {
     var m = await this.meta();
-    var rows = await this.chunk(Math.floor(id / m.chunk));
-    var r = rows[id % m.chunk];
-    return { id: id, url: r[0], title: r[1], heading: r[2], crumb: r[3], text: r[4] };
+    var c = await this.chunk(Math.floor(id / m.chunk));
+    var s = c[1][id % m.chunk];
+    var p = c[0][s[0]];
+    return { id: id, url: s[1] ? p[0] + "#" + s[1] : p[0], title: p[1], heading: s[2], crumb: p[2], text: s[3] };
   };
-  /** Map(doc → weight) for one query part. */
-  Engine.prototype.partPostings = async function (part, shards) {
-    var shard = await this.shard(fnv1a(shardKey(part.value)) % shards);
-    var out = new Map();
-    if (part.kind === "tok") {
-      var p = shard.get(part.value);
-      if (p) decodePostings(p, out);
-    } else {
-      shard.forEach(function (postings, token) {
-        if (token.startsWith(part.value)) decodePostings(postings, out);
-      });
-    }
+  /** The shards that may hold tokens of `part` (see src/search/mod.rs, `shard`). */
+  function shardsFor(part, m) {
+    var key = shardKey(part.value);
+    var group = m.split[key];
+    if (!group) return [fnv1a(key) % m.shards];
+    if (part.kind === "tok") return [group[0] + (fnv1a(part.value) % group[1])];
+    var all = [];
+    for (var k = 0; k < group[1]; k++) all.push(group[0] + k);
+    return all;
+  }
+  /** Weights (one byte per document, 0 = absent) for one query part. */
+  Engine.prototype.partPostings = async function (part, m) {
+    var shards = await Promise.all(shardsFor(part, m).map(this.shard, this));
+    var out = new Uint8Array(m.docs);
+    shards.forEach(function (shard) {
+      if (part.kind === "tok") {
+        var p = shard.get(part.value);
+        if (p) decodePostings(p, out);
+      } else {
+        shard.forEach(function (postings, token) {
+          if (token.startsWith(part.value)) decodePostings(postings, out);
+        });
+      }
+    });
     return out;
   };
 
@@ -225,37 +281,38 @@
     if (!terms.length) return [];
     var self = this;
     var perTerm = await Promise.all(terms.map(function (t) {
-      return Promise.all(t.parts.map(function (p) { return self.partPostings(p, m.shards); }));
+      return Promise.all(t.parts.map(function (p) { return self.partPostings(p, m); }));
     }));
     var allowed = null;
     if (industry) {
-      allowed = await self.partPostings({ kind: "tok", value: "\u0001" + industry }, m.shards);
+      allowed = await self.partPostings({ kind: "tok", value: "\u0001" + industry }, m);
     }
-    var scores = new Map();
-    var complete = new Map();
-    perTerm.forEach(function (lists, ti) {
+    // One pass per term over all documents with typed arrays: fast even for 50,000 sections.
+    var n = m.docs;
+    var scores = new Float64Array(n);
+    var alive = new Uint8Array(n).fill(1);
+    var complete = new Uint8Array(n).fill(1);
+    perTerm.forEach(function (lists) {
       var need = Math.max(1, Math.ceil(lists.length / 2));
-      var count = new Map();
-      var weight = new Map();
-      lists.forEach(function (list) {
-        list.forEach(function (w, doc) {
-          count.set(doc, (count.get(doc) || 0) + 1);
-          weight.set(doc, (weight.get(doc) || 0) + w);
-        });
-      });
-      var next = new Map();
-      count.forEach(function (c, doc) {
-        if (c < need || (allowed && !allowed.has(doc))) return;
-        if (ti > 0 && !scores.has(doc)) return;
-        var s = (ti > 0 ? scores.get(doc) : 0) + (100 * c) / lists.length + 3 * weight.get(doc) / lists.length;
-        next.set(doc, s);
-        complete.set(doc, (ti > 0 ? complete.get(doc) : true) && c === lists.length);
-      });
-      scores = next;
+      for (var doc = 0; doc < n; doc++) {
+        if (!alive[doc]) continue;
+        var c = 0, w = 0;
+        for (var k = 0; k < lists.length; k++) {
+          var x = lists[k][doc];
+          if (x) { c++; w += x; }
+        }
+        if (c < need || (allowed && !allowed[doc])) {
+          alive[doc] = 0;
+          continue;
+        }
+        scores[doc] += (100 * c + 3 * w) / lists.length;
+        if (c < lists.length) complete[doc] = 0;
+      }
     });
-    var ranked = Array.from(scores.keys()).sort(function (a, b) {
-      var ca = complete.get(a) ? 1 : 0, cb = complete.get(b) ? 1 : 0;
-      return cb - ca || scores.get(b) - scores.get(a) || a - b;
+    var ranked = [];
+    for (var d = 0; d < n; d++) if (alive[d]) ranked.push(d);
+    ranked.sort(function (a, b) {
+      return complete[b] - complete[a] || scores[b] - scores[a] || a - b;
     });
     var top = ranked.slice(0, VERIFY);
     var docs = await Promise.all(top.map(function (id) { return self.doc(id); }));
@@ -263,7 +320,7 @@
     var results = docs.map(function (d) {
       var hay = normalize(d.title + "\n" + d.heading + "\n" + d.text, fold);
       var phrase = terms.every(function (t) { return hay.indexOf(t.phrase) >= 0; });
-      return { doc: d, phrase: phrase, complete: complete.get(d.id), score: scores.get(d.id) };
+      return { doc: d, phrase: phrase, complete: complete[d.id], score: scores[d.id] };
     });
     results.sort(function (a, b) {
       return (b.phrase - a.phrase) || (b.complete - a.complete) || (b.score - a.score) || (a.doc.id - b.doc.id);
@@ -554,6 +611,7 @@
     fnv1a: fnv1a,
     shardKey: shardKey,
     decodePostings: decodePostings,
+    fromBase91: fromBase91,
     Engine: Engine,
     snippet: snippet,
     marks: marks,
