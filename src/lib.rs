@@ -7,7 +7,8 @@
 //! 2. [`content`] walks `content/`, splits [`frontmatter`] and builds the tree of chapters and pages;
 //! 3. [`markdown`] renders each page's body to HTML, headings, sections and links;
 //! 4. [`render`] fills the [`theme`]'s templates;
-//! 5. [`output`] writes everything into a staging folder and swaps it in.
+//! 5. [`search`] indexes the sections for the browser;
+//! 6. [`output`] writes everything into a staging folder and swaps it in.
 //!
 //! [`build`] runs the stages; [`cli`] is the command line. Problems in user files are
 //! [`diagnostic::Diagnostic`] values naming file, line and column.

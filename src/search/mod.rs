@@ -31,7 +31,7 @@ use serde::Serialize;
 use crate::text::is_cjk;
 
 /// Sections per document chunk: larger chunks compress better, smaller ones load less per result.
-pub const CHUNK: usize = 48;
+pub const CHUNK: usize = 64;
 /// Bytes of posting data per shard before compression.
 const SHARD_TARGET: usize = 48 * 1024;
 /// Documents tokenized per parallel task; postings are merged task by task to bound memory.

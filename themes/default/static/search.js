@@ -24,7 +24,7 @@
   // Question words people type around what they look for ("怎么微笑", "投诉怎么办"): dropped
   // from a query when something else is left.
   var QUESTION_WORDS = /怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪些|哪里|是否|吗|呢/g;
-  var VERIFY = 12; // candidates whose text is loaded to check for the exact phrase
+  var VERIFY = 10; // candidates whose text is loaded to check for the exact phrase
 
   // ---- tokenizer (mirror of src/search/tokenize.rs) ----
 
@@ -36,13 +36,29 @@
     if (isCjk(ch.codePointAt(0))) return 0;
     return WORD.test(ch) ? 1 : 2;
   }
+  /** One character normalised; CJK ideographs and ASCII (nearly all text) skip NFKC. */
+  function normChar(ch, fold) {
+    var cp = ch.codePointAt(0);
+    if (cp < 0x80) return ch.toLowerCase();
+    if (cp >= 0x4e00 && cp <= 0x9fff) return (fold && fold[ch]) || ch;
+    var out = "";
+    for (var c of ch.normalize("NFKC")) {
+      for (var l of c.toLowerCase()) out += (fold && fold[l]) || l;
+    }
+    return out;
+  }
   /** NFKC, lower case (character by character, as Rust does), Traditional → Simplified. */
   function normalize(text, fold) {
     var out = "";
-    for (var ch of text.normalize("NFKC")) {
-      var lower = ch.toLowerCase();
-      for (var c of lower) out += (fold && fold[c]) || c;
+    // NFKC can join a character with the next (a base letter and a combining mark), so
+    // text with combining marks goes through the full path in one piece.
+    if (/[\u0300-\u036f\u3099\u309a]/.test(text)) {
+      for (var ch of text.normalize("NFKC")) {
+        for (var l of ch.toLowerCase()) out += (fold && fold[l]) || l;
+      }
+      return out;
     }
+    for (var c of text) out += normChar(c, fold);
     return out;
   }
   /** Runs of one class: [{cls, chars}] (separators dropped). */
@@ -349,7 +365,7 @@
     var map = [];
     var idx = 0;
     for (var ch of text) {
-      var n = normalize(ch, fold);
+      var n = normChar(ch, fold);
       for (var k = 0; k < n.length; k++) map.push(idx);
       folded += n;
       idx += ch.length;
