@@ -3,7 +3,7 @@
 //! Layout under `_shouce/search/`:
 //! - `meta.js` — shard count, document count, industries and the Traditional→Simplified
 //!   entries the handbook needs (loaded when the search box is first used);
-//! - `p<N>.js` — posting shards, gzip'd records `token \t n body-deltas m heading-postings`
+//! - `p<N>.js` — posting shards, gzip'd records `token \t 2n+h body-deltas [m heading-postings]`
 //!   (varints; body text has weight 1, so only document gaps are stored for it).
 //!   A token's shard is FNV-1a of its key (first character of a CJK token, first two letters
 //!   of a word), so a query loads only the shards of its tokens, and a one-character or
@@ -16,11 +16,13 @@
 //!
 //! Weights: 3 for the page title, 2 for the section heading, 1 for body text. A token's body
 //! postings are document gaps; its title and heading postings, few, are `gap * 4 + weight`.
-//! Industry filters are tokens too (`\u{1}id`). Binary data is gzip'd and written as base-91
+//! Industry filters are tokens too (`\u{1}id`); titles and headings also carry their pinyin
+//! (full and initials, see [`pinyin`]). Binary data is gzip'd and written as base-91
 //! text in a JS string.
 
 pub mod encode;
 pub mod fold;
+pub mod pinyin;
 pub mod tokenize;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -76,10 +78,15 @@ fn doc_tokens(doc: &Doc, corpus: &mut BTreeSet<char>) -> Vec<(String, u8)> {
     let mut add = |text: &str, w: u8, corpus: &mut BTreeSet<char>| {
         let n = tokenize::normalize(text);
         corpus.extend(n.chars().filter(|c| is_cjk(*c)));
-        tokenize::tokens(&n, |t| {
+        let mut put = |t: &str| {
             let e = weights.entry(t.to_string()).or_insert(0);
             *e = (*e).max(w);
-        });
+        };
+        tokenize::tokens(&n, &mut put);
+        // Titles and headings can also be found by their pinyin (mingpian, mp → 名片).
+        if w > 1 {
+            pinyin::tokens(&n, &mut put);
+        }
     };
     add(&doc.text, 1, corpus);
     add(&doc.heading, 2, corpus);
@@ -234,7 +241,8 @@ fn shard(records: &[(String, Vec<u8>)]) -> (Vec<Vec<u8>>, Groups) {
     (data, Groups { hashed, split })
 }
 
-/// `(doc << 2 | weight)` in document order → `n, body gaps…, m, (gap << 2 | weight)…`.
+/// `(doc << 2 | weight)` in document order → `n·2 + has_high, body gaps…, [m, (gap << 2 | weight)…]`.
+/// Most tokens never occur in a title or heading, so their record has no `m` at all.
 fn encode_postings(list: impl Iterator<Item = u32>) -> Vec<u8> {
     let (mut body, mut high) = (Vec::new(), Vec::new());
     let (mut n_body, mut n_high, mut prev_body, mut prev_high) = (0u32, 0u32, 0u32, 0u32);
@@ -251,10 +259,12 @@ fn encode_postings(list: impl Iterator<Item = u32>) -> Vec<u8> {
         }
     }
     let mut out = Vec::with_capacity(body.len() + high.len() + 6);
-    encode::push_varint(&mut out, n_body);
+    encode::push_varint(&mut out, (n_body << 1) | u32::from(n_high > 0));
     out.extend_from_slice(&body);
-    encode::push_varint(&mut out, n_high);
-    out.extend_from_slice(&high);
+    if n_high > 0 {
+        encode::push_varint(&mut out, n_high);
+        out.extend_from_slice(&high);
+    }
     out
 }
 
@@ -321,7 +331,7 @@ mod tests {
         let meta = &idx.files[1].1;
         assert!(meta.contains("須须"), "{meta}");
         assert_eq!(idx.stats.docs, 2);
-        // 寄存 存须 须知 知, 名片 片 (title), 握手 手 五到 到, \u{1}bank twice
-        assert_eq!(idx.stats.postings, 4 + 2 + 4 + 2);
+        // 寄存 存须 须知 知, 名片 片 mingpian mp (title), 握手 手 woshou ws 五到 到, \u{1}bank twice
+        assert_eq!(idx.stats.postings, 4 + 4 + 6 + 2);
     }
 }

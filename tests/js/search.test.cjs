@@ -100,6 +100,10 @@ test("ranking on the search fixture", { skip: !site && "SHOUCE_SITE_SEARCH not s
   assert.deepEqual(await urls("火星"), []);
   assert.deepEqual(await urls("名片", { industry: "hospital" }), []);
   assert.ok((await urls("握手", { industry: "insurance" })).every((u) => u.startsWith("01-etiquette/02-handshake.html")));
+  // Pinyin of titles and headings, full or initials, as typed without a Chinese input method.
+  assert.ok((await urls("mingpian"))[0].startsWith("01-etiquette/01-card.html"));
+  assert.ok((await urls("mp"))[0].startsWith("01-etiquette/01-card.html"));
+  assert.equal((await urls("jicun"))[0], "02-hospital/01-storage.html");
   // Titles and headings weigh more than body text.
   assert.equal((await urls("历史"))[0], "01-etiquette/02-handshake.html#握手的历史");
 });

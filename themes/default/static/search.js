@@ -121,18 +121,20 @@
     }
   }
   /**
-   * A token's postings, as weights into `into` (one byte per document, 0 = absent): `n`
-   * body-text document gaps (weight 1), then `m` title/heading postings, `gap * 4 + weight`.
+   * A token's postings, as weights into `into` (one byte per document, 0 = absent):
+   * `2n + h`, `n` body-text document gaps (weight 1), then if `h`, `m` title/heading
+   * postings, `gap * 4 + weight`.
    */
   function decodePostings(bytes, into) {
     var pos = { i: 0 };
-    var n = varint(bytes, pos);
+    var head = varint(bytes, pos);
+    var n = Math.floor(head / 2);
     var doc = 0;
     for (var j = 0; j < n; j++) {
       doc += varint(bytes, pos);
       if (into[doc] < 1) into[doc] = 1;
     }
-    var m = pos.i < bytes.length ? varint(bytes, pos) : 0;
+    var m = head % 2 ? varint(bytes, pos) : 0;
     doc = 0;
     for (j = 0; j < m; j++) {
       var v = varint(bytes, pos);
@@ -142,7 +144,7 @@
     }
     return into;
   }
-  /** Shard bytes → Map(token → posting bytes); records are `token \t n body… m high…`. */
+  /** Shard bytes → Map(token → posting bytes); records are `token \t 2n+h body… [m high…]`. */
   function parseShard(bytes) {
     var map = new Map();
     var dec = new TextDecoder();
@@ -153,9 +155,9 @@
       var token = dec.decode(bytes.subarray(pos.i, tab));
       var start = tab + 1;
       pos.i = start;
-      var n = varint(bytes, pos);
-      for (var j = 0; j < n; j++) varint(bytes, pos);
-      var m = varint(bytes, pos);
+      var head = varint(bytes, pos);
+      for (var j = 0; j < Math.floor(head / 2); j++) varint(bytes, pos);
+      var m = head % 2 ? varint(bytes, pos) : 0;
       for (j = 0; j < m; j++) varint(bytes, pos);
       map.set(token, bytes.subarray(start, pos.i));
     }
