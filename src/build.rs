@@ -3,8 +3,8 @@
 //! config → content → (per page, in parallel) markdown → render → write, then links are checked
 //! against the headings every page produced, and the staged site replaces the old one.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -16,7 +16,7 @@ use crate::diagnostic::{BuildFailed, Diagnostic};
 use crate::markdown::{self, LinkRef, Rendered, Section};
 use crate::output::{self, Staging};
 use crate::render::{self, Renderer, STATIC_DIR, root_of};
-use crate::{i18n, search, theme};
+use crate::{i18n, links, search, theme};
 
 pub struct Summary {
     pub pages: usize,
@@ -48,12 +48,14 @@ impl From<Vec<Diagnostic>> for BuildError {
 }
 
 /// What one page produced, kept for the link check after all pages are rendered.
-struct PageResult {
-    source: String,
-    sections: Vec<Section>,
-    ids: Vec<String>,
-    links: Vec<LinkRef>,
-    warnings: Vec<Diagnostic>,
+pub struct PageResult {
+    /// The source file, relative to the handbook root.
+    pub source: String,
+    pub sections: Vec<Section>,
+    /// Heading anchors of the page.
+    pub ids: Vec<String>,
+    pub links: Vec<LinkRef>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
@@ -143,7 +145,9 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
     index.files.par_iter().try_for_each(|(name, text)| staging.write(&format!("{dir}/{name}"), text.as_bytes()))?;
 
     let results: Vec<PageResult> = pages_done.into_iter().chain(chapters_done).collect();
-    warnings.extend(check_links(&book, &results));
+    let targets: Vec<links::Target> =
+        results.iter().map(|r| links::Target { source: &r.source, ids: &r.ids, links: &r.links }).collect();
+    warnings.extend(links::check(&book, &targets, crate::diagnostic::Severity::Warning));
     warnings.extend(results.into_iter().flat_map(|r| r.warnings));
     warnings.sort();
     staging.commit()?;
@@ -240,98 +244,9 @@ fn write_static(staging: &Staging, theme: &theme::Theme) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Warnings for links to `.md` files or anchors that do not exist. (`shouce check` reports
-/// them as errors.)
-fn check_links(book: &Handbook, results: &[PageResult]) -> Vec<Diagnostic> {
-    // Source file (relative to the root) → the anchors it has.
-    let mut anchors: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for r in results {
-        anchors.entry(r.source.as_str()).or_default().extend(r.ids.iter().map(String::as_str));
-    }
-    let sources: BTreeSet<&str> = book
-        .pages
-        .iter()
-        .map(|p| p.file.as_str())
-        .chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref()))
-        .collect();
-    let mut out = Vec::new();
-    for r in results {
-        for link in &r.links {
-            let Some((target, fragment)) = resolve(&r.source, &link.dest) else { continue };
-            let here = Diagnostic::warning(&r.source, link.line, link.col, String::new());
-            if let Some(t) = &target {
-                if !sources.contains(t.as_str()) {
-                    out.push(
-                        Diagnostic { message: format!("link to `{}`, which does not exist", link.dest), ..here }
-                            .with_hint("check the file name and folder; links are relative to this file"),
-                    );
-                    continue;
-                }
-            }
-            if let Some(f) = fragment {
-                let file = target.as_deref().unwrap_or(&r.source);
-                let has = anchors.get(file).is_some_and(|a| a.contains(f.as_str()));
-                if !has && !f.starts_with("fn") {
-                    out.push(
-                        Diagnostic {
-                            message: format!("link to `#{f}`: no heading with that anchor in {file}"),
-                            ..here
-                        }
-                        .with_hint("anchors are heading texts without punctuation, e.g. `#握手五到`"),
-                    );
-                }
-            }
-        }
-    }
-    out
-}
-
-/// For a link written in `source`: the `.md` file it points to (relative to the root) and the
-/// anchor; `None` for external links and files that are not Markdown.
-fn resolve(source: &str, dest: &str) -> Option<(Option<String>, Option<String>)> {
-    if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with("tel:") || dest.starts_with("//") {
-        return None;
-    }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(percent_encoding::percent_decode_str(f).decode_utf8_lossy().into_owned())),
-        None => (dest, None),
-    };
-    if path.is_empty() {
-        return Some((None, fragment));
-    }
-    if !path.to_ascii_lowercase().ends_with(".md") {
-        return None;
-    }
-    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let base: PathBuf = match path.strip_prefix('/') {
-        Some(rest) => Path::new(content::CONTENT_DIR).join(rest),
-        None => Path::new(source).parent().unwrap_or(Path::new("")).join(path.as_ref()),
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for c in base.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                parts.pop();
-            }
-            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
-            _ => {}
-        }
-    }
-    Some((Some(parts.join("/")), fragment))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn resolves_relative_md_links() {
-        assert_eq!(resolve("content/a/b.md", "../c.md#名片"), Some((Some("content/c.md".into()), Some("名片".into()))));
-        assert_eq!(resolve("content/a/b.md", "#x"), Some((None, Some("x".into()))));
-        assert_eq!(resolve("content/a/b.md", "/d/_index.md"), Some((Some("content/d/_index.md".into()), None)));
-        assert_eq!(resolve("content/a/b.md", "https://x/y.md"), None);
-        assert_eq!(resolve("content/a/b.md", "img.png"), None);
-    }
 
     #[test]
     fn industry_urls_match_renderer() {

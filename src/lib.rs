@@ -20,6 +20,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod i18n;
+pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod render;
