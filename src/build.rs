@@ -76,7 +76,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
         .chain(book.chapters.iter().map(|c| c.url.as_str()))
         .chain(book.assets.iter().map(|a| a.url.as_str()));
     let industry_urls: Vec<String> =
-        book.config.industries.iter().map(|i| format!("industry/{}/index.html", i.id)).collect();
+        book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
     staging.create_dirs(urls.chain(industry_urls.iter().map(String::as_str)))?;
 
     let page_results: Vec<Result<PageResult, Diagnostic>> = (0..book.pages.len())
@@ -116,7 +116,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
         .collect();
     let mut errors = Vec::new();
     for ind in &book.config.industries {
-        let url = format!("industry/{}/index.html", ind.id);
+        let url = render::industry_url(&ind.id);
         match renderer.industry(&ind.id) {
             Ok(html) => staging.write(&url, html.as_bytes())?,
             Err(d) => errors.push(d),
@@ -242,14 +242,4 @@ fn write_static(staging: &Staging, theme: &theme::Theme) -> anyhow::Result<()> {
         staging.write(&format!("{STATIC_DIR}/{path}"), &bytes)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn industry_urls_match_renderer() {
-        assert_eq!(crate::render::industry_url("banking"), "industry/banking/index.html");
-    }
 }
