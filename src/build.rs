@@ -16,7 +16,7 @@ use crate::diagnostic::{BuildFailed, Diagnostic};
 use crate::markdown::{self, LinkRef, Rendered, Section};
 use crate::output::{self, Staging};
 use crate::render::{self, Renderer, STATIC_DIR, root_of};
-use crate::{i18n, links, search, theme};
+use crate::{binder, i18n, links, search, theme};
 
 pub struct Summary {
     pub pages: usize,
@@ -75,8 +75,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
         .map(|p| p.url.as_str())
         .chain(book.chapters.iter().map(|c| c.url.as_str()))
         .chain(book.assets.iter().map(|a| a.url.as_str()));
-    let industry_urls: Vec<String> =
-        book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
+    let industry_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
     staging.create_dirs(urls.chain(industry_urls.iter().map(String::as_str)))?;
 
     let page_results: Vec<Result<PageResult, Diagnostic>> = (0..book.pages.len())
@@ -123,6 +122,9 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
         }
     }
     book.assets.par_iter().try_for_each(|a| staging.copy(&a.src, &a.url))?;
+    if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &staging) {
+        errors.push(d);
+    }
 
     let mut ok = |rs: Vec<Result<PageResult, Diagnostic>>| -> Vec<PageResult> {
         rs.into_iter().filter_map(|r| r.map_err(|d| errors.push(d)).ok()).collect()
@@ -158,6 +160,30 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
         search: index.stats,
         warnings,
         elapsed: start.elapsed(),
+    })
+}
+
+/// The printed binders: every chapter and page rendered once in print form, then assembled
+/// into the whole-handbook binder and one binder per industry.
+fn write_binders(
+    book: &Handbook,
+    theme: &theme::Theme,
+    strings: &i18n::Strings,
+    site: &render::SiteCtx<'_>,
+    staging: &Staging,
+) -> Result<(), Diagnostic> {
+    let shared = binder::Shared {
+        book,
+        theme,
+        t: strings,
+        site,
+        date: binder::cover_date(book.config.date.as_deref()),
+        entries: binder::render_entries(book, theme, strings)?,
+        pos: book.reading_order.iter().enumerate().map(|(i, e)| (*e, i)).collect(),
+    };
+    binder::specs(book, strings).par_iter().try_for_each(|spec| {
+        let html = binder::render(spec, &shared)?;
+        staging.write(&spec.url, html.as_bytes()).map_err(|e| Diagnostic::error(&spec.url, 0, 0, format!("{e:#}")))
     })
 }
 

@@ -30,6 +30,65 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Print a training binder (the whole handbook, or one industry) to PDF with Chromium, Chrome or Edge.
+    Pdf {
+        /// The handbook folder: the one that holds handbook.yaml and content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Only this industry's pages (an id from handbook.yaml); default: the whole handbook.
+        #[arg(long, value_name = "ID")]
+        industry: Option<String>,
+        /// The PDF to write (default: ID.pdf, or handbook.pdf).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The browser to print with (default: the first Chromium, Chrome or Edge found).
+        #[arg(long, value_name = "PATH")]
+        browser: Option<PathBuf>,
+    },
+    /// Build, serve on 127.0.0.1, and rebuild and reload open pages when the handbook changes.
+    Serve {
+        /// The handbook folder: the one that holds handbook.yaml and content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// The port to serve on; if it is taken, the next free one up to 20 above is used.
+        #[arg(long, value_name = "N", default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on. Anything but 127.0.0.1 lets others on the network read the handbook.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = crate::serve::parse_bind)]
+        bind: std::net::IpAddr,
+    },
+    /// Check the handbook without building it: front matter, links, anchors, images, titles,
+    /// industries, and names that break on a Windows file share. Exit code 1 on any error.
+    Check {
+        /// The handbook folder: the one that holds handbook.yaml and content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// `text` for people (on stderr), `json` for tools (an array of findings on stdout).
+        #[arg(long, value_enum, default_value_t = crate::check::Format::Text)]
+        format: crate::check::Format,
+    },
+    /// Create a page, or a case from the case template, with front matter.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Create a new handbook in DIR (handbook.yaml and example content) that builds as it is.
+    Init {
+        /// The folder to create; it must be empty or missing unless --force is given.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Write into a folder that is not empty: files that exist are skipped, never replaced.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A page: content/PATH.md with front matter and placeholders to replace.
+    Page(crate::scaffold::NewArgs),
+    /// A case as in the case book: the situation as dialogue, 案例分析, and 你可以做得更好的是.
+    Case(crate::scaffold::NewArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -39,6 +98,34 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        Command::Pdf { root, industry, out, browser } => {
+            let o = crate::pdf::Options { root, industry, out, browser, quiet: cli.quiet };
+            match crate::pdf::run(&o) {
+                Ok(p) => {
+                    if !cli.quiet {
+                        eprintln!("wrote {}: {} pages ({} print passes)", p.path.display(), p.pages, p.passes);
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(crate::pdf::PdfError::Build(e)) => report(e),
+                Err(crate::pdf::PdfError::Usage(d)) => report(BuildError::Usage(d)),
+                Err(crate::pdf::PdfError::Other(e)) => {
+                    eprintln!("{}", paint(&format!("error: {e:#}"), "31"));
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Serve { root, port, bind } => {
+            crate::serve::run(&crate::serve::Options { root, port, bind, quiet: cli.quiet })
+        }
+        Command::Check { root, format } => crate::check::run(&root, format, cli.quiet),
+        Command::New { what: NewCommand::Page(args) } => {
+            crate::scaffold::run_new(crate::scaffold::Kind::Page, &args, cli.quiet)
+        }
+        Command::New { what: NewCommand::Case(args) } => {
+            crate::scaffold::run_new(crate::scaffold::Kind::Case, &args, cli.quiet)
+        }
+        Command::Init { dir, force } => crate::scaffold::run_init(&dir, force, cli.quiet),
         Command::Build { root, out } => {
             let out = out.unwrap_or_else(|| root.join("public"));
             match build::build(&root, &out) {
@@ -91,7 +178,7 @@ fn report(e: BuildError) -> ExitCode {
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set.
-fn paint(s: &str, code: &str) -> String {
+pub(crate) fn paint(s: &str, code: &str) -> String {
     if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         format!("\x1b[{code}m{s}\x1b[0m")
     } else {

@@ -21,6 +21,10 @@ pub struct Config {
     pub theme: String,
     /// Shown on binder covers, e.g. `2026 版`.
     pub version: Option<String>,
+    /// The date on binder covers (default: the build date; SOURCE_DATE_EPOCH is honoured).
+    pub date: Option<String>,
+    /// Paper for binders: `A4` (default) or `Letter`.
+    pub paper: String,
     /// Free-form values for custom templates (`{{ config.extra.x }}`).
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
@@ -45,12 +49,15 @@ impl Default for Config {
             industries: Vec::new(),
             theme: "default".to_string(),
             version: None,
+            date: None,
+            paper: "A4".to_string(),
             extra: Default::default(),
         }
     }
 }
 
-const CONFIG_KEYS: &[&str] = &["title", "description", "language", "industries", "theme", "version", "extra"];
+const CONFIG_KEYS: &[&str] =
+    &["title", "description", "language", "industries", "theme", "version", "date", "paper", "extra"];
 const INDUSTRY_KEYS: &[&str] = &["id", "name", "order", "description"];
 
 impl Config {
@@ -91,6 +98,14 @@ impl Config {
 
     fn validate(&self, text: &str) -> Result<(), Vec<Diagnostic>> {
         let mut errors = Vec::new();
+        if !matches!(self.paper.as_str(), "A4" | "Letter") {
+            let (line, col) = find_value(text, &self.paper);
+            errors.push(
+                Diagnostic::error(CONFIG_FILE, line, col, format!("unknown paper size `{}`", self.paper))
+                    .with_hint("use `paper: A4` or `paper: Letter`")
+                    .with_source(text),
+            );
+        }
         let mut seen = std::collections::BTreeSet::new();
         for ind in &self.industries {
             let bad = ind.id.is_empty() || !ind.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
@@ -130,10 +145,10 @@ impl Config {
 /// Line and column of the first `id: value` occurrence, for messages about validated values.
 fn find_value(text: &str, value: &str) -> (usize, usize) {
     for (i, line) in text.lines().enumerate() {
-        if let Some(pos) = line.find(value) {
-            if line[..pos].contains("id") {
-                return (i + 1, line[..pos].chars().count() + 1);
-            }
+        if let Some(pos) = line.find(value)
+            && line[..pos].contains("id")
+        {
+            return (i + 1, line[..pos].chars().count() + 1);
         }
     }
     (0, 0)

@@ -18,7 +18,7 @@ pub const CONTENT_DIR: &str = "content";
 /// Output folders that the generator writes itself; content may not use these names at its top.
 pub const RESERVED_TOP: &[&str] = &["industry", "_shouce"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {
     Chapter(usize),
     Page(usize),

@@ -6,14 +6,19 @@
 //! 1. [`config`] reads `handbook.yaml`;
 //! 2. [`content`] walks `content/`, splits [`frontmatter`] and builds the tree of chapters and pages;
 //! 3. [`markdown`] renders each page's body to HTML, headings, sections and links;
-//! 4. [`render`] fills the [`theme`]'s templates;
+//! 4. [`render`] fills the [`theme`]'s templates, [`binder`] the printed binders;
 //! 5. [`search`] indexes the sections for the browser;
 //! 6. [`output`] writes everything into a staging folder and swaps it in.
 //!
-//! [`build`] runs the stages; [`cli`] is the command line. Problems in user files are
+//! [`check`] runs the stages up to markdown and reports problems without writing anything;
+//! [`scaffold`] writes new pages and handbooks from templates.
+//! [`build`] runs the stages; [`serve`] rebuilds and serves them while you edit; [`cli`] is the
+//! command line. Problems in user files are
 //! [`diagnostic::Diagnostic`] values naming file, line and column.
 
+pub mod binder;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -23,7 +28,10 @@ pub mod i18n;
 pub mod links;
 pub mod markdown;
 pub mod output;
+pub mod pdf;
 pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod text;
 pub mod theme;

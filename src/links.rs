@@ -34,14 +34,14 @@ pub fn check(book: &Handbook, results: &[Target<'_>], severity: Severity) -> Vec
         for link in r.links {
             let Some((target, fragment)) = resolve(r.source, &link.dest) else { continue };
             let here = Diagnostic { severity, ..Diagnostic::warning(r.source, link.line, link.col, String::new()) };
-            if let Some(t) = &target {
-                if !sources.contains(t.as_str()) {
-                    out.push(
-                        Diagnostic { message: format!("link to `{}`, which does not exist", link.dest), ..here }
-                            .with_hint("check the file name and folder; links are relative to this file"),
-                    );
-                    continue;
-                }
+            if let Some(t) = &target
+                && !sources.contains(t.as_str())
+            {
+                out.push(
+                    Diagnostic { message: format!("link to `{}`, which does not exist", link.dest), ..here }
+                        .with_hint("check the file name and folder; links are relative to this file"),
+                );
+                continue;
             }
             if let Some(f) = fragment {
                 let file = target.as_deref().unwrap_or(r.source);

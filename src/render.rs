@@ -111,6 +111,7 @@ struct ChapterCtx<'a> {
 struct HomeCtx<'a> {
     #[serde(flatten)]
     common: Common<'a>,
+    print_url: String,
     content: &'a str,
     industry_cards: Vec<IndustryCard>,
     parts: Vec<Part>,
@@ -136,6 +137,7 @@ struct Part {
 struct IndustryCtx<'a> {
     #[serde(flatten)]
     common: Common<'a>,
+    print_url: String,
     title: &'a str,
     description: Option<&'a str>,
     groups: Vec<Group>,
@@ -335,7 +337,8 @@ impl<'a> Renderer<'a> {
                 Part { title: l.title, url: l.url, summary: l.summary, children }
             })
             .collect();
-        self.render("index.html", &HomeCtx { common, content: &md.html, industry_cards, parts })
+        let print_url = crate::binder::url_for(None);
+        self.render("index.html", &HomeCtx { common, print_url, content: &md.html, industry_cards, parts })
     }
 
     /// The index of one industry: its pages grouped by the folder they are in.
@@ -345,6 +348,7 @@ impl<'a> Renderer<'a> {
         };
         let url = industry_url(id);
         let common = self.common(&url, self.doc_title(&ind.name), None, 0);
+        let print_url = format!("{}{}", common.root, crate::binder::url_for(Some(id)));
         let mut groups: Vec<Group> = Vec::new();
         let mut last_chapter = None;
         for e in &self.book.reading_order {
@@ -376,7 +380,7 @@ impl<'a> Renderer<'a> {
         }
         self.render(
             "industry.html",
-            &IndustryCtx { title: &ind.name, description: ind.description.as_deref(), groups, common },
+            &IndustryCtx { print_url, title: &ind.name, description: ind.description.as_deref(), groups, common },
         )
     }
 }

@@ -456,10 +456,8 @@ fn clean_seed(raw: &str) -> String {
     let mut lines: Vec<&str> = text.lines().collect();
 
     let has_upload_header = lines.iter().take(20).any(|l| UPLOAD_HEADER_MARKERS.iter().any(|m| l.contains(m)));
-    if has_upload_header {
-        if let Some(i) = lines.iter().position(|l| matches!(split_chunk_marker(l), Some((1, _)))) {
-            lines.drain(..i);
-        }
+    if has_upload_header && let Some(i) = lines.iter().position(|l| matches!(split_chunk_marker(l), Some((1, _)))) {
+        lines.drain(..i);
     }
     if let Some(i) = lines.iter().position(|l| SITE_FOOTER_MARKERS.contains(&l.trim())) {
         lines.truncate(i);
@@ -468,16 +466,17 @@ fn clean_seed(raw: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut next_chunk = 1;
     for line in lines {
-        if let Some((n, rest)) = split_chunk_marker(line) {
-            if n == next_chunk && line.chars().count() >= CHUNK_MIN_LEN {
-                next_chunk += 1;
-                while out.ends_with('\n') {
-                    out.pop();
-                }
-                out.push_str(rest);
-                out.push('\n');
-                continue;
+        if let Some((n, rest)) = split_chunk_marker(line)
+            && n == next_chunk
+            && line.chars().count() >= CHUNK_MIN_LEN
+        {
+            next_chunk += 1;
+            while out.ends_with('\n') {
+                out.pop();
             }
+            out.push_str(rest);
+            out.push('\n');
+            continue;
         }
         if !is_boilerplate_line(line) {
             out.push_str(line);
@@ -644,24 +643,27 @@ fn strip_markup(body: &str) -> String {
     };
     while i < c.len() {
         let next = c.get(i + 1).copied();
-        if c[i] == '[' && next == Some('!') {
-            if let Some(j) = find_close(i + 2, ']') {
-                i = j + 1;
-                continue;
-            }
+        if c[i] == '['
+            && next == Some('!')
+            && let Some(j) = find_close(i + 2, ']')
+        {
+            i = j + 1;
+            continue;
         }
-        if c[i] == '<' && next.is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!') {
-            if let Some(j) = find_close(i + 1, '>') {
-                out.push(' ');
-                i = j + 1;
-                continue;
-            }
+        if c[i] == '<'
+            && next.is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!')
+            && let Some(j) = find_close(i + 1, '>')
+        {
+            out.push(' ');
+            i = j + 1;
+            continue;
         }
-        if c[i] == ']' && next == Some('(') {
-            if let Some(j) = find_close(i + 2, ')') {
-                i = j + 1;
-                continue;
-            }
+        if c[i] == ']'
+            && next == Some('(')
+            && let Some(j) = find_close(i + 2, ')')
+        {
+            i = j + 1;
+            continue;
         }
         out.push(c[i]);
         i += 1;

@@ -47,15 +47,17 @@ fn kind_from_gfm(k: BlockQuoteKind) -> Kind {
     }
 }
 
-fn open_html(kind: Kind, title: &str, t: &Strings) -> String {
+fn open_html(kind: Kind, title: &str, t: &Strings, print: bool) -> String {
     let title = escape(title.trim());
     let (class, label) = match kind {
         Kind::Script => ("script", t.script),
         Kind::Practice => ("practice", t.practice),
         Kind::Answer => {
             let summary = if title.is_empty() { escape(t.answer) } else { title };
+            // In print, answers follow their question in full.
+            let open = if print { " open" } else { "" };
             return format!(
-                "<details class=\"block block-answer\"><summary>{summary}</summary>\n<div class=\"block-body\">\n"
+                "<details class=\"block block-answer\"{open}><summary>{summary}</summary>\n<div class=\"block-body\">\n"
             );
         }
         Kind::Note => ("note", t.note),
@@ -80,7 +82,7 @@ fn close_html(kind: Kind) -> &'static str {
 }
 
 /// Replaces marked blockquotes and do/don't tables in an event list.
-pub fn transform<'a>(events: Vec<Event<'a>>, t: &Strings) -> Vec<Event<'a>> {
+pub fn transform<'a>(events: Vec<Event<'a>>, t: &Strings, print: bool) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
     // For each open blockquote: the block kind it became, or None for a plain quote.
     let mut stack: Vec<Option<Kind>> = Vec::new();
@@ -90,11 +92,11 @@ pub fn transform<'a>(events: Vec<Event<'a>>, t: &Strings) -> Vec<Event<'a>> {
             Event::Start(Tag::BlockQuote(gfm)) => {
                 if let Some(k) = gfm {
                     let kind = kind_from_gfm(*k);
-                    out.push(Event::Html(open_html(kind, "", t).into()));
+                    out.push(Event::Html(open_html(kind, "", t, print).into()));
                     stack.push(Some(kind));
                     i += 1;
                 } else if let Some((kind, title, next)) = marker(&events, i) {
-                    out.push(Event::Html(open_html(kind, &title, t).into()));
+                    out.push(Event::Html(open_html(kind, &title, t, print).into()));
                     stack.push(Some(kind));
                     i = next;
                     // The marker line ended with a line break: the paragraph goes on.

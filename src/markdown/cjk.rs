@@ -120,16 +120,14 @@ fn pairs_in_line(src: &str, start: usize, end: usize, protected: &[Range<usize>]
         }
         let can_close = run.before.is_some_and(|c| !c.is_whitespace());
         let can_open = run.after.is_some_and(|c| !c.is_whitespace());
-        if can_close {
-            if let Some(pos) = stack.iter().rposition(|o| o.range.len() == len) {
-                let opener = &stack[pos];
-                let cjk = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || is_cjk_punct(c));
-                let inner_nonempty = opener.range.end < run.range.start;
-                if inner_nonempty && (cjk(opener.before) || cjk(opener.after) || cjk(run.before) || cjk(run.after)) {
-                    out.push(Pair { open: opener.range.clone(), close: run.range.clone(), len });
-                    stack.truncate(pos);
-                    continue;
-                }
+        if can_close && let Some(pos) = stack.iter().rposition(|o| o.range.len() == len) {
+            let opener = &stack[pos];
+            let cjk = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || is_cjk_punct(c));
+            let inner_nonempty = opener.range.end < run.range.start;
+            if inner_nonempty && (cjk(opener.before) || cjk(opener.after) || cjk(run.before) || cjk(run.after)) {
+                out.push(Pair { open: opener.range.clone(), close: run.range.clone(), len });
+                stack.truncate(pos);
+                continue;
             }
         }
         if can_open {

@@ -33,6 +33,21 @@ pub struct Input<'a> {
     pub strings: &'a Strings,
 }
 
+/// How a page is rendered into a printed binder (see `binder`): headings shifted down to fit
+/// under the binder's part and chapter titles, anchors made unique across the binder, links
+/// between pages turned into links inside the binder, answers printed open.
+pub struct Print<'a> {
+    /// Prefix of every heading anchor of this page: `p12` gives `p12-名片`.
+    pub id_prefix: &'a str,
+    /// Added to every heading level (capped at 6).
+    pub heading_offset: u8,
+    /// A link destination as written → its anchor in the binder; `None` removes the link
+    /// and keeps its text (its target is not in this binder).
+    pub link: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// Prepended to relative image paths: from the binder file to the page's folder.
+    pub image_base: &'a str,
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct TocEntry {
     pub level: u8,
@@ -76,6 +91,15 @@ pub fn options() -> Options {
 }
 
 pub fn render(input: &Input<'_>) -> Rendered {
+    render_with(input, None)
+}
+
+/// Renders for a printed binder.
+pub fn render_print(input: &Input<'_>, print: &Print<'_>) -> Rendered {
+    render_with(input, Some(print))
+}
+
+fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
     let opts = options();
     let src = cjk::rewrite(input.body, opts);
     let lines = LineIndex::new(&src, input.body_line);
@@ -86,6 +110,8 @@ pub fn render(input: &Input<'_>) -> Rendered {
     let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(&src, opts).into_offset_iter().collect();
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut first_block = true;
+    // For each open link: whether it was removed (print mode, target outside the binder).
+    let mut dropped_links: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < events.len() {
         let (ev, range) = &events[i];
@@ -96,11 +122,16 @@ pub fn render(input: &Input<'_>) -> Rendered {
                 let title = plain_text(&inner);
                 let is_title = first_block && *level == HeadingLevel::H1 && input.strip_title == Some(title.as_str());
                 if !is_title {
-                    let anchor = state.unique_id(id.as_deref().map_or_else(|| slug(&title), str::to_string));
+                    let mut anchor = state.unique_id(id.as_deref().map_or_else(|| slug(&title), str::to_string));
+                    let mut level = *level;
+                    if let Some(p) = print {
+                        anchor = format!("{}-{anchor}", p.id_prefix);
+                        level = shift_level(level, p.heading_offset);
+                    }
                     state.start_section(&mut r.sections, Some(anchor.clone()), title.clone());
-                    r.toc.push(TocEntry { level: *level as u8, id: anchor.clone(), title });
+                    r.toc.push(TocEntry { level: level as u8, id: anchor.clone(), title });
                     out.push(Event::Start(Tag::Heading {
-                        level: *level,
+                        level,
                         id: Some(CowStr::from(anchor.clone())),
                         classes: classes.clone(),
                         attrs: attrs.clone(),
@@ -113,7 +144,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
                         )
                         .into(),
                     ));
-                    out.push(Event::End(TagEnd::Heading(*level)));
+                    out.push(Event::End(TagEnd::Heading(level)));
                 }
                 first_block = false;
                 i = end + 1;
@@ -155,18 +186,37 @@ pub fn render(input: &Input<'_>) -> Rendered {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let (line, col) = lines.position(range.start);
                 r.links.push(LinkRef { dest: dest_url.to_string(), line, col });
-                let dest = rewrite_link(dest_url, input.root).map_or_else(|| dest_url.clone(), CowStr::from);
-                out.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: dest,
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+                let dest = match print {
+                    None => Some(rewrite_link(dest_url, input.root).map_or_else(|| dest_url.clone(), CowStr::from)),
+                    Some(p) => (p.link)(dest_url).map(CowStr::from),
+                };
+                match dest {
+                    Some(dest) => {
+                        dropped_links.push(false);
+                        out.push(Event::Start(Tag::Link {
+                            link_type: *link_type,
+                            dest_url: dest,
+                            title: title.clone(),
+                            id: id.clone(),
+                        }));
+                    }
+                    None => dropped_links.push(true),
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if !dropped_links.pop().unwrap_or(false) {
+                    out.push(ev.clone());
+                }
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let (line, col) = lines.position(range.start);
                 r.links.push(LinkRef { dest: dest_url.to_string(), line, col });
-                let dest = rewrite_link(dest_url, input.root).map_or_else(|| dest_url.clone(), CowStr::from);
+                let dest = match print {
+                    Some(p) if !dest_url.starts_with('/') && !dest_url.contains(':') && !dest_url.is_empty() => {
+                        CowStr::from(format!("{}{dest_url}", p.image_base))
+                    }
+                    _ => rewrite_link(dest_url, input.root).map_or_else(|| dest_url.clone(), CowStr::from),
+                };
                 out.push(Event::Start(Tag::Image {
                     link_type: *link_type,
                     dest_url: dest,
@@ -200,10 +250,21 @@ pub fn render(input: &Input<'_>) -> Rendered {
     let last = std::mem::replace(&mut state.section, Section { id: None, heading: String::new(), text: String::new() });
     push_section(&mut r.sections, last);
 
-    let out = drop_cjk_soft_breaks(blocks::transform(out, input.strings));
+    let out = drop_cjk_soft_breaks(blocks::transform(out, input.strings, print.is_some()));
     r.html.reserve(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
     r
+}
+
+fn shift_level(level: HeadingLevel, by: u8) -> HeadingLevel {
+    match (level as u8 + by).min(6) {
+        1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
 }
 
 struct State {

@@ -30,10 +30,10 @@ static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     for (t, s) in chars.iter().zip(output.lines()) {
         let mut it = s.chars();
-        if let (Some(sc), None) = (it.next(), it.next()) {
-            if sc != *t {
-                map.insert(*t, sc);
-            }
+        if let (Some(sc), None) = (it.next(), it.next())
+            && sc != *t
+        {
+            map.insert(*t, sc);
         }
     }
     map

@@ -85,7 +85,8 @@ test("phone layout: the contents menu opens and closes", async () => {
 test("the seed handbook: every page reachable from home opens without errors", async () => {
   const { page, problems, context } = await openPage(browser);
   await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "index.html"));
-  const links = await page.locator("main a").evaluateAll((as) => as.map((a) => a.href));
+  // Binders (print*.html) are documents of their own, tested below.
+  const links = (await page.locator("main a").evaluateAll((as) => as.map((a) => a.href))).filter((h) => !/\/print[^/]*\.html$/.test(h));
   assert.ok(links.length > 30, `home links to the handbook (${links.length})`);
   for (const href of links) {
     await page.goto(href);
@@ -94,5 +95,42 @@ test("the seed handbook: every page reachable from home opens without errors", a
   await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "index.html"));
   await screenshot(page, "handbook-home.png");
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("binders: linked from home and industry pages, print layout only in print", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "industry/insurance/index.html"));
+  await page.locator(".print-link a").click();
+  await page.waitForURL(/print-insurance\.html$/);
+  assert.equal(await page.locator(".cover-title").textContent(), "保险业");
+  assert.ok((await page.locator(".binder-entry").count()) > 10);
+  // Every table-of-contents entry links to a section of this document.
+  const targets = await page.locator(".binder-toc a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const t of targets) assert.equal(await page.locator(t.replace(/^#/, "#")).count(), 1, t);
+  // On screen: a toolbar and sheets; in print: no toolbar, each entry on a new sheet.
+  assert.equal(await page.locator(".binder-toolbar").isVisible(), true);
+  const screenBreak = await page.locator(".binder-entry").first().evaluate((e) => getComputedStyle(e).breakBefore);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".binder-toolbar").isVisible(), false);
+  assert.equal(await page.locator(".binder-entry").first().evaluate((e) => getComputedStyle(e).breakBefore), "page");
+  await page.emulateMedia({ media: "screen" });
+  assert.notEqual(screenBreak, "page");
+  await screenshot(page, "binder-screen.png");
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "index.html"));
+  assert.equal(await page.locator(".print-link a").getAttribute("href"), "print.html");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("binders print practice answers in full", async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(siteUrl("SHOUCE_SITE_BASIC", "print.html"));
+  assert.equal(await page.locator("details.block-answer").getAttribute("open"), "");
+  assert.equal(await page.locator("details.block-answer .block-body p").isVisible(), true);
+  // A link between two pages points inside the binder.
+  const href = await page.locator(".binder-entry a", { hasText: "坐姿" }).first().getAttribute("href");
+  assert.match(href, /^#p\d+-/);
+  assert.equal(await page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`).count(), 1);
   await context.close();
 });

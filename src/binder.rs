@@ -1,0 +1,331 @@
+//! Training binders: `print.html` for the whole handbook and `print-<industry>.html` for each
+//! industry, each one HTML document made for paper: a cover, a table of contents, then every
+//! chapter and page in handbook order, each on a new sheet (see `binder.css`).
+//!
+//! Pages are rendered once in print form (`markdown::render_print`): headings shifted under
+//! the binder's part and chapter titles, anchors prefixed with the page's anchor (`p12-名片`),
+//! links between pages turned into links inside the binder, answers open. All binders sit at
+//! the site root, so image paths are the same in each of them.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::content::{Entry, Handbook};
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
+use crate::links;
+use crate::markdown::{self, Print};
+use crate::render::{SiteCtx, encode_url};
+use crate::theme::{Theme, template_error};
+
+/// Where the pages go in a binder's HTML (the template decides everything around them).
+const ENTRIES_MARKER: &str = "<!--shouce:entries-->";
+
+pub struct Spec {
+    /// File name at the site root.
+    pub url: String,
+    /// `全册` or the industry's name.
+    pub title: String,
+    pub industry: Option<String>,
+    pub entries: Vec<Entry>,
+}
+
+pub fn url_for(industry: Option<&str>) -> String {
+    match industry {
+        None => "print.html".to_string(),
+        Some(id) => format!("print-{id}.html"),
+    }
+}
+
+/// The whole-handbook binder and one per industry.
+pub fn specs(book: &Handbook, t: &Strings) -> Vec<Spec> {
+    let mut out = vec![Spec {
+        url: url_for(None),
+        title: t.whole_handbook.to_string(),
+        industry: None,
+        entries: book.reading_order.clone(),
+    }];
+    for ind in &book.config.industries {
+        let has = |p: usize| book.pages[p].industries.contains(&ind.id);
+        // A chapter is in the binder when one of the pages below it is.
+        let mut wanted_chapters = vec![false; book.chapters.len()];
+        for (p, page) in book.pages.iter().enumerate() {
+            if has(p) {
+                for c in book.chapter_path(page.chapter) {
+                    wanted_chapters[c] = true;
+                }
+            }
+        }
+        let entries = book
+            .reading_order
+            .iter()
+            .copied()
+            .filter(|e| match *e {
+                Entry::Page(p) => has(p),
+                Entry::Chapter(c) => wanted_chapters[c],
+            })
+            .collect();
+        out.push(Spec {
+            url: url_for(Some(&ind.id)),
+            title: ind.name.clone(),
+            industry: Some(ind.id.clone()),
+            entries,
+        });
+    }
+    out
+}
+
+pub fn anchor(e: Entry) -> String {
+    match e {
+        Entry::Chapter(c) => format!("c{c}"),
+        Entry::Page(p) => format!("p{p}"),
+    }
+}
+
+/// 1 for a top-level part or a page at the top, one more for each folder below.
+pub fn depth(book: &Handbook, e: Entry) -> usize {
+    match e {
+        Entry::Chapter(c) => book.chapter_path(c).len(),
+        Entry::Page(p) => book.chapter_path(book.pages[p].chapter).len() + 1,
+    }
+}
+
+#[derive(Serialize)]
+struct EntryCtx<'a> {
+    t: &'a Strings,
+    anchor: String,
+    /// Heading level of the entry's title.
+    level: usize,
+    kind: &'static str,
+    title: &'a str,
+    summary: Option<&'a str>,
+    source: Option<&'a str>,
+    industries: Vec<&'a str>,
+    content: &'a str,
+}
+
+/// Every chapter and page in print form, indexed like `book.reading_order`.
+pub fn render_entries(book: &Handbook, theme: &Theme, t: &Strings) -> Result<Vec<String>, Diagnostic> {
+    // Source file → anchor, for links between pages.
+    let mut anchors: HashMap<&str, String> = HashMap::new();
+    for &e in &book.reading_order {
+        let file = match e {
+            Entry::Chapter(c) => book.chapters[c].index_file.as_deref(),
+            Entry::Page(p) => Some(book.pages[p].file.as_str()),
+        };
+        if let Some(f) = file {
+            anchors.insert(f, anchor(e));
+        }
+    }
+    book.reading_order.par_iter().map(|&e| render_entry(book, theme, t, &anchors, e)).collect()
+}
+
+fn render_entry(
+    book: &Handbook,
+    theme: &Theme,
+    t: &Strings,
+    anchors: &HashMap<&str, String>,
+    e: Entry,
+) -> Result<String, Diagnostic> {
+    let id = anchor(e);
+    let level = depth(book, e).clamp(1, 6);
+    let (file, title, body, body_line, url, summary, source, industries) = match e {
+        Entry::Chapter(c) => {
+            let ch = &book.chapters[c];
+            let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
+            (file, &ch.title, &ch.body, ch.body_line, &ch.url, ch.summary.as_deref(), ch.source.as_deref(), Vec::new())
+        }
+        Entry::Page(p) => {
+            let pg = &book.pages[p];
+            let names = pg.industries.iter().filter_map(|i| book.config.industry(i)).map(|i| i.name.as_str()).collect();
+            (
+                pg.file.clone(),
+                &pg.title,
+                &pg.body,
+                pg.body_line,
+                &pg.url,
+                pg.summary.as_deref(),
+                pg.source.as_deref(),
+                names,
+            )
+        }
+    };
+    let link = |dest: &str| -> Option<String> { binder_link(&file, &id, dest, anchors, url) };
+    let image_base = match url.rsplit_once('/') {
+        Some((dir, _)) => format!("{}/", encode_url(dir)),
+        None => String::new(),
+    };
+    let print = Print { id_prefix: &id, heading_offset: (level - 1) as u8, link: &link, image_base: &image_base };
+    let input = markdown::Input { file: &file, body, body_line, root: "", strip_title: Some(title), strings: t };
+    let md = markdown::render_print(&input, &print);
+    let ctx = EntryCtx {
+        t,
+        anchor: id.clone(),
+        level,
+        kind: if matches!(e, Entry::Chapter(_)) { "chapter" } else { "page" },
+        title,
+        summary,
+        source,
+        industries,
+        content: &md.html,
+    };
+    let ctx =
+        tera::Context::from_serialize(&ctx).map_err(|e| Diagnostic::error("binder-entry.html", 0, 0, e.to_string()))?;
+    theme.tera.render("binder-entry.html", &ctx).map_err(|e| template_error(&e, &theme.sources))
+}
+
+/// A link in a page, as it should be inside a binder.
+fn binder_link(file: &str, id: &str, dest: &str, anchors: &HashMap<&str, String>, url: &str) -> Option<String> {
+    if let Some(frag) = dest.strip_prefix('#') {
+        return Some(format!("#{id}-{frag}"));
+    }
+    match links::resolve(file, dest) {
+        // Another page of the handbook: its anchor, or its heading's.
+        Some((Some(target), frag)) => anchors.get(target.as_str()).map(|a| match frag {
+            Some(f) if !f.is_empty() => format!("#{a}-{f}"),
+            _ => format!("#{a}"),
+        }),
+        Some((None, _)) => Some(dest.to_string()),
+        // External links stay; other files are found from the site root.
+        None if dest.contains(':') || dest.starts_with("//") => Some(dest.to_string()),
+        None => Some(match url.rsplit_once('/') {
+            Some((dir, _)) => format!("{}/{dest}", encode_url(dir)),
+            None => dest.to_string(),
+        }),
+    }
+}
+
+#[derive(Serialize)]
+struct BinderCtx<'a> {
+    site: &'a SiteCtx<'a>,
+    t: &'a Strings,
+    title: &'a str,
+    date: &'a str,
+    paper: &'a str,
+    /// CSS string for the page header (`"客户服务手册 · 保险业"`).
+    running_title: String,
+    toc: Vec<TocItem<'a>>,
+    entries_marker: &'static str,
+}
+
+#[derive(Serialize)]
+struct TocItem<'a> {
+    anchor: String,
+    title: &'a str,
+    depth: usize,
+}
+
+/// What every binder of a build shares.
+pub struct Shared<'a> {
+    pub book: &'a Handbook,
+    pub theme: &'a Theme,
+    pub t: &'a Strings,
+    pub site: &'a SiteCtx<'a>,
+    pub date: String,
+    /// Every chapter and page in print form, indexed by `pos`.
+    pub entries: Vec<String>,
+    pub pos: HashMap<Entry, usize>,
+}
+
+/// Writes one binder: the template around the pre-rendered entries.
+pub fn render(spec: &Spec, shared: &Shared<'_>) -> Result<String, Diagnostic> {
+    let Shared { book, theme, t, site, date, entries, pos } = shared;
+    let toc = spec
+        .entries
+        .iter()
+        .map(|&e| TocItem { anchor: anchor(e), title: book.entry_title(e), depth: depth(book, e) })
+        .collect();
+    let running = format!("{} · {}", site.title, spec.title);
+    let ctx = BinderCtx {
+        site,
+        t,
+        title: &spec.title,
+        date,
+        paper: &book.config.paper,
+        running_title: css_string(&running),
+        toc,
+        entries_marker: ENTRIES_MARKER,
+    };
+    let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Diagnostic::error("binder.html", 0, 0, e.to_string()))?;
+    let frame = theme.tera.render("binder.html", &ctx).map_err(|e| template_error(&e, &theme.sources))?;
+    let (head, tail) = frame.split_once(ENTRIES_MARKER).ok_or_else(|| {
+        Diagnostic::error(
+            "binder.html",
+            0,
+            0,
+            "the binder template must contain {{ entries_marker | safe }} where the pages go",
+        )
+    })?;
+    let size: usize = spec.entries.iter().filter_map(|e| pos.get(e)).map(|&i| entries[i].len()).sum();
+    let mut out = String::with_capacity(head.len() + size + tail.len());
+    out.push_str(head);
+    for e in &spec.entries {
+        if let Some(&i) = pos.get(e) {
+            out.push_str(&entries[i]);
+        }
+    }
+    out.push_str(tail);
+    Ok(out)
+}
+
+/// A CSS string literal (for `content:` in `@page` margin boxes).
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '<' | '>' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The date on the cover: `date` from handbook.yaml, else SOURCE_DATE_EPOCH (reproducible
+/// builds), else today (UTC).
+pub fn cover_date(configured: Option<&str>) -> String {
+    if let Some(d) = configured {
+        return d.to_string();
+    }
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .unwrap_or_else(time::OffsetDateTime::now_utc);
+    format!("{}年{}月{}日", now.year(), u8::from(now.month()), now.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_inside_binder() {
+        let mut anchors = HashMap::new();
+        anchors.insert("content/a/b.md", "p3".to_string());
+        let l = |d: &str| binder_link("content/a/x.md", "p1", d, &anchors, "a/x.html");
+        assert_eq!(l("#名片").as_deref(), Some("#p1-名片"));
+        assert_eq!(l("b.md").as_deref(), Some("#p3"));
+        assert_eq!(l("b.md#递名片").as_deref(), Some("#p3-递名片"));
+        assert_eq!(l("missing.md"), None);
+        assert_eq!(l("https://example.com").as_deref(), Some("https://example.com"));
+        assert_eq!(l("files/form.pdf").as_deref(), Some("a/files/form.pdf"));
+    }
+
+    #[test]
+    fn css_strings_are_escaped() {
+        assert_eq!(css_string("手册 \"A\" \\ x"), "\"手册 \\\"A\\\" \\\\ x\"");
+    }
+
+    #[test]
+    fn cover_date_from_config_or_epoch() {
+        assert_eq!(cover_date(Some("2026 年秋季版")), "2026 年秋季版");
+        assert!(cover_date(None).contains('年'));
+    }
+}

@@ -1,0 +1,538 @@
+//! `shouce check`: finds the problems of a handbook without writing a site.
+//!
+//! Everything `build` rejects (handbook.yaml, front matter, the theme's templates, two sources
+//! of one output file), plus what a build lets through:
+//!
+//! - links to pages or headings that do not exist (errors here, warnings in `build`);
+//! - links and images to files that are not in `content/`, or that leave it;
+//! - two entries of one chapter with the same title;
+//! - pages with no industry when handbook.yaml lists industries (a warning: the page is still
+//!   published, it is only missing from the industry indexes and binders);
+//! - template text from `shouce new` that was never replaced (a warning);
+//! - names and paths that break on a Windows file share ([`names`]).
+
+pub mod names;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::{self, CONTENT_DIR, Handbook};
+use crate::diagnostic::{Diagnostic, Severity, display_path};
+use crate::markdown::{self, LinkRef};
+use crate::render::{self, STATIC_DIR, root_of};
+use crate::{i18n, links, theme};
+
+/// Every placeholder in the templates of `shouce new` starts with this.
+pub const PLACEHOLDER: &str = "〔在这里";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// For people: `file:line:col: error: …` with the line, a caret and a hint, on stderr.
+    #[default]
+    Text,
+    /// For tools: a JSON array of {file, line, col, severity, message, hint} on stdout.
+    Json,
+}
+
+pub struct Report {
+    /// Sorted by file and position.
+    pub findings: Vec<Diagnostic>,
+    pub pages: usize,
+    pub chapters: usize,
+    /// False when the content could not be loaded, so links, images and titles were not checked.
+    pub complete: bool,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Runs every check on the handbook in `root`.
+pub fn check(root: &Path) -> Report {
+    let mut findings = names::check_tree(root);
+    let mut report = Report { findings: Vec::new(), pages: 0, chapters: 0, complete: false };
+    let config = match Config::load(root) {
+        Ok(c) => Some(c),
+        Err(d) => {
+            findings.extend(d);
+            None
+        }
+    };
+    if let Some(config) = config {
+        if let Err(d) = theme::load(root, &config.theme) {
+            findings.push(d);
+        }
+        match content::load(root, config) {
+            Ok((book, warnings)) => {
+                findings.extend(warnings);
+                findings.extend(check_book(root, &book));
+                report.pages = book.pages.len();
+                report.chapters = book.chapters.len().saturating_sub(1);
+                report.complete = true;
+            }
+            Err(d) => findings.extend(d),
+        }
+    }
+    findings.sort();
+    findings.dedup();
+    report.findings = findings;
+    report
+}
+
+/// What one page or chapter file offers (anchors) and asks for (links).
+struct Rendered {
+    source: String,
+    ids: Vec<String>,
+    links: Vec<LinkRef>,
+    warnings: Vec<Diagnostic>,
+}
+
+fn check_book(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
+    let strings = i18n::for_language(&book.config.language);
+    let render = |file: &str, body: &str, body_line: usize, url: &str, title: &str| {
+        let root = root_of(url);
+        let md = markdown::render(&markdown::Input {
+            file,
+            body,
+            body_line,
+            root: &root,
+            strip_title: Some(title),
+            strings: &strings,
+        });
+        Rendered {
+            source: file.to_string(),
+            ids: md.toc.into_iter().map(|t| t.id).collect(),
+            links: md.links,
+            warnings: md.warnings,
+        }
+    };
+    let mut rendered: Vec<Rendered> =
+        book.pages.par_iter().map(|p| render(&p.file, &p.body, p.body_line, &p.url, &p.title)).collect();
+    rendered.extend(
+        book.chapters
+            .par_iter()
+            .filter_map(|c| Some(render(c.index_file.as_deref()?, &c.body, c.body_line, &c.url, &c.title)))
+            .collect::<Vec<_>>(),
+    );
+
+    let mut out = Vec::new();
+    let site = SiteFiles::of(book);
+    // Links to `.md` files and anchors go to `links::check`; the rest is checked here.
+    let mut md_links: Vec<Vec<LinkRef>> = Vec::with_capacity(rendered.len());
+    for r in &mut rendered {
+        out.append(&mut r.warnings);
+        let mut keep = Vec::new();
+        for link in std::mem::take(&mut r.links) {
+            match check_link(&r.source, &link, &site) {
+                LinkCheck::Markdown(l) => keep.push(l),
+                LinkCheck::Problem(d) => out.push(d.with_source(&source_text(root, &r.source))),
+                LinkCheck::Fine => {}
+            }
+        }
+        md_links.push(keep);
+    }
+    let targets: Vec<links::Target<'_>> = rendered
+        .iter()
+        .zip(&md_links)
+        .map(|(r, l)| links::Target { source: &r.source, ids: &r.ids, links: l })
+        .collect();
+    for d in links::check(book, &targets, Severity::Error) {
+        let text = source_text(root, &d.file.to_string_lossy());
+        out.push(d.with_source(&text));
+    }
+    out.extend(duplicate_titles(root, book));
+    out.extend(missing_industries(root, book));
+    out.extend(asset_collisions(book));
+    out.extend(placeholders(root, book));
+    out
+}
+
+/// The files the built site will have, to check links that are not to `.md` files.
+struct SiteFiles {
+    /// Output path → the source file, when it has one (pages, `_index.md`).
+    files: BTreeMap<String, Option<String>>,
+    /// Lower-cased output path → output path, to point out case mistakes.
+    lower: BTreeMap<String, String>,
+    /// Folders that have an index page.
+    dirs: BTreeSet<String>,
+}
+
+impl SiteFiles {
+    fn of(book: &Handbook) -> SiteFiles {
+        let mut files = BTreeMap::new();
+        for p in &book.pages {
+            files.insert(p.url.clone(), Some(p.file.clone()));
+        }
+        for c in &book.chapters {
+            files.insert(c.url.clone(), c.index_file.clone());
+        }
+        for a in &book.assets {
+            files.insert(a.url.clone(), None);
+        }
+        for i in &book.config.industries {
+            files.insert(render::industry_url(&i.id), None);
+        }
+        let lower = files.keys().map(|k| (k.to_lowercase(), k.clone())).collect();
+        let dirs = book.chapters.iter().map(|c| c.dir.clone()).collect();
+        SiteFiles { files, lower, dirs }
+    }
+}
+
+enum LinkCheck {
+    /// A link to a Markdown file (or an anchor on this page): for `links::check`.
+    Markdown(LinkRef),
+    Problem(Diagnostic),
+    Fine,
+}
+
+fn check_link(source: &str, link: &LinkRef, site: &SiteFiles) -> LinkCheck {
+    let dest = link.dest.trim();
+    if dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
+        return LinkCheck::Fine;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    if path.is_empty() {
+        return LinkCheck::Markdown(link.clone());
+    }
+    let at = |message: String, hint: String| {
+        LinkCheck::Problem(Diagnostic::error(source, link.line, link.col, message).with_hint(hint))
+    };
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    // Folder of the linking file, relative to content/.
+    let here = source.strip_prefix(CONTENT_DIR).unwrap_or(source).trim_start_matches('/');
+    let here = here.rsplit_once('/').map_or("", |(d, _)| d);
+    let Some(target) = normalise(if decoded.starts_with('/') { "" } else { here }, &decoded) else {
+        return at(
+            format!("link to `{}` leaves the content folder, so it is not part of the site", link.dest),
+            "copy the file into content/ (e.g. next to this page) and link to the copy; shouce never reads files outside content/".into(),
+        );
+    };
+    if path.to_ascii_lowercase().ends_with(".md") {
+        return LinkCheck::Markdown(link.clone());
+    }
+    if target.is_empty() || target.split('/').next() == Some(STATIC_DIR) {
+        return LinkCheck::Fine;
+    }
+    let folder = decoded.ends_with('/') || site.dirs.contains(&target);
+    let url = if folder { format!("{}/index.html", target.trim_end_matches('/')) } else { target.clone() };
+    let url = url.trim_start_matches('/').to_string();
+    match site.files.get(&url) {
+        // A link to the `.html` of a page: check its anchor like a link to the `.md` file.
+        Some(Some(file)) if fragment.is_some_and(|f| !f.is_empty()) => LinkCheck::Markdown(LinkRef {
+            dest: format!("/{}#{}", file.strip_prefix("content/").unwrap_or(file), fragment.unwrap_or("")),
+            ..link.clone()
+        }),
+        Some(_) => LinkCheck::Fine,
+        None => {
+            let hint = match site.lower.get(&url.to_lowercase()) {
+                Some(real) => format!(
+                    "the file is called `{CONTENT_DIR}/{real}`: write the name with the same capital and small letters (a web server and many tools tell them apart)"
+                ),
+                None if folder => "check the folder name; links are relative to this file".to_string(),
+                None => format!(
+                    "put the file at {CONTENT_DIR}/{target}, or correct the link; links are relative to this file's folder"
+                ),
+            };
+            let what = if folder { "folder" } else { "file" };
+            at(format!("link to `{}`: there is no {what} {CONTENT_DIR}/{target}", link.dest), hint)
+        }
+    }
+}
+
+/// `base/rel` without `.` and `..`, relative to content/; `None` when it climbs out of content/.
+fn normalise(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for c in rel.split(['/', '\\']) {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            c => parts.push(c),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn has_scheme(s: &str) -> bool {
+    match s.find(':') {
+        Some(i) if i > 1 => s[..i].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')),
+        _ => false,
+    }
+}
+
+/// Two pages or sub-chapters of one chapter with the same title look the same in the sidebar,
+/// the chapter's table of contents, previous/next and search results. An error: it is almost
+/// always a copied page whose title was not changed.
+fn duplicate_titles(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for ch in &book.chapters {
+        let mut seen: BTreeMap<&str, String> = BTreeMap::new();
+        for &e in &ch.entries {
+            let title = book.entry_title(e).trim();
+            let file = match e {
+                content::Entry::Page(p) => book.pages[p].file.clone(),
+                content::Entry::Chapter(c) => {
+                    let c = &book.chapters[c];
+                    c.index_file.clone().unwrap_or_else(|| format!("{CONTENT_DIR}/{}", c.dir))
+                }
+            };
+            match seen.get(title) {
+                Some(first) => {
+                    let chapter =
+                        if ch.parent.is_none() { "the home page".to_string() } else { format!("「{}」", ch.title) };
+                    let (line, col, text) = title_position(root, &file);
+                    out.push(
+                        Diagnostic::error(
+                            &file,
+                            line,
+                            col,
+                            format!("the title 「{title}」 is used twice in {chapter}: also by {first}"),
+                        )
+                        .with_hint("readers cannot tell the two apart in the sidebar and in search results; give each its own `title:`")
+                        .with_source(&text),
+                    );
+                }
+                None => {
+                    seen.insert(title, file);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Where a file's title is written: the `title:` line, else the first `# ` heading.
+fn title_position(root: &Path, file: &str) -> (usize, usize, String) {
+    let text = source_text(root, file);
+    let mut in_front = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_end();
+        if i == 0 && t.trim_start_matches('\u{feff}') == "---" {
+            in_front = true;
+            continue;
+        }
+        if in_front && t == "---" {
+            in_front = false;
+            continue;
+        }
+        if (in_front && t.starts_with("title:")) || (!in_front && t.starts_with("# ")) {
+            return (i + 1, 1, text);
+        }
+    }
+    (0, 0, text)
+}
+
+/// A page without `industry:` is still published, but it is in no industry index and no
+/// industry binder. A warning, not an error: many handbooks keep general pages (this one's
+/// preface, a glossary) that belong to every reader, and making them errors would force a
+/// made-up industry onto them; the warning makes sure it was a decision, not an omission.
+fn missing_industries(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
+    if book.config.industries.is_empty() {
+        return Vec::new();
+    }
+    let ids: Vec<&str> = book.config.industries.iter().map(|i| i.id.as_str()).collect();
+    book.pages
+        .iter()
+        .filter(|p| p.industries.is_empty())
+        .map(|p| {
+            let text = source_text(root, &p.file);
+            // Point at the commented-out line that `shouce new` writes, else at the front matter.
+            let commented = text.lines().position(|l| l.starts_with("# industry:"));
+            let line = commented.map_or(usize::from(text.trim_start_matches('\u{feff}').starts_with("---")), |i| i + 1);
+            Diagnostic::warning(
+                &p.file,
+                line,
+                1,
+                "this page has no `industry`, so it is in no industry index and no industry binder",
+            )
+            .with_hint(match commented {
+                Some(_) => {
+                    format!("delete the `# ` at the start of this line and keep the ids that apply: {}", ids.join(", "))
+                }
+                None => format!(
+                    "add `industry: {}` (or a list such as `industry: [{}]`) to its front matter; industries: {}",
+                    ids[0],
+                    ids.iter().take(2).copied().collect::<Vec<_>>().join(", "),
+                    ids.join(", ")
+                ),
+            })
+            .with_source(&text)
+        })
+        .collect()
+}
+
+/// A file copied as-is that has the output path of a page or chapter (`a.html` next to `a.md`),
+/// or that lands in a folder the generator writes itself.
+fn asset_collisions(book: &Handbook) -> Vec<Diagnostic> {
+    let mut generated: BTreeMap<String, &str> = BTreeMap::new();
+    for p in &book.pages {
+        generated.insert(p.url.to_lowercase(), &p.file);
+    }
+    for c in &book.chapters {
+        generated.insert(c.url.to_lowercase(), c.index_file.as_deref().unwrap_or(&c.dir));
+    }
+    let mut out = Vec::new();
+    for a in &book.assets {
+        let file = format!("{CONTENT_DIR}/{}", a.url);
+        if let Some(other) = generated.get(&a.url.to_lowercase()) {
+            out.push(
+                Diagnostic::error(&file, 0, 0, format!("this file and {other} would both be written to `{}`", a.url))
+                    .with_hint("rename one of them"),
+            );
+        }
+        let top = a.url.split('/').next().unwrap_or("");
+        if a.url.contains('/') && content::RESERVED_TOP.contains(&top) {
+            out.push(
+                Diagnostic::error(
+                    &file,
+                    0,
+                    0,
+                    format!("the top-level folder name `{top}` is used by the generated site"),
+                )
+                .with_hint("rename the folder"),
+            );
+        }
+    }
+    out
+}
+
+/// Template text of `shouce new` left in a page: one warning per file, at the first place.
+fn placeholders(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
+    let files =
+        book.pages.iter().map(|p| p.file.as_str()).chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref()));
+    let mut out = Vec::new();
+    for file in files {
+        let text = source_text(root, file);
+        let mut found = text.lines().enumerate().filter_map(|(i, l)| l.find(PLACEHOLDER).map(|pos| (i, l, pos)));
+        let Some((i, line, pos)) = found.next() else { continue };
+        let more = found.count();
+        let message = match more {
+            0 => "template text not replaced yet".to_string(),
+            n => format!("template text not replaced yet (here and on {n} more line{})", if n == 1 { "" } else { "s" }),
+        };
+        out.push(
+            Diagnostic::warning(file, i + 1, line[..pos].chars().count() + 1, message)
+                .with_hint("replace each 〔在这里…〕 with your own text, or delete what you do not need")
+                .with_source(&text),
+        );
+    }
+    out
+}
+
+/// The text of a handbook file for showing the offending line; empty when unreadable.
+fn source_text(root: &Path, file: &str) -> String {
+    std::fs::read(root.join(file)).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    file: String,
+    line: usize,
+    col: usize,
+    severity: &'static str,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+/// The findings as a JSON array for tools.
+pub fn to_json(findings: &[Diagnostic]) -> String {
+    let list: Vec<Finding<'_>> = findings
+        .iter()
+        .map(|d| Finding {
+            file: display_path(&d.file),
+            line: d.line,
+            col: d.col,
+            severity: if d.is_error() { "error" } else { "warning" },
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// `shouce check`: prints the findings and returns exit code 1 when there is an error.
+pub fn run(root: &Path, format: Format, quiet: bool) -> ExitCode {
+    let report = check(root);
+    let errors = report.errors();
+    let warnings = report.findings.len() - errors;
+    match format {
+        Format::Json => println!("{}", to_json(&report.findings)),
+        Format::Text => {
+            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            for d in report.findings.iter().filter(|d| d.is_error() || !quiet) {
+                let code = if d.is_error() { "31" } else { "33" };
+                if colour {
+                    eprintln!("\x1b[{code}m{d}\x1b[0m");
+                } else {
+                    eprintln!("{d}");
+                }
+            }
+        }
+    }
+    if !quiet {
+        let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        let found = match (errors, warnings) {
+            (0, 0) => "no problems found".to_string(),
+            (e, 0) => plural(e, "error"),
+            (0, w) => format!("no errors, {}", plural(w, "warning")),
+            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        };
+        eprintln!("checked {} in {}: {found}", plural(report.pages, "page"), plural(report.chapters, "chapter"));
+        if !report.complete {
+            eprintln!(
+                "links, images and titles are checked once the errors above are fixed; run `shouce check` again then"
+            );
+        }
+    }
+    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_stays_inside_content() {
+        assert_eq!(normalise("a/b", "../c/./d.png").as_deref(), Some("a/c/d.png"));
+        assert_eq!(normalise("a", "../x.png").as_deref(), Some("x.png"));
+        assert_eq!(normalise("a", "../../x.png"), None);
+        assert_eq!(normalise("", "/img/x.png").as_deref(), Some("img/x.png"));
+        assert_eq!(normalise("", "..\\..\\x.png"), None);
+    }
+
+    #[test]
+    fn schemes_are_external() {
+        for ext in ["https://x.cn/a.png", "mailto:a@b.cn", "tel:95588", "data:image/png;base64,xx"] {
+            assert!(has_scheme(ext), "{ext}");
+        }
+        assert!(!has_scheme("img/a.png") && !has_scheme("C:/x.png") && !has_scheme("a.md#x:y"));
+    }
+
+    #[test]
+    fn json_has_every_field() {
+        let d = vec![
+            Diagnostic::error("content/a.md", 3, 2, "bad").with_hint("fix"),
+            Diagnostic::warning("content/b.md", 0, 0, "meh"),
+        ];
+        let v: serde_json::Value = serde_json::from_str(&to_json(&d)).unwrap();
+        assert_eq!(v[0]["file"], "content/a.md");
+        assert_eq!(v[0]["line"], 3);
+        assert_eq!(v[0]["severity"], "error");
+        assert_eq!(v[0]["hint"], "fix");
+        assert_eq!(v[1]["severity"], "warning");
+        assert!(v[1]["hint"].is_null());
+    }
+}

@@ -1,0 +1,492 @@
+//! `shouce new page|case PATH` writes one Markdown file from a template; `shouce init DIR`
+//! writes a small handbook that builds and passes `check` as it is.
+//!
+//! Neither ever replaces a file: `new` refuses when the file exists (also in another case of
+//! letters, which is the same file on Windows), `init --force` skips every file that exists.
+//! Placeholders start with [`PLACEHOLDER`] (`〔在这里…〕`) so that `check` can point at any left.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::check::{PLACEHOLDER, names};
+use crate::config::{CONFIG_FILE, Config};
+use crate::content::{CONTENT_DIR, RESERVED_TOP};
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter;
+use crate::text::split_numeric_prefix;
+
+mod example;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Page,
+    Case,
+}
+
+/// The arguments of `shouce new page` and `shouce new case`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct NewArgs {
+    /// Where to put it, inside content/, e.g. `01-etiquette/04-phone` (".md" is added).
+    #[arg(value_name = "PATH")]
+    pub path: String,
+    /// The title (default: the file name without its number, e.g. `phone`).
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// An industry id from handbook.yaml; repeat it or separate ids with commas for several.
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub industry: Vec<String>,
+    /// The handbook folder: the one that holds handbook.yaml and content/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// Why `new` or `init` wrote nothing (or stopped).
+#[derive(Debug)]
+pub enum Refusal {
+    /// A wrong argument (exit code 2).
+    Usage(Diagnostic),
+    /// The file exists, the handbook is broken, or the disk failed us (exit code 1).
+    Failed(Vec<Diagnostic>),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Usage(d) => write!(f, "{d}"),
+            Refusal::Failed(ds) => {
+                let lines: Vec<String> = ds.iter().map(ToString::to_string).collect();
+                write!(f, "{}", lines.join("\n"))
+            }
+        }
+    }
+}
+
+impl Refusal {
+    fn exit_code(&self) -> ExitCode {
+        ExitCode::from(match self {
+            Refusal::Usage(_) => 2,
+            Refusal::Failed(_) => 1,
+        })
+    }
+}
+
+fn failed(d: Diagnostic) -> Refusal {
+    Refusal::Failed(vec![d])
+}
+
+/// Writes a new page or case under `root/content/`; returns its path relative to `root`.
+pub fn new_file(kind: Kind, args: &NewArgs) -> Result<String, Refusal> {
+    let rel = page_path(&args.path)?;
+    let name = rel.rsplit('/').next().unwrap_or(&rel);
+    let is_index = name == "_index.md";
+    if is_index && kind == Kind::Case {
+        return Err(usage(
+            &args.path,
+            "`_index.md` is a folder's own page, not a case",
+            "give the case a name of its own",
+        ));
+    }
+    let content = args.root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        return Err(failed(Diagnostic::error(CONTENT_DIR, 0, 0, format!("there is no `content` folder in {}", args.root.display())).with_hint(
+            "run this in the handbook folder (the one with handbook.yaml and content/), pass --root DIR, or start a handbook with `shouce init DIR`",
+        )));
+    }
+    let config = Config::load(&args.root).map_err(Refusal::Failed)?;
+    let mut industries: Vec<&str> = Vec::new();
+    for id in args.industry.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if config.industry(id).is_none() {
+            return Err(Refusal::Usage(
+                Diagnostic::error(CONFIG_FILE, 0, 0, format!("there is no industry `{id}` in handbook.yaml"))
+                    .with_hint(config.industry_hint(id)),
+            ));
+        }
+        if !industries.contains(&id) {
+            industries.push(id);
+        }
+    }
+    if is_index && !industries.is_empty() {
+        return Err(usage(
+            &args.path,
+            "a folder's `_index.md` has no industry",
+            "set `--industry` on the pages inside the folder instead",
+        ));
+    }
+    let shown = format!("{CONTENT_DIR}/{rel}");
+    let target = existing_spelling(&content, &rel, &shown)?;
+    let title = match &args.title {
+        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => default_title(&rel),
+    };
+    let text = if is_index {
+        chapter_template(&title)
+    } else {
+        let line = industry_line(&industries, &config);
+        match kind {
+            Kind::Page => page_template(&title, &line),
+            Kind::Case => case_template(&title, &line),
+        }
+    };
+    debug_assert!(frontmatter::split(&text).is_ok_and(|s| frontmatter::parse("", s.yaml.unwrap_or(""), 1).is_ok()));
+    write_new(&target, &text, &shown)?;
+    Ok(shown)
+}
+
+fn usage(path: &str, message: &str, hint: &str) -> Refusal {
+    Refusal::Usage(Diagnostic::error(path, 0, 0, message).with_hint(hint))
+}
+
+/// The path under content/ with `.md`, checked: inside content/, not hidden, no name that
+/// breaks on a Windows share.
+fn page_path(path: &str) -> Result<String, Refusal> {
+    let p = path.trim().replace('\\', "/");
+    let p = p.trim_start_matches("./");
+    let p = p.strip_prefix("content/").unwrap_or(p);
+    if p.starts_with('/') || p.as_bytes().get(1) == Some(&b':') {
+        return Err(usage(
+            path,
+            "the path must be inside content/",
+            "write it relative to content/, e.g. `01-etiquette/04-phone`",
+        ));
+    }
+    let mut parts: Vec<String> = p.split('/').filter(|s| !s.is_empty() && *s != ".").map(str::to_string).collect();
+    if parts.iter().any(|s| s == "..") {
+        return Err(usage(
+            path,
+            "the path must stay inside content/ (no `..`)",
+            "write it relative to content/, e.g. `01-etiquette/04-phone`",
+        ));
+    }
+    let Some(last) = parts.last_mut() else {
+        return Err(usage(path, "the path names no file", "give a file name, e.g. `01-etiquette/04-phone`"));
+    };
+    if last.to_ascii_lowercase().ends_with(".md") {
+        last.truncate(last.len() - 3);
+    }
+    last.push_str(".md");
+    if last == "index.md" {
+        return Err(usage(
+            path,
+            "`index.md` would be written to the same file as the folder's own page",
+            "choose another name; the folder's title and introduction go in `_index.md`",
+        ));
+    }
+    for part in &parts {
+        if part.starts_with('.') {
+            return Err(usage(
+                path,
+                &format!("`{part}` starts with a dot, and such names are skipped by build"),
+                "remove the dot",
+            ));
+        }
+        if let Some((msg, hint)) = names::problems(part).into_iter().next() {
+            return Err(usage(path, &msg, &hint));
+        }
+    }
+    if parts.len() > 1 && RESERVED_TOP.contains(&parts[0].as_str()) {
+        return Err(usage(
+            path,
+            &format!("the top-level folder name `{}` is used by the generated site", parts[0]),
+            "choose another folder name",
+        ));
+    }
+    let rel = parts.join("/");
+    let url = format!("{}.html", &rel[..rel.len() - 3]);
+    let n = names::share_len(&url);
+    if n >= names::MAX_PATH {
+        return Err(usage(
+            path,
+            &format!(
+                "the page's path on a file share would be {n} characters long; Windows allows {}",
+                names::MAX_PATH - 1
+            ),
+            "choose shorter folder or file names",
+        ));
+    }
+    Ok(rel)
+}
+
+/// `content/rel`, refusing when it exists, also in another case of letters (the same file on
+/// Windows), and using the existing spelling of folders that differ only in case.
+fn existing_spelling(content: &Path, rel: &str, shown: &str) -> Result<PathBuf, Refusal> {
+    let mut path = content.to_path_buf();
+    let parts: Vec<&str> = rel.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        let exact = path.join(part);
+        if std::fs::symlink_metadata(&exact).is_ok() {
+            if last {
+                return Err(failed(
+                    Diagnostic::error(shown, 0, 0, "this file already exists; shouce does not overwrite files")
+                        .with_hint("choose another name, or edit the existing file"),
+                ));
+            }
+            path = exact;
+            continue;
+        }
+        let other = std::fs::read_dir(&path).ok().and_then(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .find(|n| n.to_lowercase() == part.to_lowercase())
+        });
+        if let Some(other) = other {
+            let what = if last { "file" } else { "folder" };
+            return Err(failed(
+                Diagnostic::error(
+                    shown,
+                    0,
+                    0,
+                    format!("there is already a {what} `{other}`, which is the same name as `{part}` on Windows"),
+                )
+                .with_hint(format!("write `{other}` exactly as it is, or choose another name")),
+            ));
+        }
+        path = exact;
+    }
+    Ok(path)
+}
+
+fn default_title(rel: &str) -> String {
+    let mut parts = rel.rsplit('/');
+    let name = parts.next().unwrap_or(rel);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let stem = if stem == "_index" { parts.next().unwrap_or(stem) } else { stem };
+    split_numeric_prefix(stem).1.to_string()
+}
+
+/// The `industry:` line: the ids given, else a commented line listing the handbook's ids.
+fn industry_line(ids: &[&str], config: &Config) -> String {
+    match ids {
+        [] if config.industries.is_empty() => String::new(),
+        [] => {
+            let all: Vec<&str> = config.industries.iter().map(|i| i.id.as_str()).collect();
+            format!(
+                "# industry: {}    # 这一页属于哪些行业？删去行首的“# ”，填 handbook.yaml 里的行业 id（{}），几个行业写成 [{}]\n",
+                all[0],
+                all.join("、"),
+                all.iter().take(2).copied().collect::<Vec<_>>().join(", ")
+            )
+        }
+        [one] => format!("industry: {one}\n"),
+        many => format!("industry: [{}]\n", many.join(", ")),
+    }
+}
+
+/// `s` as a YAML value that reads back as the same text: plain when that works, else quoted.
+fn yaml_text(s: &str) -> String {
+    let plain = format!("title: {s}\n");
+    match frontmatter::parse("", &plain, 0) {
+        Ok(fm) if fm.title.as_deref() == Some(s) => s.to_string(),
+        // A JSON string is a YAML double-quoted scalar.
+        _ => serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string()),
+    }
+}
+
+fn page_template(title: &str, industry: &str) -> String {
+    let p = PLACEHOLDER;
+    format!(
+        "---\ntitle: {title}\n{industry}summary: {p}用一句话写这一页讲什么，它显示在章节目录和搜索结果里〕\n\
+source: {p}写内容的出处，例如《客户服务标准化礼仪》第30页；没有出处就删去这一行〕\n---\n\n\
+{p}写开头的一两段话：这一页讲什么，适用于哪些岗位。〕\n\n\
+## {p}写第一个小标题，例如“递接名片”〕\n\n\
+{p}写这一节的内容。每一节用“## 小标题”开头，读者可以从目录和搜索结果直接跳到这一节。〕\n\n\
+## {p}写第二个小标题〕\n\n\
+{p}写这一节的内容。用不到的小节整节删去。〕\n",
+        title = yaml_text(title)
+    )
+}
+
+/// Follows the case book: the situation, told as the dialogue it was, the analysis, and
+/// “你可以做得更好的是” as a practice question with a folded answer.
+fn case_template(title: &str, industry: &str) -> String {
+    let p = PLACEHOLDER;
+    format!(
+        "---\ntitle: {title}\n{industry}summary: {p}用一句话写这个案例讲什么，它显示在章节目录和搜索结果里〕\n\
+source: {p}写案例的出处，例如某营业厅某月的案例分析会；没有出处就删去这一行〕\ntags: [案例]\n---\n\n\
+## 案例\n\n\
+{p}写事情发生的时间、地点和起因，例如：中午十二点，营业厅只开了两个窗口……〕\n\n\
+{p}按发生的顺序写下当时的对话，一人一段，原话照录，让读者能体会到现场的感受。〕\n\n\
+**客户：**{p}写客户说的话〕\n\n\
+**服务人员：**{p}写服务人员当时的回答〕\n\n\
+**客户：**{p}写客户接着说的话〕\n\n\
+{p}写事情的结果，例如客户是否投诉。〕\n\n\
+## 案例分析\n\n\
+{p}写这次服务哪里做得好、哪里出了问题，问题出在哪一句话、哪一个动作上。〕\n\n\
+## 练习\n\n\
+> [!练习] 如果你是这位服务人员，你会怎么说、怎么做？先写下你的答案，再打开下面的参考答案。\n\n\
+> [!答案] 你可以做得更好的是\n>\n\
+> {p}写更好的做法和说法，可以分条写，每条一个动作或一句话。〕\n",
+        title = yaml_text(title)
+    )
+}
+
+fn chapter_template(title: &str) -> String {
+    let p = PLACEHOLDER;
+    format!(
+        "---\ntitle: {title}\nsummary: {p}用一句话写这一章讲什么，它显示在首页和上一级的目录里〕\n---\n\n\
+{p}写这一章的导言；没有导言就删去这一段。〕\n",
+        title = yaml_text(title)
+    )
+}
+
+/// Creates `path` (and its folders) with `text`, failing if anything is already there.
+fn write_new(path: &Path, text: &str, shown: &str) -> Result<(), Refusal> {
+    let io = |e: std::io::Error| failed(Diagnostic::error(shown, 0, 0, format!("cannot write this file: {e}")));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let mut f = match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(failed(
+                Diagnostic::error(shown, 0, 0, "this file already exists; shouce does not overwrite files")
+                    .with_hint("choose another name, or edit the existing file"),
+            ));
+        }
+        Err(e) => return Err(io(e)),
+    };
+    f.write_all(text.as_bytes()).map_err(io)
+}
+
+/// What `init` did.
+#[derive(Debug, Default)]
+pub struct InitReport {
+    /// Paths relative to the new handbook folder.
+    pub created: Vec<String>,
+    /// Files that existed and were left as they were (only with `--force`).
+    pub skipped: Vec<String>,
+}
+
+/// Writes the example handbook into `dir`. Without `force`, `dir` must be empty or missing;
+/// with it, files that exist are skipped. Nothing is ever deleted or replaced.
+pub fn init(dir: &Path, force: bool) -> Result<InitReport, Refusal> {
+    let shown = dir.display().to_string();
+    if dir.exists() && !dir.is_dir() {
+        return Err(failed(
+            Diagnostic::error(&shown, 0, 0, "this is a file, not a folder")
+                .with_hint("choose a folder name for the new handbook"),
+        ));
+    }
+    let non_empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
+    if non_empty && !force {
+        return Err(failed(
+            Diagnostic::error(&shown, 0, 0, format!("`{shown}` is not empty, so init will not write into it")).with_hint(
+                "choose a new folder, or add --force to add the example files that are missing (files that exist are kept as they are; nothing is deleted)",
+            ),
+        ));
+    }
+    let mut report = InitReport::default();
+    for (rel, text) in example::FILES {
+        let path = dir.join(rel);
+        if std::fs::symlink_metadata(&path).is_ok() {
+            report.skipped.push(rel.to_string());
+            continue;
+        }
+        match write_new(&path, text, &format!("{shown}/{rel}")) {
+            Ok(()) => report.created.push(rel.to_string()),
+            Err(Refusal::Failed(d)) if path.exists() && d.iter().all(|d| d.message.contains("already exists")) => {
+                report.skipped.push(rel.to_string())
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(report)
+}
+
+/// `shouce new page|case`.
+pub fn run_new(kind: Kind, args: &NewArgs, quiet: bool) -> ExitCode {
+    match new_file(kind, args) {
+        Ok(shown) => {
+            if !quiet {
+                eprintln!("created {shown}");
+                eprintln!("replace the text in 〔…〕 with your own; `shouce check` shows what is left to replace");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// `shouce init`.
+pub fn run_init(dir: &Path, force: bool, quiet: bool) -> ExitCode {
+    match init(dir, force) {
+        Ok(r) => {
+            let shown = dir.display();
+            for s in &r.skipped {
+                eprintln!("skipped {shown}/{s}: it already exists and was left as it was");
+            }
+            if !quiet {
+                for c in &r.created {
+                    eprintln!("created {shown}/{c}");
+                }
+                eprintln!(
+                    "a new handbook is in {shown}: `cd {shown}`, then `shouce build` and open public/index.html; \
+                     `shouce new page 01-basics/03-phone` adds a page, `shouce check` checks links and names"
+                );
+                if r.skipped.iter().any(|s| s == CONFIG_FILE) {
+                    eprintln!(
+                        "note: the example pages use the industries `banking` and `insurance` from the example handbook.yaml"
+                    );
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            e.exit_code()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_get_md_and_stay_inside_content() {
+        assert_eq!(page_path("01-礼仪/04-phone").unwrap(), "01-礼仪/04-phone.md");
+        assert_eq!(page_path("content/a/b.MD").unwrap(), "a/b.md");
+        assert_eq!(page_path(".\\a\\b").unwrap(), "a/b.md");
+        for bad in
+            ["../x", "/etc/x", "a/../../x", "", "a/index", "con", "a/b?", "a./b", ".hidden/x", "industry/x", "C:/x"]
+        {
+            assert!(page_path(bad).is_err(), "{bad}");
+        }
+        assert!(page_path(&"长".repeat(240)).is_err());
+    }
+
+    #[test]
+    fn titles_default_to_the_name_and_are_quoted_when_needed() {
+        assert_eq!(default_title("a/03-名片.md"), "名片");
+        assert_eq!(default_title("01-礼仪/_index.md"), "礼仪");
+        assert_eq!(yaml_text("名片"), "名片");
+        for t in ["2024", "true", "a: b", "- x", "[x]", "#1", "'q'", "\"q\"", "x #y", "null", "~", "a\tb"] {
+            let text = format!("title: {}\n", yaml_text(t));
+            let fm = frontmatter::parse("", &text, 0).unwrap_or_else(|d| panic!("{t}: {d}"));
+            assert_eq!(fm.title.as_deref(), Some(t), "{text}");
+        }
+    }
+
+    #[test]
+    fn templates_have_valid_front_matter() {
+        let config =
+            Config::parse("industries:\n  - {id: banking, name: 银行业}\n  - {id: insurance, name: 保险业}\n").unwrap();
+        for industry in [industry_line(&[], &config), industry_line(&["banking", "insurance"], &config), String::new()]
+        {
+            for text in
+                [page_template("名片: 递接", &industry), case_template("退保", &industry), chapter_template("x")]
+            {
+                let s = frontmatter::split(&text).unwrap();
+                let fm = frontmatter::parse("", s.yaml.unwrap(), 1).unwrap_or_else(|d| panic!("{d}\n{text}"));
+                assert!(fm.title.is_some());
+                assert!(text.contains(PLACEHOLDER));
+            }
+        }
+        assert!(case_template("x", "").contains("> [!答案] 你可以做得更好的是\n"));
+    }
+}

@@ -1,0 +1,113 @@
+//! `shouce pdf` on the seed handbook's insurance binder, printed by Debian's Chromium and read
+//! back with poppler (`pdfinfo`, `pdftotext`): cover first, every chapter in the table of
+//! contents with the page it really starts on, a bookmark outline. Pages 1–3 are rendered to
+//! `tests/artifacts/` for looking at. Skipped without Chromium and poppler, except under CI=true.
+
+use std::path::Path;
+use std::process::Command;
+
+fn have(cmd: &str, arg: &str) -> bool {
+    Command::new(cmd).arg(arg).output().is_ok()
+}
+
+fn text(pdf: &Path, page: usize) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn insurance_binder_pdf() {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    let browser = shouce::pdf::find_browser(None);
+    if browser.is_err() || !have("pdftotext", "-v") {
+        assert!(!ci, "CI=true but Chromium or poppler is missing: apt-get install chromium poppler-utils");
+        eprintln!("skipped: needs Chromium and poppler-utils");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("保险业 手册.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(["pdf", "--root", env!("CARGO_MANIFEST_DIR"), "--industry", "insurance", "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("printing with"), "progress lines: {log}");
+
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    println!("insurance binder: {pages} pages");
+    assert!((25..=200).contains(&pages), "{pages} pages");
+    assert!(info.contains("A4"), "{info}");
+
+    let cover = text(&pdf, 1);
+    assert!(cover.contains("客户服务手册") && cover.contains("保险业"), "cover: {cover}");
+
+    // The table of contents: every part and page of the binder, each with the page it starts on.
+    let toc = text(&pdf, 2);
+    let mut entries = Vec::new();
+    for line in toc.lines() {
+        let line = line.trim();
+        let Some((title, num)) = line.rsplit_once(char::is_whitespace) else { continue };
+        if let Ok(n) = num.parse::<usize>() {
+            entries.push((title.trim().to_string(), n));
+        }
+    }
+    for expected in [
+        "保险公司柜面服务规范与服务技巧",
+        "柜面服务礼仪",
+        "第三章 客户服务行为礼仪标准",
+        "项目一 初识客户服务",
+        "编写说明",
+    ] {
+        assert!(entries.iter().any(|(t, _)| t == expected), "TOC lacks {expected}: {toc}");
+    }
+    assert!(!entries.iter().any(|(t, _)| t.contains("银行业篇")), "banking pages are not in the insurance binder");
+    for (title, page) in &entries {
+        let head: Vec<String> =
+            text(&pdf, *page).lines().map(str::trim).filter(|l| !l.is_empty()).take(3).map(String::from).collect();
+        assert!(head.iter().any(|l| l == title), "“{title}” should start page {page}, which begins {head:?}");
+    }
+
+    // Bookmarks: parts › pages › sections, from the headings.
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let outline = doc.get_toc().unwrap().toc;
+    assert!(outline.iter().any(|t| t.level == 1 && t.title.starts_with("客户服务标准化礼仪")), "{outline:?}");
+    assert!(outline.iter().any(|t| t.level >= 2 && t.title.starts_with("交换名片礼仪")));
+
+    let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let _ = Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l", "3"])
+        .arg(&pdf)
+        .arg(artifacts.join("insurance-binder"))
+        .status();
+}
+
+#[test]
+fn unknown_industry_is_a_usage_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(["pdf", "--root", env!("CARGO_MANIFEST_DIR"), "--industry", "insurence"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown industry `insurence`") && err.contains("did you mean `insurance`"), "{err}");
+}
+
+#[test]
+fn missing_browser_says_what_to_install() {
+    let out = Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(["pdf", "--root", env!("CARGO_MANIFEST_DIR"), "--browser", "/no/such/chrome"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--browser"));
+}
