@@ -67,13 +67,11 @@ pub fn check(root: &Path) -> Report {
         }
     };
     if let Some(config) = config {
-        if let Err(d) = theme::load(root, &config.theme) {
-            findings.push(d);
-        }
+        let theme = theme::load(root, &config.theme).map_err(|d| findings.push(d)).ok();
         match content::load(root, config) {
             Ok((book, warnings)) => {
                 findings.extend(warnings);
-                findings.extend(check_book(root, &book));
+                findings.extend(check_book(root, &book, theme.as_ref()));
                 report.pages = book.pages.len();
                 report.chapters = book.chapters.len().saturating_sub(1);
                 report.complete = true;
@@ -95,35 +93,64 @@ struct Rendered {
     warnings: Vec<Diagnostic>,
 }
 
-fn check_book(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
+fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec<Diagnostic> {
     let strings = i18n::for_language(&book.config.language);
-    let render = |file: &str, body: &str, body_line: usize, url: &str, title: &str| {
+    let md = |file: &str, body: &str, body_line: usize, url: &str, title: &str| {
         let root = root_of(url);
-        let md = markdown::render(&markdown::Input {
+        markdown::render(&markdown::Input {
             file,
             body,
             body_line,
             root: &root,
             strip_title: Some(title),
             strings: &strings,
-        });
-        Rendered {
-            source: file.to_string(),
+        })
+    };
+    let pages: Vec<markdown::Rendered> =
+        book.pages.par_iter().map(|p| md(&p.file, &p.body, p.body_line, &p.url, &p.title)).collect();
+    let chapters: Vec<(String, markdown::Rendered)> = book
+        .chapters
+        .par_iter()
+        .map(|c| {
+            let file = c.index_file.clone().unwrap_or_else(|| format!("{CONTENT_DIR}/{}", c.dir));
+            let r = md(&file, &c.body, c.body_line, &c.url, &c.title);
+            (file, r)
+        })
+        .collect();
+    // Errors that only show when a template is filled (an unknown variable, say), as in build;
+    // one broken template gives the same error for every page, which the caller de-duplicates.
+    let mut out: Vec<Diagnostic> = match theme {
+        Some(theme) => {
+            let renderer = render::Renderer::new(book, theme, &strings);
+            let mut errors: Vec<Diagnostic> =
+                pages.par_iter().enumerate().filter_map(|(p, md)| renderer.page(p, md).err()).collect();
+            errors.extend(
+                chapters
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(c, (_, md))| if c == 0 { renderer.home(md) } else { renderer.chapter(c, md) }.err()),
+            );
+            errors.extend(book.config.industries.iter().filter_map(|i| renderer.industry(&i.id).err()));
+            errors.sort();
+            errors.dedup();
+            errors
+        }
+        None => Vec::new(),
+    };
+    let index_files: BTreeSet<&str> = book.chapters.iter().filter_map(|c| c.index_file.as_deref()).collect();
+    let mut rendered: Vec<Rendered> = pages
+        .into_iter()
+        .zip(&book.pages)
+        .map(|(md, p)| (p.file.clone(), md))
+        .chain(chapters.into_iter().filter(|(file, _)| index_files.contains(file.as_str())))
+        .map(|(source, md)| Rendered {
+            source,
             ids: md.toc.into_iter().map(|t| t.id).collect(),
             links: md.links,
             warnings: md.warnings,
-        }
-    };
-    let mut rendered: Vec<Rendered> =
-        book.pages.par_iter().map(|p| render(&p.file, &p.body, p.body_line, &p.url, &p.title)).collect();
-    rendered.extend(
-        book.chapters
-            .par_iter()
-            .filter_map(|c| Some(render(c.index_file.as_deref()?, &c.body, c.body_line, &c.url, &c.title)))
-            .collect::<Vec<_>>(),
-    );
+        })
+        .collect();
 
-    let mut out = Vec::new();
     let site = SiteFiles::of(book);
     // Links to `.md` files and anchors go to `links::check`; the rest is checked here.
     let mut md_links: Vec<Vec<LinkRef>> = Vec::with_capacity(rendered.len());

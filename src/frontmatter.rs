@@ -93,7 +93,8 @@ pub fn parse(file: &str, yaml: &str, line_offset: usize) -> Result<FrontMatter, 
             col,
             "a tab character indents this front-matter line",
         )
-        .with_hint("YAML allows only spaces for indentation; replace the tab with two spaces"));
+        .with_hint("YAML allows only spaces for indentation; replace the tab with two spaces")
+        .with_source(&("\n".repeat(line_offset) + yaml)));
     }
     yaml_serde::from_str(yaml).map_err(|e| yaml_diagnostic(file, yaml, line_offset, &e, KEYS))
 }

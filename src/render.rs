@@ -56,14 +56,19 @@ pub struct Link {
     pub summary: Option<String>,
 }
 
+/// One sidebar entry, in a flat list so templates need no recursion (tera limits component
+/// recursion to 20 levels; folders may nest deeper).
 #[derive(Serialize)]
-pub struct NavNode {
+pub struct NavItem {
     pub title: String,
     pub url: String,
     pub current: bool,
+    /// A chapter on the path to the current page: a nested list of its entries follows.
     pub open: bool,
     pub is_chapter: bool,
-    pub children: Vec<NavNode>,
+    pub depth: usize,
+    /// How many nested lists end after this item (`</ul></li>` each).
+    pub closes: Vec<()>,
 }
 
 #[derive(Serialize)]
@@ -75,7 +80,7 @@ struct Common<'a> {
     /// `<title>` of the document.
     doc_title: String,
     breadcrumbs: Vec<Link>,
-    nav: Vec<NavNode>,
+    nav: Vec<NavItem>,
     industries: Vec<Link>,
 }
 
@@ -229,28 +234,48 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The entries of chapter `c`; chapters on the path to the current page are opened.
-    fn nav(&self, c: usize, open: &[usize], current: Option<Entry>, root: &str) -> Vec<NavNode> {
-        self.book.chapters[c]
-            .entries
-            .iter()
-            .map(|&e| {
-                let is_open = matches!(e, Entry::Chapter(x) if open.contains(&x));
-                let children = match e {
-                    Entry::Chapter(x) if is_open => self.nav(x, open, current, root),
-                    _ => Vec::new(),
-                };
-                let l = self.link(root, e);
-                NavNode {
-                    title: l.title,
-                    url: l.url,
-                    current: current == Some(e),
-                    open: is_open,
-                    is_chapter: matches!(e, Entry::Chapter(_)),
-                    children,
-                }
-            })
-            .collect()
+    /// The entries of chapter `c`, and of each chapter on the path to the current page, opened
+    /// in place, depth first.
+    fn nav(&self, c: usize, open: &[usize], current: Option<Entry>, root: &str) -> Vec<NavItem> {
+        let mut out = Vec::new();
+        self.nav_into(c, 0, open, current, root, &mut out);
+        out
+    }
+
+    fn nav_into(
+        &self,
+        c: usize,
+        depth: usize,
+        open: &[usize],
+        current: Option<Entry>,
+        root: &str,
+        out: &mut Vec<NavItem>,
+    ) {
+        let entries = &self.book.chapters[c].entries;
+        for &e in entries {
+            let is_open =
+                matches!(e, Entry::Chapter(x) if open.contains(&x) && !self.book.chapters[x].entries.is_empty());
+            let l = self.link(root, e);
+            out.push(NavItem {
+                title: l.title,
+                url: l.url,
+                current: current == Some(e),
+                open: is_open,
+                is_chapter: matches!(e, Entry::Chapter(_)),
+                depth,
+                closes: Vec::new(),
+            });
+            if let (true, Entry::Chapter(x)) = (is_open, e) {
+                self.nav_into(x, depth + 1, open, current, root, out);
+            }
+        }
+        // The last item of a nested list closes it.
+        if depth > 0
+            && !entries.is_empty()
+            && let Some(last) = out.last_mut()
+        {
+            last.closes.push(());
+        }
     }
 
     fn neighbours(&self, pos: usize, root: &str) -> (Option<Link>, Option<Link>) {

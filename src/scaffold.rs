@@ -424,14 +424,24 @@ pub fn run_init(dir: &Path, force: bool, quiet: bool) -> ExitCode {
                 for c in &r.created {
                     eprintln!("created {shown}/{c}");
                 }
-                eprintln!(
-                    "a new handbook is in {shown}: `cd {shown}`, then `shouce build` and open public/index.html; \
-                     `shouce new page 01-basics/03-phone` adds a page, `shouce check` checks links and names"
-                );
-                if r.skipped.iter().any(|s| s == CONFIG_FILE) {
+                if !r.created.is_empty() {
                     eprintln!(
-                        "note: the example pages use the industries `banking` and `insurance` from the example handbook.yaml"
+                        "a new handbook is in {shown}: `cd {shown}`, then `shouce build` and open public/index.html; \
+                         `shouce new page 01-basics/03-phone` adds a page, `shouce check` checks links and names"
                     );
+                }
+                let has_ours = || {
+                    Config::load(dir).is_ok_and(|c| ["banking", "insurance"].iter().all(|i| c.industry(i).is_some()))
+                };
+                let wrote_pages = r.created.iter().any(|c| c.ends_with(".md"));
+                if wrote_pages && r.skipped.iter().any(|s| s == CONFIG_FILE) && !has_ours() {
+                    eprintln!(
+                        "note: the example pages use the industries `banking` and `insurance`, which your handbook.yaml \
+                         does not list: add them, or change `industry:` in the example pages"
+                    );
+                }
+                if r.created.is_empty() {
+                    eprintln!("nothing to add: every example file exists already");
                 }
             }
             ExitCode::SUCCESS

@@ -5,8 +5,8 @@
 //! 2. build with [`build::build`] into `site/` in a temporary folder of our own, outside the
 //!    handbook, so the handbook's `public/` (perhaps about to be copied to the share) is never
 //!    touched; the folder is removed on exit;
-//! 3. answer HTTP requests from that folder only ([`http`]), adding a small script to HTML
-//!    responses that listens for server-sent events;
+//! 3. answer HTTP requests (axum, in `serve/http.rs`) from that folder only, adding a small
+//!    script to HTML responses that listens for server-sent events;
 //! 4. watch the sources (notify, debounced), rebuild the whole site on a change, and send
 //!    `reload` (good build) or `build-error` (the last good site stays served) to open pages;
 //! 5. on Ctrl+C, stop and remove the temporary folder.
@@ -18,7 +18,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -84,16 +84,17 @@ fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
     let live = Arc::new(http::Live::new());
 
     let (tx, rx) = mpsc::channel();
-    on_ctrl_c(tx.clone(), tmp.path().to_path_buf())?;
+    let building = Arc::new(AtomicBool::new(true));
+    on_ctrl_c(tx.clone(), tmp.path().to_path_buf(), Arc::clone(&building))?;
     let mut watcher = Watcher::new(&root, tx)?;
 
     if !opts.quiet {
-        eprintln!("building {} into {} (removed on exit)", display(&opts.root), tmp.path().display());
+        eprintln!("building {} into {} (removed on exit)", display(&root), tmp.path().display());
     }
     rebuild(&root, &site, &live, opts.quiet, &[]);
+    building.store(false, Ordering::SeqCst);
 
-    let server = tiny_http::Server::from_listener(listener, None).map_err(|e| anyhow::anyhow!("{e}"))?;
-    http::spawn(server, site.clone(), Arc::clone(&live))?;
+    http::spawn(listener, site.clone(), Arc::clone(&live))?;
     if !addr.ip().is_loopback() {
         eprintln!(
             "{}",
@@ -113,7 +114,10 @@ fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
         if !opts.quiet {
             eprintln!("{} changed; rebuilding", describe(&root, &changed));
         }
+        building.store(true, Ordering::SeqCst);
+        live.building();
         rebuild(&root, &site, &live, opts.quiet, &changed);
+        building.store(false, Ordering::SeqCst);
         watcher.refresh();
     }
 
@@ -228,11 +232,15 @@ fn describe(root: &Path, changed: &[PathBuf]) -> String {
     }
 }
 
-/// First Ctrl+C: stop after the current build. A second one: remove the folder and exit now.
-fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf) -> anyhow::Result<()> {
+/// First Ctrl+C (or SIGTERM): stop, after the build under way if there is one. A second one
+/// during that build: remove the folder and exit at once.
+fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf, building: Arc<AtomicBool>) -> anyhow::Result<()> {
     let presses = AtomicUsize::new(0);
     ctrlc::set_handler(move || {
         if presses.fetch_add(1, Ordering::SeqCst) == 0 {
+            if building.load(Ordering::SeqCst) {
+                eprintln!("stopping after the build under way; press Ctrl+C again to stop at once");
+            }
             let _ = tx.send(Msg::Stop);
         } else {
             let _ = std::fs::remove_dir_all(&tmp);

@@ -124,9 +124,12 @@ fn request(port: u16, raw: &str) -> Response {
     Response { status, head: head.to_string(), body: body.to_string() }
 }
 
-/// A client of the server-sent event stream.
+/// A client of the server-sent event stream, as a browser's EventSource reads it.
 struct Events {
     reader: BufReader<TcpStream>,
+    chunked: bool,
+    /// Decoded stream text not yet split into events.
+    pending: String,
 }
 
 impl Events {
@@ -134,11 +137,11 @@ impl Events {
         let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
         write!(s, "GET /__shouce/events HTTP/1.1\r\nHost: localhost:{port}\r\nAccept: text/event-stream\r\n\r\n")
             .unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         let mut reader = BufReader::new(s);
         let mut head = String::new();
         loop {
             let mut line = String::new();
-            reader.get_mut().set_read_timeout(Some(Duration::from_secs(10))).unwrap();
             reader.read_line(&mut line).expect("event stream head");
             if line.trim().is_empty() {
                 break;
@@ -146,34 +149,61 @@ impl Events {
             head.push_str(&line);
         }
         assert!(head.starts_with("HTTP/1.1 200"), "{head}");
-        assert!(head.contains("text/event-stream"), "{head}");
-        Events { reader }
+        assert!(head.to_ascii_lowercase().contains("content-type: text/event-stream"), "{head}");
+        let chunked = head.to_ascii_lowercase().contains("transfer-encoding: chunked");
+        Events { reader, chunked, pending: String::new() }
+    }
+
+    /// Reads more of the body (one chunk when chunked); false at the end or on time-out.
+    fn fill(&mut self) -> bool {
+        let mut buf = Vec::new();
+        if self.chunked {
+            let mut size = String::new();
+            if self.reader.read_line(&mut size).unwrap_or(0) == 0 {
+                return false;
+            }
+            let Ok(n) = usize::from_str_radix(size.trim(), 16) else { return false };
+            buf.resize(n + 2, 0);
+            if n == 0 || self.reader.read_exact(&mut buf).is_err() {
+                return false;
+            }
+            buf.truncate(n);
+        } else {
+            buf.resize(4096, 0);
+            match self.reader.read(&mut buf) {
+                Ok(0) | Err(_) => return false,
+                Ok(n) => buf.truncate(n),
+            }
+        }
+        self.pending.push_str(&String::from_utf8(buf).expect("UTF-8 events"));
+        true
     }
 
     /// The next event (name, data), skipping comments and `retry:`, or `None` after `limit`.
     fn next(&mut self, limit: Duration) -> Option<(String, String)> {
         let end = Instant::now() + limit;
-        let (mut name, mut data) = (String::new(), Vec::<String>::new());
         loop {
+            while let Some(at) = self.pending.find("\n\n") {
+                let block: String = self.pending.drain(..at + 2).collect();
+                let (mut name, mut data) = (None, Vec::new());
+                for line in block.lines() {
+                    if let Some(v) = line.strip_prefix("event:") {
+                        name = Some(v.strip_prefix(' ').unwrap_or(v).to_string());
+                    } else if let Some(v) = line.strip_prefix("data:") {
+                        data.push(v.strip_prefix(' ').unwrap_or(v).to_string());
+                    }
+                }
+                if let Some(name) = name {
+                    return Some((name, data.join("\n")));
+                }
+            }
             let left = end.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return None;
             }
             self.reader.get_mut().set_read_timeout(Some(left)).unwrap();
-            let mut line = String::new();
-            match self.reader.read_line(&mut line) {
-                Ok(0) | Err(_) => return None,
-                Ok(_) => {}
-            }
-            let line = line.trim_end_matches('\n');
-            if line.is_empty() {
-                if !name.is_empty() {
-                    return Some((name, data.join("\n")));
-                }
-            } else if let Some(v) = line.strip_prefix("event: ") {
-                name = v.to_string();
-            } else if let Some(v) = line.strip_prefix("data: ") {
-                data.push(v.to_string());
+            if !self.fill() {
+                return None;
             }
         }
     }
@@ -307,6 +337,7 @@ fn a_content_change_rebuilds_and_reloads_open_pages() {
     let md = std::fs::read_to_string(fx.root().join(PAGE_FILE)).unwrap();
     fx.write(PAGE_FILE, &format!("{md}\n新加的一段：递名片时要微笑。\n"));
     let written = Instant::now();
+    assert_eq!(events.next(REBUILD).map(|(name, _)| name).as_deref(), Some("building"));
     assert_eq!(events.expect("reload", REBUILD), "2");
     eprintln!("reload event {:?} after the write", written.elapsed());
     serve.wait_line("rebuilt", REBUILD);
@@ -415,4 +446,24 @@ fn ctrl_c_stops_cleanly_and_removes_the_temporary_folder() {
     assert!(status.success(), "{status:?}");
     assert!(!serve.tmp.exists(), "{} is still there", serve.tmp.display());
     assert!(fx.root().join(PAGE_FILE).is_file(), "the handbook is untouched");
+}
+
+#[test]
+fn idle_keep_alive_connections_do_not_hold_up_new_ones() {
+    // Browsers keep up to six connections open per server, plus one per open page for events.
+    let fx = Fixture::new("basic");
+    let serve = Serve::start(fx.root(), &[]);
+    // Connected in a burst, then each used once and left open.
+    let mut idle: Vec<TcpStream> =
+        (0..12).map(|_| TcpStream::connect(("127.0.0.1", serve.port)).expect("connect")).collect();
+    for s in &mut idle {
+        write!(s, "GET /_shouce/shouce.css HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    }
+    let streams: Vec<Events> = (0..4).map(|_| Events::open(serve.port)).collect();
+    for _ in 0..5 {
+        let start = Instant::now();
+        assert_eq!(serve.get("/01-etiquette/").status, 200);
+        assert!(start.elapsed() < Duration::from_secs(5), "a new connection waited {:?}", start.elapsed());
+    }
+    drop((idle, streams));
 }

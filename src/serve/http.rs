@@ -1,16 +1,25 @@
 //! The HTTP side of `shouce serve`: files from the output folder (and nothing outside it), the
 //! live-reload script injected into HTML responses, and the server-sent events that tell open
 //! pages to reload or to show build errors.
+//!
+//! axum on a small tokio runtime in its own thread; the build loop stays synchronous and talks
+//! to the open pages through [`Live`].
 
-use std::fs::File;
-use std::io::{self, Read, Write};
-use std::net::IpAddr;
+use std::convert::Infallible;
+use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use tokio::sync::mpsc::{self, UnboundedSender};
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::UnboundedReceiverStream;
 
 /// The event stream that open pages listen to.
 pub const EVENTS_URL: &str = "/__shouce/events";
@@ -18,30 +27,35 @@ pub const EVENTS_URL: &str = "/__shouce/events";
 pub const SCRIPT_URL: &str = "/__shouce/live.js";
 const SCRIPT: &str = include_str!("live.js");
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
-const WORKERS: usize = 4;
 
 /// What the open pages are told: the build generation and the last build's errors.
 pub struct Live {
-    state: Mutex<State>,
+    state: Mutex<LiveState>,
 }
 
-struct State {
+struct LiveState {
     /// Counts good builds; a page that was served by an older one reloads when it reconnects.
     generation: u64,
     /// The errors of the last build when it failed (the previous good site is still served).
     error: Option<String>,
-    clients: Vec<Sender<Event>>,
+    clients: Vec<UnboundedSender<Event>>,
 }
 
 #[derive(Clone)]
 enum Event {
+    Building,
     Reload(u64),
     Failed(String),
 }
 
 impl Live {
     pub fn new() -> Live {
-        Live { state: Mutex::new(State { generation: 0, error: None, clients: Vec::new() }) }
+        Live { state: Mutex::new(LiveState { generation: 0, error: None, clients: Vec::new() }) }
+    }
+
+    /// A rebuild started: open pages say so until it ends.
+    pub fn building(&self) {
+        self.broadcast(Event::Building);
     }
 
     /// A build succeeded: clear any error and reload every open page.
@@ -55,10 +69,8 @@ impl Live {
 
     /// A build failed: show `text` over every open page, which keeps showing the last good build.
     pub fn failed(&self, text: String) {
-        let mut s = self.lock();
-        s.error = Some(text.clone());
-        let ev = Event::Failed(text);
-        s.clients.retain(|c| c.send(ev.clone()).is_ok());
+        self.lock().error = Some(text.clone());
+        self.broadcast(Event::Failed(text));
     }
 
     /// Ends every event stream (on shutdown).
@@ -66,18 +78,25 @@ impl Live {
         self.lock().clients.clear();
     }
 
+    fn broadcast(&self, ev: Event) {
+        self.lock().clients.retain(|c| c.send(ev.clone()).is_ok());
+    }
+
     fn generation(&self) -> u64 {
         self.lock().generation
     }
 
-    fn subscribe(&self) -> (u64, Option<String>, Receiver<Event>) {
-        let (tx, rx) = mpsc::channel();
+    /// A new listener: the events it must see at once, and the channel for the ones to come.
+    fn subscribe(&self) -> (Vec<Event>, mpsc::UnboundedReceiver<Event>) {
+        let (tx, rx) = mpsc::unbounded_channel();
         let mut s = self.lock();
         s.clients.push(tx);
-        (s.generation, s.error.clone(), rx)
+        let mut now = vec![Event::Reload(s.generation)];
+        now.extend(s.error.clone().map(Event::Failed));
+        (now, rx)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, LiveState> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
@@ -88,56 +107,109 @@ impl Default for Live {
     }
 }
 
-/// Answers requests on `server` from a few worker threads until the process ends.
-pub fn spawn(server: Server, site: PathBuf, live: Arc<Live>) -> io::Result<()> {
-    let server = Arc::new(server);
-    let loopback = server.server_addr().to_ip().is_some_and(|a| a.ip().is_loopback());
-    for i in 0..WORKERS {
-        let (server, site, live) = (Arc::clone(&server), site.clone(), Arc::clone(&live));
-        std::thread::Builder::new().name(format!("shouce-http-{i}")).spawn(move || {
-            while let Ok(req) = server.recv() {
-                handle(req, &site, &live, loopback);
-            }
-        })?;
-    }
+struct App {
+    site: PathBuf,
+    live: Arc<Live>,
+    /// Bound to a loopback address: answer only requests that name this machine.
+    loopback: bool,
+}
+
+/// Serves the site from its own thread until the process ends.
+pub fn spawn(listener: TcpListener, site: PathBuf, live: Arc<Live>) -> std::io::Result<()> {
+    let loopback = listener.local_addr()?.ip().is_loopback();
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("shouce-http")
+        .enable_io()
+        .enable_time()
+        .build()?;
+    let app = Router::new().fallback(handle).with_state(Arc::new(App { site, live, loopback }));
+    let listener = {
+        let _guard = runtime.enter();
+        tokio::net::TcpListener::from_std(listener)?
+    };
+    std::thread::Builder::new().name("shouce-http".into()).spawn(move || {
+        if let Err(e) = runtime.block_on(async { axum::serve(listener, app).await }) {
+            eprintln!("error: the web server stopped: {e}");
+        }
+    })?;
     Ok(())
 }
 
-fn handle(req: Request, site: &Path, live: &Arc<Live>, loopback: bool) {
-    if !matches!(req.method(), Method::Get | Method::Head) {
-        let r = text(405, "only GET and HEAD are supported\n").with_header(header("Allow", "GET, HEAD"));
-        let _ = req.respond(r);
-        return;
+async fn handle(State(app): State<Arc<App>>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut r = text(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are supported\n");
+        r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
     }
-    if loopback && !local_host(host_header(&req)) {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    if app.loopback && !local_host(host.or(uri.authority().map(|a| a.as_str()))) {
         // A page on another site that points a DNS name at 127.0.0.1 must not read the handbook.
-        let _ = req.respond(text(403, "shouce serve only answers requests for localhost or 127.0.0.1\n"));
-        return;
+        return text(StatusCode::FORBIDDEN, "shouce serve only answers requests for localhost or 127.0.0.1\n");
     }
-    let url = req.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    match path {
-        EVENTS_URL => {
-            let live = Arc::clone(live);
-            let _ = std::thread::Builder::new().name("shouce-events".into()).spawn(move || events(req, &live));
-        }
-        SCRIPT_URL => {
-            let _ = req.respond(bytes(200, "text/javascript; charset=utf-8", SCRIPT.as_bytes().to_vec()));
-        }
+    let path = uri.path().to_string();
+    match path.as_str() {
+        EVENTS_URL => events(&app.live).into_response(),
+        SCRIPT_URL => bytes(StatusCode::OK, "text/javascript; charset=utf-8", SCRIPT.as_bytes().to_vec()),
         _ => {
-            let r = match locate(site, path) {
-                Target::File(file) => file_response(&file, live.generation()),
-                Target::Redirect => {
-                    let query = &url[path.len()..];
-                    text(302, "moved\n").with_header(header("Location", &format!("{path}/{query}")))
-                }
-                // Browsers ask for it on their own; a handbook without one should not log a 404.
-                Target::Missing if path == "/favicon.ico" => bytes(204, "image/x-icon", Vec::new()),
-                Target::Missing => not_found(path, site.is_dir(), live.generation()),
-                Target::Bad => text(400, "bad request: the path must stay inside the site\n"),
-            };
-            let _ = req.respond(r);
+            let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+            let app = Arc::clone(&app);
+            tokio::task::spawn_blocking(move || file(&app, &path, &query))
+                .await
+                .unwrap_or_else(|_| text(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n"))
         }
+    }
+}
+
+/// The answer for a path of the site (run off the async threads: it reads files).
+fn file(app: &App, path: &str, query: &str) -> Response {
+    match locate(&app.site, path) {
+        Target::File(file) => {
+            let ctype = content_type(&file);
+            match std::fs::read(&file) {
+                Ok(body) if ctype.starts_with("text/html") => {
+                    bytes(StatusCode::OK, &ctype, inject(&body, app.live.generation()))
+                }
+                Ok(body) => bytes(StatusCode::OK, &ctype, body),
+                Err(_) => not_found(path, true, app.live.generation()),
+            }
+        }
+        Target::Redirect => {
+            let mut r = text(StatusCode::FOUND, "moved\n");
+            if let Ok(v) = HeaderValue::from_str(&format!("{path}/{query}")) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            r
+        }
+        // Browsers ask for it on their own; a handbook without one should not log a 404.
+        Target::Missing if path == "/favicon.ico" => bytes(StatusCode::NO_CONTENT, "image/x-icon", Vec::new()),
+        Target::Missing => not_found(path, app.site.is_dir(), app.live.generation()),
+        Target::Bad => text(StatusCode::BAD_REQUEST, "bad request: the path must stay inside the site\n"),
+    }
+}
+
+/// One server-sent event stream: `hello` with the generation on connect (and the current
+/// errors, if any), then `building` when a rebuild starts and `reload` or `build-error` when it
+/// ends.
+fn events(live: &Live) -> impl IntoResponse {
+    let (now, rx) = live.subscribe();
+    let hello = now.into_iter().enumerate().map(|(i, ev)| match (i, ev) {
+        (0, Event::Reload(g)) => SseEvent::default().retry(Duration::from_secs(1)).event("hello").data(g.to_string()),
+        (_, ev) => sse(ev),
+    });
+    let stream = tokio_stream::iter(hello).chain(UnboundedReceiverStream::new(rx).map(sse)).map(Ok::<_, Infallible>);
+    let mut r = Sse::new(stream).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)).into_response();
+    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+fn sse(ev: Event) -> SseEvent {
+    match ev {
+        // The browser drops events without data.
+        Event::Building => SseEvent::default().event("building").data("rebuilding"),
+        Event::Reload(g) => SseEvent::default().event("reload").data(g.to_string()),
+        Event::Failed(text) => SseEvent::default().event("build-error").data(text.replace('\r', "")),
     }
 }
 
@@ -210,24 +282,6 @@ fn segments(path: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
-fn file_response(file: &Path, generation: u64) -> Response<Box<dyn Read + Send>> {
-    let ctype = content_type(file);
-    if ctype.starts_with("text/html") {
-        return match std::fs::read(file) {
-            Ok(html) => bytes(200, &ctype, inject(&html, generation)),
-            Err(_) => text(404, "not found\n"),
-        };
-    }
-    match File::open(file) {
-        Ok(f) => {
-            let len = f.metadata().ok().and_then(|m| usize::try_from(m.len()).ok());
-            let r = Response::new(StatusCode(200), Vec::new(), f, len, None).boxed();
-            with_common(r, &ctype)
-        }
-        Err(_) => text(404, "not found\n"),
-    }
-}
-
 /// The MIME type by file extension; text types say they are UTF-8, which every file the build
 /// writes is.
 pub fn content_type(file: &Path) -> String {
@@ -250,7 +304,7 @@ pub fn inject(html: &[u8], generation: u64) -> Vec<u8> {
     out
 }
 
-fn not_found(path: &str, built: bool, generation: u64) -> Response<Box<dyn Read + Send>> {
+fn not_found(path: &str, built: bool, generation: u64) -> Response {
     let mut shown = String::new();
     let _ = pulldown_cmark_escape::escape_html(&mut shown, path);
     let why = if built {
@@ -264,44 +318,7 @@ fn not_found(path: &str, built: bool, generation: u64) -> Response<Box<dyn Read 
          <title>404 · 找不到页面</title></head>\n<body><h1>404 · 找不到页面 · Not found</h1>\n\
          <p>{why}</p>\n<p><a href=\"/\">首页 · Home</a></p>\n</body></html>\n"
     );
-    bytes(404, "text/html; charset=utf-8", inject(page.as_bytes(), generation))
-}
-
-/// One server-sent event stream: `hello` with the generation on connect (and the current
-/// errors, if any), then `reload` and `build-error` events as builds finish.
-fn events(req: Request, live: &Live) {
-    let (generation, error, rx) = live.subscribe();
-    let mut w = req.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n\
-                Cache-Control: no-store\r\nConnection: close\r\n\r\nretry: 1000\n\n";
-    let mut ok = w.write_all(head.as_bytes()).is_ok() && send(&mut w, "hello", &generation.to_string());
-    if let Some(e) = error {
-        ok = ok && send(&mut w, "build-error", &e);
-    }
-    while ok {
-        ok = match rx.recv_timeout(KEEP_ALIVE) {
-            Ok(Event::Reload(g)) => send(&mut w, "reload", &g.to_string()),
-            Ok(Event::Failed(e)) => send(&mut w, "build-error", &e),
-            Err(RecvTimeoutError::Timeout) => w.write_all(b": keep-alive\n\n").and_then(|()| w.flush()).is_ok(),
-            Err(RecvTimeoutError::Disconnected) => false,
-        };
-    }
-}
-
-/// Writes one event; multi-line data becomes one `data:` line per line.
-fn send(w: &mut impl Write, event: &str, data: &str) -> bool {
-    let mut msg = format!("event: {event}\n");
-    for line in data.split('\n') {
-        msg.push_str("data: ");
-        msg.push_str(line.trim_end_matches('\r'));
-        msg.push('\n');
-    }
-    msg.push('\n');
-    w.write_all(msg.as_bytes()).and_then(|()| w.flush()).is_ok()
-}
-
-fn host_header(req: &Request) -> Option<&str> {
-    req.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str())
+    bytes(StatusCode::NOT_FOUND, "text/html; charset=utf-8", inject(page.as_bytes(), generation))
 }
 
 /// Whether a Host header names this machine (`localhost`, `127.0.0.1`, `[::1]`, with any port).
@@ -315,23 +332,19 @@ pub fn local_host(host: Option<&str>) -> bool {
     name == "localhost" || name.ends_with(".localhost") || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
+fn bytes(status: StatusCode, ctype: &str, body: Vec<u8>) -> Response {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    let h = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(ctype) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    r
 }
 
-fn with_common(r: Response<Box<dyn Read + Send>>, ctype: &str) -> Response<Box<dyn Read + Send>> {
-    r.with_header(header("Content-Type", ctype))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-}
-
-fn bytes(status: u16, ctype: &str, body: Vec<u8>) -> Response<Box<dyn Read + Send>> {
-    let len = body.len();
-    let r = Response::new(StatusCode(status), Vec::new(), io::Cursor::new(body), Some(len), None).boxed();
-    with_common(r, ctype)
-}
-
-fn text(status: u16, body: &str) -> Response<Box<dyn Read + Send>> {
+fn text(status: StatusCode, body: &str) -> Response {
     bytes(status, "text/plain; charset=utf-8", body.as_bytes().to_vec())
 }
 
@@ -423,12 +436,5 @@ mod tests {
         for bad in [Some("evil.example:8000"), Some("192.168.1.2:8000"), Some("localhost.evil.example")] {
             assert!(!local_host(bad), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn events_split_lines() {
-        let mut out = Vec::new();
-        assert!(send(&mut out, "build-error", "a\r\nb"));
-        assert_eq!(String::from_utf8(out).unwrap(), "event: build-error\ndata: a\ndata: b\n\n");
     }
 }

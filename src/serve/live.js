@@ -6,6 +6,20 @@
   var generation = me ? me.getAttribute("data-generation") : null;
   var source = null;
   var overlay = null;
+  var badge = null;
+
+  function showBuilding(on) {
+    if (on && !badge) {
+      badge = document.createElement("div");
+      badge.setAttribute("role", "status");
+      badge.textContent = "正在重新构建… · Rebuilding…";
+      badge.style.cssText =
+        "position:fixed;right:12px;bottom:12px;z-index:2147483647;padding:6px 10px;border-radius:6px;" +
+        "background:#1f2937;color:#fff;font:13px/1.4 system-ui,sans-serif;opacity:.92";
+      document.body.appendChild(badge);
+    }
+    if (badge) badge.style.display = on ? "" : "none";
+  }
 
   function showErrors(text) {
     if (!overlay) {
@@ -50,7 +64,11 @@
     source.addEventListener("reload", function () {
       location.reload();
     });
+    source.addEventListener("building", function () {
+      showBuilding(true);
+    });
     source.addEventListener("build-error", function (e) {
+      showBuilding(false);
       showErrors(e.data);
     });
   }

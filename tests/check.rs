@@ -1,0 +1,166 @@
+//! `shouce check`: every kind of finding, its position and hint, the JSON form, exit codes.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::stderr;
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(args)
+        .current_dir(root)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .output()
+        .expect("run shouce")
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+#[test]
+fn the_seed_handbook_has_no_errors() {
+    let out = run(Path::new(env!("CARGO_MANIFEST_DIR")), &["check"]);
+    let msg = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{msg}");
+    assert!(msg.contains("pages in 5 chapters: no"), "{msg}");
+    assert!(!msg.contains(": error:"), "{msg}");
+}
+
+/// A handbook with one of each problem; `check` lists them all, sorted, with hints.
+fn troubled() -> tempfile::TempDir {
+    let dir = tempfile::Builder::new().prefix("shouce check ").tempdir().unwrap();
+    let r = dir.path();
+    write(
+        r,
+        "handbook.yaml",
+        "title: 手册\nindustries:\n  - { id: bank, name: 银行业 }\n  - { id: ins, name: 保险业 }\n",
+    );
+    write(r, "content/01-a/_index.md", "---\ntitle: 礼仪\n---\n见[名片](card.md#递名片)。\n");
+    write(
+        r,
+        "content/01-a/card.md",
+        "---\ntitle: 名片\nindustry: bank\n---\n## 递名片\n\n\
+         [无此页](nosuch.md) [无此节](card.md#收名片) [本页](#无) [出界](../../handbook.yaml)\n\n\
+         ![图](img/Counter.svg) ![缺图](img/none.png) [网页](copy.html#递名片) [外链](https://example.cn/a.png)\n",
+    );
+    write(r, "content/01-a/img/counter.svg", "<svg/>");
+    write(r, "content/01-a/copy.md", "---\ntitle: 名片\nindustry: [bank, ins]\n---\n## 递名片\n");
+    write(r, "content/01-a/general.md", "# 通用\n\n没有行业。\n");
+    write(
+        r,
+        "content/01-a/todo.md",
+        "---\ntitle: 待写\nindustry: ins\nsummary: 〔在这里写摘要〕\n---\n〔在这里写正文〕\n",
+    );
+    write(r, "content/02-b/CON.md", "---\ntitle: 设备名\nindustry: bank\n---\n");
+    write(r, "content/02-b/问答: 退保?.md", "---\ntitle: 问答\nindustry: bank\n---\n");
+    write(r, "content/02-b/第一章./x.md", "---\ntitle: 点\nindustry: bank\n---\n");
+    write(r, "content/02-b/Img/a.png", "");
+    write(r, "content/02-b/img/b.png", "");
+    let long = format!("content/02-b/{}/{}.md", "a".repeat(110), "b".repeat(110));
+    write(r, &long, "---\ntitle: 很长\nindustry: bank\n---\n");
+    dir
+}
+
+#[test]
+fn every_kind_of_finding() {
+    let dir = troubled();
+    let out = run(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let long = "a".repeat(110);
+    insta::assert_snapshot!("check_findings", stderr(&out).replace(&long, "aaa…"));
+}
+
+#[test]
+fn json_for_tools() {
+    let dir = troubled();
+    let out = run(dir.path(), &["check", "--format", "json", "--quiet"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stderr.is_empty(), "--quiet: no summary");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON array on stdout");
+    let all = v.as_array().unwrap();
+    for f in all {
+        let mut keys: Vec<&String> = f.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(keys, ["col", "file", "hint", "line", "message", "severity"], "{f}");
+        assert!(f["hint"].is_string(), "every finding says how to fix it: {f}");
+    }
+    let find = |msg: &str| {
+        all.iter().find(|f| f["message"].as_str().unwrap().contains(msg)).unwrap_or_else(|| panic!("{msg}"))
+    };
+    let f = find("link to `nosuch.md`");
+    assert_eq!(
+        (f["file"].as_str(), f["line"].as_u64(), f["col"].as_u64()),
+        (Some("content/01-a/card.md"), Some(7), Some(1))
+    );
+    assert_eq!(f["severity"], "error");
+    let f = find("no `industry`");
+    assert_eq!(
+        (f["file"].as_str(), f["line"].as_u64(), f["severity"].as_str()),
+        (Some("content/01-a/general.md"), Some(0), Some("warning"))
+    );
+    let f = find("reserved device name");
+    assert_eq!(
+        (f["file"].as_str(), f["line"].as_u64(), f["col"].as_u64()),
+        (Some("content/02-b/CON.md"), Some(0), Some(0))
+    );
+}
+
+#[test]
+fn warnings_alone_exit_0_and_quiet_hides_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "handbook.yaml", "industries:\n  - { id: bank, name: 银行业 }\n");
+    write(r, "content/a.md", "# 通用\n");
+    let out = run(r, &["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("content/a.md: warning: this page has no `industry`"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("checked 1 page in 0 chapters: no errors, 1 warning"), "{}", stderr(&out));
+    let out = run(r, &["check", "-q"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn broken_front_matter_is_reported_with_the_names_then_links_on_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "content/a.md", "---\ntitel: x\n---\n[坏](nosuch.md)\n");
+    write(r, "content/aux.md", "# 设备名\n");
+    let out = run(r, &["check"]);
+    let msg = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(msg.contains("content/a.md:2:1: error: unknown key `titel`"), "{msg}");
+    assert!(msg.contains("content/aux.md: error: `aux.md` is a reserved device name"), "{msg}");
+    assert!(msg.contains("links, images and titles are checked once the errors above are fixed"), "{msg}");
+    let out = run(r, &["check", "--root", "no/such/folder"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("there is no `content` folder here"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let dir = troubled();
+    let before = common::tree(dir.path());
+    run(dir.path(), &["check"]);
+    assert_eq!(common::tree(dir.path()), before);
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn template_errors_that_show_only_when_a_page_is_filled() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    write(r, "content/a.md", "# 页\n");
+    write(r, "themes/default/templates/footer.html", "<footer>\n  {{ site.nosuchvar.x }}\n</footer>\n");
+    let out = run(r, &["check"]);
+    let msg = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{msg}");
+    assert_eq!(msg.matches("themes/default/templates/footer.html:2:").count(), 1, "once, not once per page: {msg}");
+    assert_eq!(run(r, &["build"]).status.code(), Some(1), "build agrees");
+}

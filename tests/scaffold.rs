@@ -1,0 +1,161 @@
+//! `shouce init` and `shouce new page|case`: what they write, and what they refuse.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{stderr, tree};
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .output()
+        .expect("run shouce")
+}
+
+fn ok(o: &Output) -> String {
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+    stderr(o)
+}
+
+/// A new handbook in `tmp/demo`.
+fn init() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::Builder::new().prefix("shouce init ").tempdir().unwrap();
+    ok(&run(tmp.path(), &["init", "demo"]));
+    let demo = tmp.path().join("demo");
+    (tmp, demo)
+}
+
+#[test]
+fn init_builds_and_passes_check_as_it_is() {
+    let (_tmp, demo) = init();
+    let files: Vec<String> = tree(&demo).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        files,
+        [
+            ".gitignore",
+            "content/01-basics/01-greeting.md",
+            "content/01-basics/02-case-waiting.md",
+            "content/01-basics/_index.md",
+            "content/01-basics/img/counter.svg",
+            "content/_index.md",
+            "handbook.yaml"
+        ]
+    );
+    let msg = ok(&run(&demo, &["check"]));
+    assert!(msg.contains("checked 2 pages in 1 chapter: no problems found"), "{msg}");
+    let msg = ok(&run(&demo, &["build"]));
+    assert!(msg.contains("built 2 pages"), "{msg}");
+    let case = std::fs::read_to_string(demo.join("public/01-basics/02-case-waiting.html")).unwrap();
+    assert!(case.contains("<summary>你可以做得更好的是</summary>"), "the answer folds");
+    assert!(case.contains("href=\"01-greeting.html#%E4%B8%89%E5%A3%B0%E6%9C%8D%E5%8A%A1\""), "{case}");
+    assert!(demo.join("public/industry/insurance/index.html").is_file());
+    assert!(demo.join("public/01-basics/img/counter.svg").is_file());
+}
+
+#[test]
+fn init_refuses_a_folder_with_files_and_force_never_replaces_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("mine");
+    std::fs::create_dir_all(dir.join("content")).unwrap();
+    std::fs::write(dir.join("handbook.yaml"), "title: 我的手册\n").unwrap();
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    let before = tree(&dir);
+    let out = run(tmp.path(), &["init", "mine"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("mine: error: `mine` is not empty, so init will not write into it"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--force"));
+    assert_eq!(tree(&dir), before, "nothing was written");
+
+    let msg = ok(&run(tmp.path(), &["init", "mine", "--force"]));
+    assert!(msg.contains("skipped mine/handbook.yaml: it already exists and was left as it was"), "{msg}");
+    assert!(msg.contains("created mine/content/01-basics/01-greeting.md"), "{msg}");
+    assert_eq!(std::fs::read_to_string(dir.join("handbook.yaml")).unwrap(), "title: 我的手册\n");
+    assert_eq!(std::fs::read_to_string(dir.join("notes.txt")).unwrap(), "mine");
+    // A second --force run adds nothing and changes nothing.
+    let before = tree(&dir);
+    let msg = ok(&run(tmp.path(), &["init", "mine", "--force", "-q"]));
+    assert!(msg.contains("skipped mine/content/_index.md"), "skips are said even with -q: {msg}");
+    assert_eq!(tree(&dir), before);
+    std::fs::write(tmp.path().join("file"), "").unwrap();
+    assert_eq!(run(tmp.path(), &["init", "file"]).status.code(), Some(1));
+}
+
+#[test]
+fn new_page_and_case_have_valid_front_matter_and_build() {
+    let (_tmp, demo) = init();
+    let msg =
+        ok(&run(&demo, &["new", "page", "01-basics/03-phone", "--title", "2024: 接听电话", "--industry", "banking"]));
+    assert!(msg.contains("created content/01-basics/03-phone.md"), "{msg}");
+    let page = std::fs::read_to_string(demo.join("content/01-basics/03-phone.md")).unwrap();
+    assert!(page.starts_with("---\ntitle: \"2024: 接听电话\"\nindustry: banking\nsummary: 〔在这里"), "{page}");
+
+    ok(&run(&demo, &["new", "case", "02-cases/01-退保", "--industry", "banking,insurance"]));
+    let case = std::fs::read_to_string(demo.join("content/02-cases/01-退保.md")).unwrap();
+    assert!(case.starts_with("---\ntitle: 退保\nindustry: [banking, insurance]\n"), "{case}");
+    for part in
+        ["## 案例\n", "**客户：**", "## 案例分析\n", "> [!练习] ", "> [!答案] 你可以做得更好的是\n", "tags: [案例]"]
+    {
+        assert!(case.contains(part), "{part} in {case}");
+    }
+    ok(&run(&demo, &["new", "page", "02-cases/_index", "--title", "案例"]));
+    ok(&run(&demo, &["new", "page", "content/02-cases/02-no-industry.md"]));
+    let none = std::fs::read_to_string(demo.join("content/02-cases/02-no-industry.md")).unwrap();
+    assert!(none.contains("\n# industry: banking    # 这一页属于哪些行业？"), "{none}");
+
+    let msg = ok(&run(&demo, &["build"]));
+    assert!(msg.contains("built 5 pages in 2 chapters"), "{msg}");
+    let html = std::fs::read_to_string(demo.join("public/01-basics/03-phone.html")).unwrap();
+    assert!(html.contains("<h1>2024: 接听电话</h1>"), "{html}");
+    // The placeholders are warnings for `check`, one per file, and so is the missing industry.
+    let msg = ok(&run(&demo, &["check"]));
+    assert_eq!(msg.matches("template text not replaced yet").count(), 4, "{msg}");
+    assert!(msg.contains("content/02-cases/02-no-industry.md:3:1: warning: this page has no `industry`"), "{msg}");
+}
+
+#[test]
+fn new_refuses_to_overwrite_and_checks_its_arguments() {
+    let (_tmp, demo) = init();
+    let greeting = demo.join("content/01-basics/01-greeting.md");
+    let before = std::fs::read(&greeting).unwrap();
+    for (args, code, needle) in [
+        (
+            &["new", "page", "01-basics/01-greeting"][..],
+            1,
+            "content/01-basics/01-greeting.md: error: this file already exists",
+        ),
+        (&["new", "case", "01-basics/01-Greeting.md"], 1, "there is already a file `01-greeting.md`"),
+        (&["new", "page", "01-Basics/09-x"], 1, "there is already a folder `01-basics`"),
+        (
+            &["new", "page", "x", "--industry", "bank"],
+            2,
+            "handbook.yaml: error: there is no industry `bank` in handbook.yaml",
+        ),
+        (&["new", "page", "../outside"], 2, "the path must stay inside content/"),
+        (&["new", "page", "/etc/x"], 2, "the path must be inside content/"),
+        (
+            &["new", "page", "01-basics/index"],
+            2,
+            "`index.md` would be written to the same file as the folder's own page",
+        ),
+        (&["new", "page", "01-basics/aux"], 2, "reserved device name"),
+        (&["new", "page", "问答?"], 2, "which Windows does not allow"),
+        (&["new", "case", "01-basics/_index"], 2, "is a folder's own page, not a case"),
+        (&["new", "page", "x", "--root", "nowhere"], 1, "there is no `content` folder in nowhere"),
+    ] {
+        let out = run(&demo, args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(needle), "{args:?}: {}", stderr(&out));
+    }
+    assert_eq!(std::fs::read(&greeting).unwrap(), before, "the existing page is untouched");
+    let files: Vec<String> = tree(&demo.join("content")).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(files.len(), 5, "nothing was written: {files:?}");
+}
