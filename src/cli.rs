@@ -135,9 +135,9 @@ pub fn run(cli: Cli) -> ExitCode {
                             eprintln!("{}", paint(&w.to_string(), "33"));
                         }
                         eprintln!(
-                            "built {} pages in {} chapters, {} sections indexed ({} KB search index), into {} in {:.2} s{}",
-                            s.pages,
-                            s.chapters,
+                            "built {} in {}, {} sections indexed ({} KB search index), into {} in {:.2} s{}",
+                            count(s.pages, "page"),
+                            count(s.chapters, "chapter"),
                             s.sections,
                             s.search.bytes / 1024,
                             out.display(),
@@ -175,6 +175,11 @@ fn report(e: BuildError) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `1 page`, `2 pages`.
+fn count(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set.
