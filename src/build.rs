@@ -59,7 +59,19 @@ pub struct PageResult {
 }
 
 pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
+    build_with(root, out, &crate::progress::Silent)
+}
+
+/// [`build`], reporting its stages to `progress`.
+pub fn build_with(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Summary, BuildError> {
+    let result = build_stages(root, out, progress);
+    progress.finish();
+    result
+}
+
+fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Summary, BuildError> {
     let start = Instant::now();
+    progress.stage("reading content", 0);
     let config = Config::load(root)?;
     output::check_target(root, out).map_err(BuildError::Usage)?;
     let (book, mut warnings) = content::load(root, config)?;
@@ -78,6 +90,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
     let industry_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
     staging.create_dirs(urls.chain(industry_urls.iter().map(String::as_str)))?;
 
+    progress.stage("rendering pages", book.pages.len() + book.chapters.len());
     let page_results: Vec<Result<PageResult, Diagnostic>> = (0..book.pages.len())
         .into_par_iter()
         .map(|p| {
@@ -87,6 +100,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
             staging
                 .write(&page.url, html.as_bytes())
                 .map_err(|e| Diagnostic::error(&page.file, 0, 0, format!("{e:#}")))?;
+            progress.step();
             Ok(PageResult {
                 source: page.file.clone(),
                 sections: md.sections,
@@ -104,6 +118,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
             let md = markdown_of(&file, &ch.body, ch.body_line, &ch.url, Some(&ch.title), &strings);
             let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md)? };
             staging.write(&ch.url, html.as_bytes()).map_err(|e| Diagnostic::error(&file, 0, 0, format!("{e:#}")))?;
+            progress.step();
             Ok(PageResult {
                 source: file,
                 sections: md.sections,
@@ -122,6 +137,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
         }
     }
     book.assets.par_iter().try_for_each(|a| staging.copy(&a.src, &a.url))?;
+    progress.stage("printing binders", 0);
     if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &staging) {
         errors.push(d);
     }
@@ -136,6 +152,7 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
         errors.dedup();
         return Err(errors.into());
     }
+    progress.stage("indexing for search", 0);
     let docs = search_docs(&book, &mut pages_done, &mut chapters_done);
     let sections = docs.len();
     let industries: Vec<(String, String)> =

@@ -128,7 +128,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init { dir, force } => crate::scaffold::run_init(&dir, force, cli.quiet),
         Command::Build { root, out } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            match build::build(&root, &out) {
+            let progress = crate::progress::for_stderr(cli.quiet);
+            match build::build_with(&root, &out, progress.as_ref()) {
                 Ok(s) => {
                     if !cli.quiet {
                         for w in &s.warnings {

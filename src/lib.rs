@@ -29,6 +29,7 @@ pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -1,0 +1,81 @@
+//! Progress of long work: a bar on a terminal, plain lines in logs, nothing with `--quiet`.
+//! `build` reports its stages through [`Progress`]; the command line picks how they show.
+
+use std::io::IsTerminal;
+
+pub trait Progress: Sync {
+    /// A stage begins; `total` counts its steps (0 when unknown).
+    fn stage(&self, _name: &str, _total: usize) {}
+    /// One step of the current stage is done (called from many threads).
+    fn step(&self) {}
+    /// The work is over; clear any bar before the summary is printed.
+    fn finish(&self) {}
+}
+
+/// Reports nothing.
+pub struct Silent;
+impl Progress for Silent {}
+
+/// A line per stage: for logs and CI, where a redrawn bar would be noise.
+pub struct Lines;
+impl Progress for Lines {
+    fn stage(&self, name: &str, total: usize) {
+        if total > 0 {
+            eprintln!("{name} ({total})…");
+        } else {
+            eprintln!("{name}…");
+        }
+    }
+}
+
+/// A bar on a terminal, redrawn at most a few times a second; a spinner for stages whose
+/// length is unknown.
+pub struct Bar(indicatif::ProgressBar);
+
+fn style(template: &str) -> indicatif::ProgressStyle {
+    // The templates are constants; a failure would only lose the layout.
+    indicatif::ProgressStyle::with_template(template).unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+}
+
+impl Bar {
+    pub fn new() -> Bar {
+        Bar(indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr()))
+    }
+}
+
+impl Default for Bar {
+    fn default() -> Self {
+        Bar::new()
+    }
+}
+
+impl Progress for Bar {
+    fn stage(&self, name: &str, total: usize) {
+        if total > 0 {
+            self.0.set_style(style("{spinner} {msg:<20} {bar:30} {pos}/{len} {elapsed}"));
+        } else {
+            self.0.set_style(style("{spinner} {msg} {elapsed}"));
+            self.0.enable_steady_tick(std::time::Duration::from_millis(120));
+        }
+        self.0.set_message(name.to_string());
+        self.0.set_length(total as u64);
+        self.0.set_position(0);
+    }
+    fn step(&self) {
+        self.0.inc(1);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// What `build` should report to: nothing with `--quiet`, a bar on a terminal, else lines.
+pub fn for_stderr(quiet: bool) -> Box<dyn Progress> {
+    if quiet {
+        Box::new(Silent)
+    } else if std::io::stderr().is_terminal() {
+        Box::new(Bar::new())
+    } else {
+        Box::new(Lines)
+    }
+}
