@@ -78,9 +78,12 @@ fn doc_tokens(doc: &Doc, corpus: &mut BTreeSet<char>) -> Vec<(String, u8)> {
     let mut add = |text: &str, w: u8, corpus: &mut BTreeSet<char>| {
         let n = tokenize::normalize(text);
         corpus.extend(n.chars().filter(|c| is_cjk(*c)));
-        let mut put = |t: &str| {
-            let e = weights.entry(t.to_string()).or_insert(0);
-            *e = (*e).max(w);
+        // Most tokens repeat within a section: allocate a key only for a new one.
+        let mut put = |t: &str| match weights.get_mut(t) {
+            Some(e) => *e = (*e).max(w),
+            None => {
+                weights.insert(t.to_string(), w);
+            }
         };
         tokenize::tokens(&n, &mut put);
         // Titles and headings can also be found by their pinyin (mingpian, mp → 名片).

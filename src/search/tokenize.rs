@@ -12,7 +12,32 @@ use super::fold::fold_char;
 use crate::text::is_cjk;
 
 pub fn normalize(text: &str) -> String {
-    text.nfkc().flat_map(char::to_lowercase).map(fold_char).collect()
+    // NFKC can combine a character with the next one (a letter and a combining mark); only
+    // such text needs the whole-string pass. Otherwise characters are independent, and CJK
+    // ideographs and ASCII (nearly all of a handbook) are their own NFKC form. search.js
+    // takes the same fast path.
+    if text.chars().any(is_combining) {
+        return text.nfkc().flat_map(char::to_lowercase).map(fold_char).collect();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if matches!(c as u32, 0x4E00..=0x9FFF) {
+            out.push(fold_char(c));
+        } else {
+            let one: &str = c.encode_utf8(&mut buf);
+            out.extend(one.nfkc().flat_map(char::to_lowercase).map(fold_char));
+        }
+    }
+    out
+}
+
+/// Marks that NFKC may compose with the character before them (the ranges search.js checks).
+fn is_combining(c: char) -> bool {
+    // Combining diacritics, kana voicing marks, Hangul medial and final jamo.
+    matches!(c as u32, 0x0300..=0x036F | 0x3099 | 0x309A | 0x1160..=0x11FF)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +98,15 @@ pub fn token_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_path_equals_full_nfkc() {
+        for s in ["ＡＢＣ１２３，名片。", "寄存須知 ATM ｶﾀｶﾅ ①②", "é è", "Ǆ ﬁ ㈱", "が か\u{3099}", "\u{1100}\u{1161}"]
+        {
+            let full: String = s.nfkc().flat_map(char::to_lowercase).map(fold_char).collect();
+            assert_eq!(normalize(s), full, "{s}");
+        }
+    }
 
     #[test]
     fn shared_vectors() {

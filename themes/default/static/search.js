@@ -52,7 +52,7 @@
     var out = "";
     // NFKC can join a character with the next (a base letter and a combining mark), so
     // text with combining marks goes through the full path in one piece.
-    if (/[\u0300-\u036f\u3099\u309a]/.test(text)) {
+    if (/[\u0300-\u036f\u3099\u309a\u1160-\u11ff]/.test(text)) {
       for (var ch of text.normalize("NFKC")) {
         for (var l of ch.toLowerCase()) out += (fold && fold[l]) || l;
       }
