@@ -8,19 +8,24 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use common::{stderr, tree};
+use common::{Fixture, stderr, tree};
 
 type Tree = Vec<(String, Vec<u8>)>;
 
-struct Book {
-    dir: tempfile::TempDir,
+/// A handbook made by the test, on top of the shared fixture helpers.
+struct Book(Fixture);
+
+impl std::ops::Deref for Book {
+    type Target = Fixture;
+    fn deref(&self) -> &Fixture {
+        &self.0
+    }
 }
 
 impl Book {
     /// A small good handbook: one industry, a chapter with a page.
     fn new() -> Book {
-        let dir = tempfile::Builder::new().prefix("shouce hardening ").tempdir().expect("temp dir");
-        let b = Book { dir };
+        let b = Book(Fixture::empty("shouce hardening "));
         b.write("handbook.yaml", "title: 测试手册\nindustries:\n  - { id: bank, name: 银行业 }\n");
         b.write("content/_index.md", "---\ntitle: 首页\n---\n欢迎。\n");
         b.write("content/01-a/_index.md", "---\ntitle: 礼仪\n---\n");
@@ -29,30 +34,6 @@ impl Book {
             "---\ntitle: 名片\nindustry: bank\n---\n## 递名片\n\n**注意：**正面朝向客户。\n",
         );
         b
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn out(&self) -> PathBuf {
-        self.root().join("public")
-    }
-
-    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
-        let p = self.root().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_shouce"))
-            .args(args)
-            .current_dir(self.root())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .output()
-            .expect("run shouce")
     }
 
     /// Builds and returns the site, which must succeed.

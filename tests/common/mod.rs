@@ -18,6 +18,11 @@ impl Fixture {
         Fixture { dir }
     }
 
+    /// An empty handbook folder, for tests that write their own files.
+    pub fn empty(prefix: &str) -> Fixture {
+        Fixture { dir: tempfile::Builder::new().prefix(prefix).tempdir().expect("temp dir") }
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -48,10 +53,10 @@ impl Fixture {
         std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
     }
 
-    pub fn write(&self, rel: &str, text: &str) {
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
         let p = self.root().join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
+        std::fs::write(p, bytes).unwrap();
     }
 }
 
