@@ -335,7 +335,7 @@ fn a_content_change_rebuilds_and_reloads_open_pages() {
     assert_eq!(events.expect("hello", REBUILD), "1");
 
     let md = std::fs::read_to_string(fx.root().join(PAGE_FILE)).unwrap();
-    fx.write(PAGE_FILE, &format!("{md}\n新加的一段：递名片时要微笑。\n"));
+    fx.write(PAGE_FILE, format!("{md}\n新加的一段：递名片时要微笑。\n"));
     let written = Instant::now();
     assert_eq!(events.next(REBUILD).map(|(name, _)| name).as_deref(), Some("building"));
     assert_eq!(events.expect("reload", REBUILD), "2");
@@ -348,7 +348,7 @@ fn a_content_change_rebuilds_and_reloads_open_pages() {
     fx.write("themes/default/static/extra.css", "body { color: red }\n");
     assert_eq!(events.expect("reload", REBUILD), "3");
     let yaml = std::fs::read_to_string(fx.root().join("handbook.yaml")).unwrap();
-    fx.write("handbook.yaml", &yaml.replace("测试手册", "改过的手册"));
+    fx.write("handbook.yaml", yaml.replace("测试手册", "改过的手册"));
     assert_eq!(events.expect("reload", REBUILD), "4");
     assert!(serve.get("/").body.contains("改过的手册"));
 }
@@ -361,7 +361,7 @@ fn a_broken_edit_shows_errors_keeps_the_old_site_and_a_fix_reloads() {
     assert_eq!(events.expect("hello", REBUILD), "1");
     let good = std::fs::read_to_string(fx.root().join(PAGE_FILE)).unwrap();
 
-    fx.write(PAGE_FILE, &good.replacen("title: 名片", "titel: 坏掉的名片", 1));
+    fx.write(PAGE_FILE, good.replacen("title: 名片", "titel: 坏掉的名片", 1));
     let error = events.expect("build-error", REBUILD);
     assert!(error.contains("content/01-etiquette/01-card.md:2:1: error: unknown key `titel`"), "{error}");
     assert!(error.contains("did you mean `title`?"), "{error}");
@@ -375,7 +375,7 @@ fn a_broken_edit_shows_errors_keeps_the_old_site_and_a_fix_reloads() {
     assert_eq!(late.expect("hello", REBUILD), "1");
     assert!(late.expect("build-error", REBUILD).contains("titel"));
 
-    fx.write(PAGE_FILE, &good.replacen("title: 名片", "title: 修好的名片", 1));
+    fx.write(PAGE_FILE, good.replacen("title: 名片", "title: 修好的名片", 1));
     assert_eq!(events.expect("reload", REBUILD), "2");
     assert_eq!(late.expect("reload", REBUILD), "2");
     assert!(serve.get(PAGE).body.contains("修好的名片"));
@@ -385,7 +385,7 @@ fn a_broken_edit_shows_errors_keeps_the_old_site_and_a_fix_reloads() {
 fn a_handbook_that_does_not_build_yet_is_served_once_fixed() {
     let fx = Fixture::new("basic");
     let good = std::fs::read_to_string(fx.root().join(PAGE_FILE)).unwrap();
-    fx.write(PAGE_FILE, &good.replacen("title:", "titel:", 1));
+    fx.write(PAGE_FILE, good.replacen("title:", "titel:", 1));
     let mut serve = Serve::start(fx.root(), &[]);
     let missing = serve.get("/");
     assert_eq!(missing.status, 404);
