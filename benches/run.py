@@ -57,7 +57,7 @@ def cpu_busy_seconds():
     return (v[0] + v[1] + v[2] + v[5] + v[6] + (v[7] if len(v) > 7 else 0)) / CLK
 
 
-def measure(cmd, cwd=None, timeout=None, env=None, stamp_stderr=False):
+def measure(cmd, cwd=None, timeout=None, env=None):
     """Runs cmd; returns dict(wall, user, sys, rss_mb, other_cpu, rc, out, lines, timed_out).
 
     Peak RSS and CPU come from wait4() on the child (its waited-for descendants included)."""
@@ -506,7 +506,7 @@ def bench_size(n, args, tools, work, results_dir):
             os.sync()
             parts = []
             for cmd in cmds:
-                m = measure(cmd, timeout=args.timeout, stamp_stderr=(tool == "shouce"))
+                m = measure(cmd, timeout=args.timeout)
                 parts.append(m)
                 if m["rc"] != 0:
                     break
