@@ -129,11 +129,14 @@ def empty_trash(work):
 def discard(out, args, work):
     """Gets an old output out of the way before a clean build.
 
-    By default it is renamed into WORK/trash, deleted when the whole benchmark is over: on ext4
-    without a journal (as here) inodes freed in the last 60 s (5 min while their inode table
-    block is dirty) are skipped when new files are made, so deleting 10,000 files right before a
-    build makes the next one pay for it in kernel time, whichever tool it is (`cp -r` went from
-    0.4 s to 8.7 s that way). --delete-between deletes instead, as a user's repeated builds do."""
+    By default it is renamed into WORK/trash, deleted when the whole benchmark is over: ext4
+    without a journal (as on the machine this was written on) skips inodes freed in the last
+    60 s (5 min while their inode table block is dirty) when it makes new files, so deleting
+    10,000 files right before a build can make the next one pay in kernel time, whichever tool
+    it is. It does not happen every time; once, at 20,000 pages, `cp -r` took 0.9-6.9 s (up to
+    6.6 s of CPU, in the kernel) and a profile of shouce showed a quarter of its samples in
+    ext4's find_inode_bit/recently_deleted. --delete-between deletes instead, as a user's
+    repeated builds into one folder do."""
     if not os.path.lexists(out):
         return
     if args.delete_between:
