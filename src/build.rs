@@ -159,9 +159,10 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
         book.config.industries.iter().map(|i| (i.id.clone(), i.name.clone())).collect();
     let index = search::build(&docs, &industries);
     drop(docs);
-    let dir = format!("{STATIC_DIR}/{}", search::DIR);
-    staging.create_dirs([format!("{dir}/x").as_str()])?;
-    index.files.par_iter().try_for_each(|(name, text)| staging.write(&format!("{dir}/{name}"), text.as_bytes()))?;
+    let search_files: Vec<(String, &String)> =
+        index.files.iter().map(|(name, text)| (format!("{STATIC_DIR}/{}/{name}", search::DIR), text)).collect();
+    staging.create_dirs(search_files.iter().map(|(url, _)| url.as_str()))?;
+    search_files.par_iter().try_for_each(|(url, text)| staging.write(url, text.as_bytes()))?;
 
     let results: Vec<PageResult> = pages_done.into_iter().chain(chapters_done).collect();
     let targets: Vec<links::Target> =

@@ -99,7 +99,7 @@ impl Config {
     fn validate(&self, text: &str) -> Result<(), Vec<Diagnostic>> {
         let mut errors = Vec::new();
         if !matches!(self.paper.as_str(), "A4" | "Letter") {
-            let (line, col) = find_value(text, &self.paper);
+            let (line, col) = find_value(text, "paper", &self.paper);
             errors.push(
                 Diagnostic::error(CONFIG_FILE, line, col, format!("unknown paper size `{}`", self.paper))
                     .with_hint("use `paper: A4` or `paper: Letter`")
@@ -110,7 +110,7 @@ impl Config {
         for ind in &self.industries {
             let bad = ind.id.is_empty() || !ind.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if bad || !seen.insert(ind.id.as_str()) {
-                let (line, col) = find_value(text, &ind.id);
+                let (line, col) = find_value(text, "id", &ind.id);
                 let msg = if bad {
                     format!("industry id `{}` must be ASCII letters, digits, `-` or `_`", ind.id)
                 } else {
@@ -143,10 +143,11 @@ impl Config {
 }
 
 /// Line and column of the first `id: value` occurrence, for messages about validated values.
-fn find_value(text: &str, value: &str) -> (usize, usize) {
+/// Line and column of `value` on the first line where it follows `key`.
+fn find_value(text: &str, key: &str, value: &str) -> (usize, usize) {
     for (i, line) in text.lines().enumerate() {
         if let Some(pos) = line.find(value)
-            && line[..pos].contains("id")
+            && line[..pos].contains(key)
         {
             return (i + 1, line[..pos].chars().count() + 1);
         }
@@ -180,6 +181,12 @@ mod tests {
         let s = errs[0].to_string();
         assert!(s.starts_with("handbook.yaml:2:1: error:"), "{s}");
         assert!(s.contains("did you mean `industries`"), "{s}");
+    }
+
+    #[test]
+    fn bad_paper_is_located() {
+        let errs = Config::parse("title: x\npaper: A5\n").unwrap_err();
+        assert!(errs[0].to_string().starts_with("handbook.yaml:2:8: error: unknown paper size `A5`"), "{}", errs[0]);
     }
 
     #[test]

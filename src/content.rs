@@ -256,7 +256,11 @@ fn assemble(
             d = parent;
         }
     }
-    let dirs: Vec<String> = dirs.into_iter().filter(|d| with_md.contains(d.as_str())).collect();
+    // The walk yields `content/` itself first (as ""), so chapter 0 is the root.
+    let mut dirs: Vec<String> = dirs.into_iter().filter(|d| with_md.contains(d.as_str())).collect();
+    if dirs.first().is_none_or(|d| !d.is_empty()) {
+        dirs.insert(0, String::new());
+    }
     for dir in dirs {
         let (parent, name) = match dir.rsplit_once('/') {
             Some((p, n)) => (by_dir.get(p).copied(), n.to_string()),
@@ -277,22 +281,6 @@ fn assemble(
             parent,
             entries: Vec::new(),
             url,
-        });
-    }
-    if chapters.is_empty() {
-        by_dir.insert(String::new(), 0);
-        chapters.push(Chapter {
-            dir: String::new(),
-            index_file: None,
-            title: String::new(),
-            summary: None,
-            source: None,
-            order: None,
-            body: String::new(),
-            body_line: 1,
-            parent: None,
-            entries: Vec::new(),
-            url: "index.html".into(),
         });
     }
 

@@ -36,6 +36,14 @@ pub fn slug(text: &str) -> String {
     if out.is_empty() { "section".to_string() } else { out }
 }
 
+/// HTML-escaped text, for markup built outside the Markdown and template engines.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+    out
+}
+
 /// Strips a numeric ordering prefix: `03-名片` → (Some(3), "名片").
 pub fn split_numeric_prefix(name: &str) -> (Option<u64>, &str) {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();

@@ -10,6 +10,7 @@
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 
 use crate::i18n::Strings;
+use crate::text::escape_html;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
@@ -48,12 +49,12 @@ fn kind_from_gfm(k: BlockQuoteKind) -> Kind {
 }
 
 fn open_html(kind: Kind, title: &str, t: &Strings, print: bool) -> String {
-    let title = escape(title.trim());
+    let title = escape_html(title.trim());
     let (class, label) = match kind {
         Kind::Script => ("script", t.script),
         Kind::Practice => ("practice", t.practice),
         Kind::Answer => {
-            let summary = if title.is_empty() { escape(t.answer) } else { title };
+            let summary = if title.is_empty() { escape_html(t.answer) } else { title };
             // In print, answers follow their question in full.
             let open = if print { " open" } else { "" };
             return format!(
@@ -211,14 +212,14 @@ fn dodont_table(events: &[Event<'_>]) -> Option<String> {
     };
     let mut html = String::from("<div class=\"dodont-wrap\"><table class=\"dodont\">\n<thead><tr>");
     for (h, k) in header.iter().zip(&kinds) {
-        html.push_str(&format!("<th scope=\"col\" class=\"{}\">{}</th>", class(*k), escape(h)));
+        html.push_str(&format!("<th scope=\"col\" class=\"{}\">{}</th>", class(*k), escape_html(h)));
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for row in rows.iter().skip(1) {
         html.push_str("<tr>");
         for (n, c) in row.iter().enumerate() {
             let k = kinds.get(n).copied().unwrap_or(Col::Other);
-            let label = header.get(n).map(|h| escape(h)).unwrap_or_default();
+            let label = header.get(n).map(|h| escape_html(h)).unwrap_or_default();
             let mut inner = String::new();
             pulldown_cmark::html::push_html(&mut inner, c.iter().cloned());
             html.push_str(&format!("<td class=\"{}\" data-label=\"{label}\">{inner}</td>", class(k)));
@@ -237,10 +238,4 @@ fn plain_text(events: &[Event<'_>]) -> String {
             _ => None,
         })
         .collect()
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    pulldown_cmark_escape::escape_html(&mut out, s).ok();
-    out
 }

@@ -8,6 +8,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::text::escape_html;
+
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
@@ -39,20 +41,14 @@ pub fn highlight(code: &str, lang: &str) -> Highlighted {
     }
     Highlighted::Html(format!(
         "<pre class=\"code\"><code class=\"language-{}\">{}</code></pre>\n",
-        escape(lang),
+        escape_html(lang),
         gen_.finalize()
     ))
 }
 
 pub fn plain(code: &str, lang: &str) -> String {
-    let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape(lang)) };
-    format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape(code))
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    pulldown_cmark_escape::escape_html(&mut out, s).ok();
-    out
+    let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape_html(lang)) };
+    format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape_html(code))
 }
 
 /// The stylesheet for the theme: light colours, and dark ones under `prefers-color-scheme`.
