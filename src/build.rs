@@ -64,9 +64,43 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
 
 /// [`build`], reporting its stages to `progress`.
 pub fn build_with(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Summary, BuildError> {
+    // `SHOUCE_TIMINGS=1` prints how long each stage took (for benches/ and profiling).
+    let timed;
+    let progress = if std::env::var_os("SHOUCE_TIMINGS").is_some() {
+        timed = Timed { inner: progress, stages: Default::default() };
+        &timed as &dyn crate::progress::Progress
+    } else {
+        progress
+    };
     let result = build_stages(root, out, progress);
     progress.finish();
     result
+}
+
+/// Wraps a [`Progress`](crate::progress::Progress) and prints each stage's wall time at the end.
+struct Timed<'a> {
+    inner: &'a dyn crate::progress::Progress,
+    stages: std::sync::Mutex<Vec<(String, Instant)>>,
+}
+
+impl crate::progress::Progress for Timed<'_> {
+    fn stage(&self, name: &str, total: usize) {
+        if let Ok(mut s) = self.stages.lock() {
+            s.push((name.to_string(), Instant::now()));
+        }
+        self.inner.stage(name, total);
+    }
+    fn step(&self) {
+        self.inner.step();
+    }
+    fn finish(&self) {
+        self.inner.finish();
+        let Ok(mut stages) = self.stages.lock() else { return };
+        stages.push(("end".to_string(), Instant::now()));
+        for w in stages.windows(2) {
+            eprintln!("timing: {:<22} {:>7.3} s", w[0].0, (w[1].1 - w[0].1).as_secs_f64());
+        }
+    }
 }
 
 fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Summary, BuildError> {
@@ -161,15 +195,18 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
     drop(docs);
     let search_files: Vec<(String, &String)> =
         index.files.iter().map(|(name, text)| (format!("{STATIC_DIR}/{}/{name}", search::DIR), text)).collect();
+    progress.stage("writing search index", 0);
     staging.create_dirs(search_files.iter().map(|(url, _)| url.as_str()))?;
     search_files.par_iter().try_for_each(|(url, text)| staging.write(url, text.as_bytes()))?;
 
+    progress.stage("checking links", 0);
     let results: Vec<PageResult> = pages_done.into_iter().chain(chapters_done).collect();
     let targets: Vec<links::Target> =
         results.iter().map(|r| links::Target { source: &r.source, ids: &r.ids, links: &r.links }).collect();
     warnings.extend(links::check(&book, &targets, crate::diagnostic::Severity::Warning));
     warnings.extend(results.into_iter().flat_map(|r| r.warnings));
     warnings.sort();
+    progress.stage("replacing the old output", 0);
     staging.commit()?;
     Ok(Summary {
         pages: book.pages.len(),

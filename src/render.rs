@@ -66,6 +66,8 @@ pub struct NavItem {
     /// A chapter on the path to the current page: a nested list of its entries follows.
     pub open: bool,
     pub is_chapter: bool,
+    /// "N more": stands for the entries a long list leaves out; links to their chapter.
+    pub more: bool,
     pub depth: usize,
     /// How many nested lists end after this item (`</ul></li>` each).
     pub closes: Vec<()>,
@@ -252,7 +254,25 @@ impl<'a> Renderer<'a> {
         out: &mut Vec<NavItem>,
     ) {
         let entries = &self.book.chapters[c].entries;
-        for &e in entries {
+        let focus = entries
+            .iter()
+            .position(|e| current == Some(*e) || matches!(e, Entry::Chapter(x) if open.contains(x)))
+            .unwrap_or(0);
+        let (from, to) = nav_window(entries.len(), focus);
+        let more = |n: usize, text: &str| NavItem {
+            title: text.replace("{n}", &n.to_string()),
+            url: self.link(root, Entry::Chapter(c)).url,
+            current: false,
+            open: false,
+            is_chapter: false,
+            more: true,
+            depth,
+            closes: Vec::new(),
+        };
+        if from > 0 {
+            out.push(more(from, self.strings.nav_before));
+        }
+        for &e in &entries[from..to] {
             let is_open =
                 matches!(e, Entry::Chapter(x) if open.contains(&x) && !self.book.chapters[x].entries.is_empty());
             let l = self.link(root, e);
@@ -262,12 +282,16 @@ impl<'a> Renderer<'a> {
                 current: current == Some(e),
                 open: is_open,
                 is_chapter: matches!(e, Entry::Chapter(_)),
+                more: false,
                 depth,
                 closes: Vec::new(),
             });
             if let (true, Entry::Chapter(x)) = (is_open, e) {
                 self.nav_into(x, depth + 1, open, current, root, out);
             }
+        }
+        if to < entries.len() {
+            out.push(more(entries.len() - to, self.strings.nav_after));
         }
         // The last item of a nested list closes it.
         if depth > 0
@@ -410,6 +434,20 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// Entries of one chapter the sidebar shows at most. A longer list shows a window around the
+/// open or current entry and links to the chapter's page for the rest, so every page's
+/// navigation stays the same size however many pages the handbook has (no O(pages²) output).
+const NAV_WINDOW: usize = 21;
+
+/// The range of a list of `len` entries the sidebar shows, centred on `focus` where it can be.
+fn nav_window(len: usize, focus: usize) -> (usize, usize) {
+    if len <= NAV_WINDOW {
+        return (0, len);
+    }
+    let from = focus.saturating_sub(NAV_WINDOW / 2).min(len - NAV_WINDOW);
+    (from, from + NAV_WINDOW)
+}
+
 pub fn industry_url(id: &str) -> String {
     format!("industry/{}/index.html", encode_url(id))
 }
@@ -417,6 +455,20 @@ pub fn industry_url(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_sidebar_lists_show_a_window_around_the_focus() {
+        assert_eq!(nav_window(5, 3), (0, 5));
+        assert_eq!(nav_window(100, 0), (0, NAV_WINDOW));
+        assert_eq!(nav_window(100, 50), (40, 40 + NAV_WINDOW));
+        assert_eq!(nav_window(100, 99), (100 - NAV_WINDOW, 100));
+        for len in [NAV_WINDOW + 1, 57, 400] {
+            for focus in 0..len {
+                let (from, to) = nav_window(len, focus);
+                assert!(from <= focus && focus < to && to <= len && to - from == NAV_WINDOW);
+            }
+        }
+    }
 
     #[test]
     fn urls_are_relative_and_encoded() {

@@ -4,7 +4,7 @@
 //! The character table comes from OpenCC's T2S dictionaries (via `ferrous-opencc`), read once.
 //! The browser gets only the entries whose Simplified side occurs in the handbook.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use ferrous_opencc::OpenCC;
@@ -12,11 +12,18 @@ use ferrous_opencc::config::BuiltinConfig;
 
 use crate::text::is_cjk;
 
-static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+/// Traditional → Simplified for every character OpenCC's tables cover (all in [`FIRST`]..=[`LAST`]),
+/// as a dense table indexed by code point: the indexer folds every character of the handbook,
+/// and an array index is several times cheaper than a hash lookup.
+const FIRST: u32 = 0x3400;
+const LAST: u32 = 0xFAFF;
+
+static T2S: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut table: Vec<char> = (FIRST..=LAST).map(|c| char::from_u32(c).unwrap_or('\u{fffd}')).collect();
     let Ok(cc) = OpenCC::from_config(BuiltinConfig::T2s) else {
         // The configuration is compiled into the crate; failing to load it is a packaging bug,
         // and search still works without folding.
-        return HashMap::new();
+        return table;
     };
     let chars: Vec<char> =
         (0x3400u32..=0x4DBF).chain(0x4E00..=0x9FFF).chain(0xF900..=0xFAFF).filter_map(char::from_u32).collect();
@@ -27,27 +34,32 @@ static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
         input.push('\n');
     }
     let output = cc.convert(&input);
-    let mut map = HashMap::new();
     for (t, s) in chars.iter().zip(output.lines()) {
         let mut it = s.chars();
-        if let (Some(sc), None) = (it.next(), it.next())
-            && sc != *t
-        {
-            map.insert(*t, sc);
+        if let (Some(sc), None) = (it.next(), it.next()) {
+            table[(*t as u32 - FIRST) as usize] = sc;
         }
     }
-    map
+    table
 });
 
 /// The Simplified form of a character (itself when it has none).
 pub fn fold_char(c: char) -> char {
-    if is_cjk(c) { T2S.get(&c).copied().unwrap_or(c) } else { c }
+    match (c as u32).checked_sub(FIRST) {
+        Some(i) if c as u32 <= LAST => T2S[i as usize],
+        _ => c,
+    }
 }
 
 /// The entries the browser needs: Traditional → Simplified for every Simplified character
 /// that occurs in `corpus` (already folded).
 pub fn table_for(corpus: &BTreeSet<char>) -> BTreeMap<char, char> {
-    T2S.iter().filter(|(_, s)| corpus.contains(s)).map(|(t, s)| (*t, *s)).collect()
+    (FIRST..=LAST)
+        .filter_map(char::from_u32)
+        .filter(|t| is_cjk(*t))
+        .map(|t| (t, fold_char(t)))
+        .filter(|(t, s)| t != s && corpus.contains(s))
+        .collect()
 }
 
 #[cfg(test)]

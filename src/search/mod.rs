@@ -25,7 +25,9 @@ pub mod fold;
 pub mod pinyin;
 pub mod tokenize;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -73,33 +75,138 @@ pub struct Stats {
     pub largest_shard: usize,
 }
 
-fn doc_tokens(doc: &Doc, corpus: &mut BTreeSet<char>) -> Vec<(String, u8)> {
-    let mut weights: HashMap<String, u8> = HashMap::new();
-    let mut add = |text: &str, w: u8, corpus: &mut BTreeSet<char>| {
-        let n = tokenize::normalize(text);
-        corpus.extend(n.chars().filter(|c| is_cjk(*c)));
-        // Most tokens repeat within a section: allocate a key only for a new one.
-        let mut put = |t: &str| match weights.get_mut(t) {
-            Some(e) => *e = (*e).max(w),
+/// The postings of a batch of documents. Every CJK token (a bigram or one character) and
+/// most words have at most three characters: those are keyed by their characters packed into
+/// a `u64`, with no string built per occurrence; longer tokens are keyed by string. FxHash:
+/// the keys are our own tokens, so hash flooding is no concern and SipHash only costs time.
+#[derive(Default)]
+struct Batch {
+    short: FxHashMap<u64, Vec<u32>>,
+    long: FxHashMap<Box<str>, Vec<u32>>,
+    /// The CJK characters of the text, for the fold table.
+    corpus: CharSet,
+}
+
+/// Up to three characters, each stored plus one so that an empty slot (0) ends the token.
+fn pack(chars: &[char]) -> Option<u64> {
+    if chars.len() > 3 {
+        return None;
+    }
+    Some(chars.iter().enumerate().fold(0, |k, (i, c)| k | (u64::from(*c) + 1) << (21 * i)))
+}
+
+fn unpack(mut key: u64) -> String {
+    let mut s = String::new();
+    while key != 0 {
+        // Each slot holds a char + 1 that `pack` took from a real char.
+        s.extend(char::from_u32((key & 0x1f_ffff) as u32 - 1));
+        key >>= 21;
+    }
+    s
+}
+
+/// Adds document `doc` with weight `w` to a token's list. Documents arrive in order, so a
+/// token seen again in the same document is the list's last entry: keep the higher weight.
+fn post(list: &mut Vec<u32>, doc: u32, w: u8) {
+    let p = (doc << 2) | u32::from(w);
+    match list.last_mut() {
+        Some(last) if *last >> 2 == doc => *last = (*last).max(p),
+        _ => list.push(p),
+    }
+}
+
+impl Batch {
+    fn add_chars(&mut self, t: &[char], doc: u32, w: u8) {
+        match pack(t) {
+            Some(k) => post(self.short.entry(k).or_default(), doc, w),
             None => {
-                weights.insert(t.to_string(), w);
+                let s: String = t.iter().collect();
+                self.add_str(&s, doc, w);
             }
-        };
-        tokenize::tokens(&n, &mut put);
+        }
+    }
+
+    fn add_str(&mut self, t: &str, doc: u32, w: u8) {
+        if t.chars().nth(3).is_none() {
+            let chars: Vec<char> = t.chars().collect();
+            return self.add_chars(&chars, doc, w);
+        }
+        match self.long.get_mut(t) {
+            Some(list) => post(list, doc, w),
+            None => post(self.long.entry(t.into()).or_default(), doc, w),
+        }
+    }
+
+    fn add_text(&mut self, text: &str, doc: u32, w: u8) {
+        let n = tokenize::normalize(text);
+        self.corpus.extend(n.chars().filter(|c| is_cjk(*c)));
+        tokenize::token_chars(&n, |t| self.add_chars(t, doc, w));
         // Titles and headings can also be found by their pinyin (mingpian, mp → 名片).
         if w > 1 {
-            pinyin::tokens(&n, &mut put);
+            let mut pinyin = Vec::new();
+            pinyin::tokens(&n, |t| pinyin.push(t.to_string()));
+            for t in pinyin {
+                self.add_str(&t, doc, w);
+            }
         }
-    };
-    add(&doc.text, 1, corpus);
-    add(&doc.heading, 2, corpus);
-    if doc.with_title {
-        add(&doc.title, 3, corpus);
     }
-    for id in &doc.industries {
-        weights.insert(format!("\u{1}{id}"), 1);
+
+    fn add_doc(&mut self, d: &Doc, id: u32) {
+        self.add_text(&d.text, id, 1);
+        self.add_text(&d.heading, id, 2);
+        if d.with_title {
+            self.add_text(&d.title, id, 3);
+        }
+        for ind in &d.industries {
+            self.add_str(&format!("\u{1}{ind}"), id, 1);
+        }
     }
-    weights.into_iter().collect()
+
+    /// Appends a later batch: every list stays in document order.
+    fn merge(mut self, later: Batch) -> Batch {
+        for (k, list) in later.short {
+            self.short.entry(k).or_default().extend(list);
+        }
+        for (k, list) in later.long {
+            self.long.entry(k).or_default().extend(list);
+        }
+        self.corpus.union(&later.corpus);
+        self
+    }
+}
+
+/// A set of characters as a bitmap over all of Unicode (136 KB): one bit test per character
+/// of the handbook instead of a tree insert.
+struct CharSet(Vec<u64>);
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet(vec![0; 0x11_0000 / 64])
+    }
+}
+
+impl CharSet {
+    fn extend(&mut self, chars: impl Iterator<Item = char>) {
+        for c in chars {
+            let c = c as usize;
+            self.0[c / 64] |= 1 << (c % 64);
+        }
+    }
+
+    fn union(&mut self, other: &CharSet) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+
+    fn to_set(&self) -> BTreeSet<char> {
+        let bits = self
+            .0
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| (0..64).filter(move |b| w & (1 << b) != 0).map(move |b| i * 64 + b));
+        bits.filter_map(|c| char::from_u32(c as u32)).collect()
+    }
 }
 
 /// The key that decides a token's shard.
@@ -116,37 +223,29 @@ pub fn shard_key(token: &str) -> &str {
     }
 }
 
-type Postings = HashMap<String, Vec<u32>>;
-
 pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
     // Batches are tokenized in parallel and merged in order, so each token's list stays sorted
-    // by document and only one batch's token strings are alive per thread.
-    let (postings, corpus) = docs
+    // by document.
+    let batch = docs
         .par_chunks(TOKENIZE_BATCH)
         .enumerate()
         .map(|(b, batch)| {
-            let mut map: Postings = HashMap::new();
-            let mut corpus = BTreeSet::new();
+            let mut out = Batch::default();
             for (i, d) in batch.iter().enumerate() {
-                let id = (b * TOKENIZE_BATCH + i) as u32;
-                for (t, w) in doc_tokens(d, &mut corpus) {
-                    map.entry(t).or_default().push((id << 2) | u32::from(w));
-                }
+                out.add_doc(d, (b * TOKENIZE_BATCH + i) as u32);
             }
-            (map, corpus)
+            out
         })
-        .reduce(
-            || (HashMap::new(), BTreeSet::new()),
-            |(mut a, mut ca), (b, cb)| {
-                for (t, list) in b {
-                    a.entry(t).or_default().extend(list);
-                }
-                ca.extend(cb);
-                (a, ca)
-            },
-        );
+        .reduce(Batch::default, Batch::merge);
+    let corpus = batch.corpus.to_set();
+    let postings: Vec<(String, Vec<u32>)> = batch
+        .short
+        .into_iter()
+        .map(|(k, list)| (unpack(k), list))
+        .chain(batch.long.into_iter().map(|(k, list)| (k.into_string(), list)))
+        .collect();
     let mut stats = Stats { docs: docs.len(), tokens: postings.len(), ..Stats::default() };
-    stats.postings = postings.values().map(Vec::len).sum();
+    stats.postings = postings.iter().map(|(_, l)| l.len()).sum();
 
     // Each token's record, sorted by token for reproducible output.
     let mut records: Vec<(String, Vec<u8>)> = postings

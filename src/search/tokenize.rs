@@ -59,9 +59,19 @@ fn class(c: char) -> Class {
 
 /// Index tokens of normalised text, in order of appearance (with repeats).
 pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
+    let mut buf = String::new();
+    token_chars(normalized, |t| {
+        buf.clear();
+        buf.extend(t);
+        emit(&buf);
+    });
+}
+
+/// [`tokens`] as character slices: the indexer keys short tokens by their characters and
+/// never builds a string for them.
+pub fn token_chars(normalized: &str, mut emit: impl FnMut(&[char])) {
     let chars: Vec<char> = normalized.chars().collect();
     let mut i = 0;
-    let mut buf = String::new();
     while i < chars.len() {
         let cl = class(chars[i]);
         let start = i;
@@ -70,20 +80,12 @@ pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
         }
         match cl {
             Class::Sep => {}
-            Class::Word => {
-                buf.clear();
-                buf.extend(&chars[start..i]);
-                emit(&buf);
-            }
+            Class::Word => emit(&chars[start..i]),
             Class::Cjk => {
                 for w in chars[start..i].windows(2) {
-                    buf.clear();
-                    buf.extend(w);
-                    emit(&buf);
+                    emit(w);
                 }
-                buf.clear();
-                buf.push(chars[i - 1]);
-                emit(&buf);
+                emit(&chars[i - 1..i]);
             }
         }
     }
