@@ -3,6 +3,8 @@
 //! config → content → (per page, in parallel) markdown → render → write, then links are checked
 //! against the headings every page produced, and the staged site replaces the old one.
 
+mod update;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -47,6 +49,18 @@ impl From<Vec<Diagnostic>> for BuildError {
     }
 }
 
+/// Everything a finished build knows, kept by `serve` so that an edit to the text of a page
+/// re-renders that page alone ([`Built::update_pages`]).
+pub struct Built {
+    pub summary: Summary,
+    book: Handbook,
+    theme: theme::Theme,
+    pages: Vec<PageResult>,
+    chapters: Vec<PageResult>,
+    /// Warnings of loading the content, reported again with every update.
+    load_warnings: Vec<Diagnostic>,
+}
+
 /// What one page produced, kept for the link check after all pages are rendered.
 pub struct PageResult {
     /// The source file, relative to the handbook root.
@@ -58,12 +72,30 @@ pub struct PageResult {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl PageResult {
+    fn new(source: String, md: Rendered) -> PageResult {
+        PageResult {
+            source,
+            sections: md.sections,
+            ids: md.toc.into_iter().map(|t| t.id).collect(),
+            links: md.links,
+            warnings: md.warnings,
+        }
+    }
+}
+
 pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
     build_with(root, out, &crate::progress::Silent)
 }
 
 /// [`build`], reporting its stages to `progress`.
 pub fn build_with(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Summary, BuildError> {
+    build_kept(root, out, progress).map(|b| b.summary)
+}
+
+/// [`build_with`], keeping what the build knows so that `serve` can update the site after an
+/// edit without starting over (see [`Built::update_pages`]).
+pub fn build_kept(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Built, BuildError> {
     // `SHOUCE_TIMINGS=1` prints how long each stage took (for benches/ and profiling).
     let timed;
     let progress = if std::env::var_os("SHOUCE_TIMINGS").is_some() {
@@ -103,12 +135,12 @@ impl crate::progress::Progress for Timed<'_> {
     }
 }
 
-fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Summary, BuildError> {
+fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Built, BuildError> {
     let start = Instant::now();
     progress.stage("reading content", 0);
     let config = Config::load(root)?;
     output::check_target(root, out).map_err(BuildError::Usage)?;
-    let (book, mut warnings) = content::load(root, config)?;
+    let (book, load_warnings) = content::load(root, config)?;
     let theme = theme::load(root, &book.config.theme).map_err(|d| vec![d])?;
     let strings = i18n::for_language(&book.config.language);
     let renderer = Renderer::new(&book, &theme, &strings);
@@ -135,13 +167,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
                 .write(&page.url, html.as_bytes())
                 .map_err(|e| Diagnostic::error(&page.file, 0, 0, format!("{e:#}")))?;
             progress.step();
-            Ok(PageResult {
-                source: page.file.clone(),
-                sections: md.sections,
-                ids: md.toc.into_iter().map(|t| t.id).collect(),
-                links: md.links,
-                warnings: md.warnings,
-            })
+            Ok(PageResult::new(page.file.clone(), md))
         })
         .collect();
     let chapter_results: Vec<Result<PageResult, Diagnostic>> = (0..book.chapters.len())
@@ -153,13 +179,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
             let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md)? };
             staging.write(&ch.url, html.as_bytes()).map_err(|e| Diagnostic::error(&file, 0, 0, format!("{e:#}")))?;
             progress.step();
-            Ok(PageResult {
-                source: file,
-                sections: md.sections,
-                ids: md.toc.into_iter().map(|t| t.id).collect(),
-                links: md.links,
-                warnings: md.warnings,
-            })
+            Ok(PageResult::new(file, md))
         })
         .collect();
     let mut errors = Vec::new();
@@ -172,50 +192,68 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
     }
     book.assets.par_iter().try_for_each(|a| staging.copy(&a.src, &a.url))?;
     progress.stage("printing binders", 0);
-    if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &staging) {
+    if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &|url, html| staging.write(url, html)) {
         errors.push(d);
     }
 
     let mut ok = |rs: Vec<Result<PageResult, Diagnostic>>| -> Vec<PageResult> {
         rs.into_iter().filter_map(|r| r.map_err(|d| errors.push(d)).ok()).collect()
     };
-    let mut pages_done = ok(page_results);
-    let mut chapters_done = ok(chapter_results);
+    let pages = ok(page_results);
+    let chapters = ok(chapter_results);
     if !errors.is_empty() {
         errors.sort();
         errors.dedup();
         return Err(errors.into());
     }
     progress.stage("indexing for search", 0);
-    let docs = search_docs(&book, &mut pages_done, &mut chapters_done);
-    let sections = docs.len();
-    let industries: Vec<(String, String)> =
-        book.config.industries.iter().map(|i| (i.id.clone(), i.name.clone())).collect();
-    let index = search::build(&docs, &industries);
-    drop(docs);
+    let index = index_search(&book, &pages, &chapters);
+    progress.stage("writing search index", 0);
     let search_files: Vec<(String, &String)> =
         index.files.iter().map(|(name, text)| (format!("{STATIC_DIR}/{}/{name}", search::DIR), text)).collect();
-    progress.stage("writing search index", 0);
     staging.create_dirs(search_files.iter().map(|(url, _)| url.as_str()))?;
     search_files.par_iter().try_for_each(|(url, text)| staging.write(url, text.as_bytes()))?;
 
     progress.stage("checking links", 0);
-    let results: Vec<PageResult> = pages_done.into_iter().chain(chapters_done).collect();
-    let targets: Vec<links::Target> =
-        results.iter().map(|r| links::Target { source: &r.source, ids: &r.ids, links: &r.links }).collect();
-    warnings.extend(links::check(&book, &targets, crate::diagnostic::Severity::Warning));
-    warnings.extend(results.into_iter().flat_map(|r| r.warnings));
-    warnings.sort();
+    let warnings = all_warnings(&book, &load_warnings, &pages, &chapters);
     progress.stage("replacing the old output", 0);
     staging.commit()?;
-    Ok(Summary {
+    let summary = Summary {
         pages: book.pages.len(),
         chapters: book.chapters.len() - 1,
-        sections,
+        sections: index.stats.docs,
         search: index.stats,
         warnings,
         elapsed: start.elapsed(),
-    })
+    };
+    drop(renderer);
+    Ok(Built { summary, book, theme, pages, chapters, load_warnings })
+}
+
+/// The search index of every page's sections.
+fn index_search(book: &Handbook, pages: &[PageResult], chapters: &[PageResult]) -> search::Index {
+    let crumbs = crumbs(book);
+    let docs = search_docs(book, pages, chapters, &crumbs);
+    let industries: Vec<(String, String)> =
+        book.config.industries.iter().map(|i| (i.id.clone(), i.name.clone())).collect();
+    search::build(&docs, &industries)
+}
+
+/// Warnings of loading, of the link check across all pages, and of each page, sorted.
+fn all_warnings(
+    book: &Handbook,
+    load_warnings: &[Diagnostic],
+    pages: &[PageResult],
+    chapters: &[PageResult],
+) -> Vec<Diagnostic> {
+    let results = || pages.iter().chain(chapters);
+    let targets: Vec<links::Target> =
+        results().map(|r| links::Target { source: &r.source, ids: &r.ids, links: &r.links }).collect();
+    let mut warnings = load_warnings.to_vec();
+    warnings.extend(links::check(book, &targets, crate::diagnostic::Severity::Warning));
+    warnings.extend(results().flat_map(|r| r.warnings.iter().cloned()));
+    warnings.sort();
+    warnings
 }
 
 /// The printed binders: every chapter and page rendered once in print form, then assembled
@@ -225,7 +263,7 @@ fn write_binders(
     theme: &theme::Theme,
     strings: &i18n::Strings,
     site: &render::SiteCtx<'_>,
-    staging: &Staging,
+    write: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
 ) -> Result<(), Diagnostic> {
     let shared = binder::Shared {
         book,
@@ -238,14 +276,13 @@ fn write_binders(
     };
     binder::specs(book, strings).par_iter().try_for_each(|spec| {
         let html = binder::render(spec, &shared)?;
-        staging.write(&spec.url, html.as_bytes()).map_err(|e| Diagnostic::error(&spec.url, 0, 0, format!("{e:#}")))
+        write(&spec.url, html.as_bytes()).map_err(|e| Diagnostic::error(&spec.url, 0, 0, format!("{e:#}")))
     })
 }
 
-/// The search documents: every section of the home page, chapter pages and pages, in reading
-/// order, so ties in ranking go to what comes first in the handbook.
-/// The section texts move into the documents (no copy of the handbook's text is kept).
-fn search_docs(book: &Handbook, pages: &mut [PageResult], chapters: &mut [PageResult]) -> Vec<search::Doc> {
+/// Each search document's breadcrumb, `industries · part › chapter`, by position in
+/// [`search_order`].
+fn crumbs(book: &Handbook) -> Vec<String> {
     let crumb = |chapter: usize, industries: &[String]| {
         let mut parts: Vec<&str> =
             industries.iter().filter_map(|i| book.config.industry(i)).map(|i| i.name.as_str()).collect();
@@ -259,40 +296,56 @@ fn search_docs(book: &Handbook, pages: &mut [PageResult], chapters: &mut [PageRe
             _ => path,
         }
     };
+    search_order(book)
+        .map(|e| match e {
+            Entry::Page(p) => crumb(book.pages[p].chapter, &book.pages[p].industries),
+            Entry::Chapter(c) => crumb(book.chapters[c].parent.unwrap_or(0), &[]),
+        })
+        .collect()
+}
+
+/// The home page, then every chapter page and page in reading order, so ties in ranking go
+/// to what comes first in the handbook.
+fn search_order(book: &Handbook) -> impl Iterator<Item = Entry> + '_ {
+    std::iter::once(Entry::Chapter(0)).chain(book.reading_order.iter().copied())
+}
+
+/// The search documents: every section of every page, borrowing the rendered texts.
+fn search_docs<'a>(
+    book: &'a Handbook,
+    pages: &'a [PageResult],
+    chapters: &'a [PageResult],
+    crumbs: &'a [String],
+) -> Vec<search::Doc<'a>> {
     let mut docs = Vec::new();
-    for e in std::iter::once(Entry::Chapter(0)).chain(book.reading_order.iter().copied()) {
-        let (sections, url, title, crumb, industries) = match e {
+    for (e, crumb) in search_order(book).zip(crumbs) {
+        let (sections, url, title, industries): (&[Section], _, _, &[String]) = match e {
             Entry::Page(p) => {
                 let page = &book.pages[p];
-                let s = std::mem::take(&mut pages[p].sections);
-                (s, &page.url, &page.title, crumb(page.chapter, &page.industries), page.industries.clone())
+                (&pages[p].sections, &page.url, &page.title, &page.industries)
             }
-            Entry::Chapter(c) => {
-                let ch = &book.chapters[c];
-                let parent = ch.parent.unwrap_or(0);
-                (std::mem::take(&mut chapters[c].sections), &ch.url, &ch.title, crumb(parent, &[]), Vec::new())
-            }
+            Entry::Chapter(c) => (&chapters[c].sections, &book.chapters[c].url, &book.chapters[c].title, &[]),
         };
         let encoded = render::encode_url(url);
-        let doc = |id: Option<String>, heading: String, text: String, with_title: bool| search::Doc {
+        let doc = |id: Option<&str>, heading: &'a str, text: &'a str, with_title: bool| search::Doc {
             url: match id {
                 Some(id) => format!("{encoded}#{id}"),
                 None => encoded.clone(),
             },
-            title: title.clone(),
+            title,
             heading,
-            crumb: crumb.clone(),
-            industries: industries.clone(),
+            crumb,
+            industries,
             text,
             with_title,
         };
         // The first document of a page carries its title, even when the page opens with a heading.
         if sections.first().is_none_or(|s| s.id.is_some()) {
-            docs.push(doc(None, String::new(), String::new(), true));
+            docs.push(doc(None, "", "", true));
         }
-        for (i, s) in sections.into_iter().enumerate() {
+        for (i, s) in sections.iter().enumerate() {
             let first = i == 0 && s.id.is_none();
-            docs.push(doc(s.id, s.heading, s.text, first));
+            docs.push(doc(s.id.as_deref(), &s.heading, &s.text, first));
         }
     }
     docs

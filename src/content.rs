@@ -309,18 +309,13 @@ fn assemble(
             continue;
         }
         let stem = name.strip_suffix(".md").unwrap_or(name);
-        let mut industries = f.fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default();
-        industries.dedup();
+        let industries = page_industries(&f.fm);
         for id in &industries {
             if config.industry(id).is_none() {
                 errors.push(error_at(&f, id, format!("unknown industry `{id}`")).with_hint(config.industry_hint(id)));
             }
         }
-        let title =
-            f.fm.title
-                .clone()
-                .or_else(|| first_heading(&f.body))
-                .unwrap_or_else(|| split_numeric_prefix(stem).1.to_string());
+        let title = page_title(&f.fm, &f.body, stem);
         let url = format!("{}{stem}.html", if dir.is_empty() { String::new() } else { format!("{dir}/") });
         pages.push(Page {
             file,
@@ -355,6 +350,36 @@ fn assemble(
         chapters[parent].entries.push(e);
     }
     Handbook { config, chapters, pages, assets, reading_order: Vec::new() }
+}
+
+/// A page's title: from its front matter, else its first heading, else its file name.
+fn page_title(fm: &FrontMatter, body: &str, stem: &str) -> String {
+    fm.title.clone().or_else(|| first_heading(body)).unwrap_or_else(|| split_numeric_prefix(stem).1.to_string())
+}
+
+fn page_industries(fm: &FrontMatter) -> Vec<String> {
+    let mut industries = fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default();
+    industries.dedup();
+    industries
+}
+
+/// Reads `page`'s file again after an edit and returns its new body and body line when
+/// nothing else the site shows of it changed: title, industries, order, summary, source and
+/// tags are as before (so every other page stays as it is). `None` when they changed, or the
+/// file no longer reads cleanly: then the whole handbook must be loaded again, which also
+/// reports any error.
+pub fn reread_body(root: &Path, page: &Page) -> Option<(String, usize)> {
+    let rel = page.file.strip_prefix(CONTENT_DIR)?.strip_prefix('/')?;
+    let f = read_markdown(&root.join(CONTENT_DIR).join(rel), rel).ok()?;
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let same = page_title(&f.fm, &f.body, stem) == page.title
+        && page_industries(&f.fm) == page.industries
+        && f.fm.order == page.order
+        && f.fm.summary == page.summary
+        && f.fm.source == page.source
+        && f.fm.tags == page.tags;
+    same.then_some((f.body, f.body_line))
 }
 
 fn sort_key(order: Option<i64>, name: &str) -> (i64, u64, String) {

@@ -143,6 +143,18 @@ impl Staging {
     }
 }
 
+/// Writes one file of a site that is being served: into a temporary file beside it, then
+/// renamed over it, so that a reader never sees half a file.
+pub fn replace_file(site: &Path, url: &str, bytes: &[u8]) -> Result<()> {
+    let p = site.join(url);
+    let tmp = site.join(format!("{url}.shouce-tmp"));
+    if let Some(dir) = p.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, &p).with_context(|| format!("cannot replace {}", p.display()))
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {

@@ -7,8 +7,11 @@
 //!    touched; the folder is removed on exit;
 //! 3. answer HTTP requests (axum, in `serve/http.rs`) from that folder only, adding a small
 //!    script to HTML responses that listens for server-sent events;
-//! 4. watch the sources (notify, debounced), rebuild the whole site on a change, and send
-//!    `reload` (good build) or `build-error` (the last good site stays served) to open pages;
+//! 4. watch the sources (notify, debounced) and send `reload` (good build) or `build-error`
+//!    (the last good site stays served) to open pages after a change. An edit to the text of
+//!    pages re-renders those pages alone and reloads; the search index and binders follow
+//!    once the sources are quiet for [`REST_AFTER`] (see `build/update.rs`). Any other change
+//!    rebuilds the whole site;
 //! 5. on Ctrl+C, stop and remove the temporary folder.
 
 mod http;
@@ -26,7 +29,7 @@ use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use crate::build::{self, BuildError};
+use crate::build::{self, BuildError, Built};
 use crate::cli::paint;
 use crate::config::CONFIG_FILE;
 
@@ -91,7 +94,7 @@ fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
     if !opts.quiet {
         eprintln!("building {} into {} (removed on exit)", display(&root), tmp.path().display());
     }
-    rebuild(&root, &site, &live, opts.quiet, &[]);
+    let mut built = rebuild(&root, &site, &live, opts.quiet, &[]);
     building.store(false, Ordering::SeqCst);
 
     http::spawn(listener, site.clone(), Arc::clone(&live))?;
@@ -110,13 +113,26 @@ fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
     }
     eprintln!("serving {} — press Ctrl+C to stop", url(addr));
 
-    while let Some(changed) = next_change(&rx) {
+    let mut pending = Pending::Nothing;
+    loop {
+        let changed = match next_change(&rx, (pending == Pending::Rest).then_some(REST_AFTER)) {
+            Next::Changed(changed) => changed,
+            Next::Idle => {
+                building.store(true, Ordering::SeqCst);
+                write_rest(&site, &live, opts.quiet, &mut built);
+                building.store(false, Ordering::SeqCst);
+                pending = Pending::Nothing;
+                continue;
+            }
+            Next::Stop => break,
+        };
         if !opts.quiet {
-            eprintln!("{} changed; rebuilding", describe(&root, &changed));
+            eprintln!("{} changed", describe(&root, &changed));
         }
         building.store(true, Ordering::SeqCst);
         live.building();
-        rebuild(&root, &site, &live, opts.quiet, &changed);
+        // A full rebuild writes everything, including what was put off.
+        pending = update(&root, &site, &live, opts.quiet, &changed, &mut built);
         building.store(false, Ordering::SeqCst);
         watcher.refresh();
     }
@@ -153,62 +169,160 @@ fn url(addr: SocketAddr) -> String {
     }
 }
 
-/// Waits for changes and gathers everything that arrived meanwhile; `None` means stop.
-fn next_change(rx: &Receiver<Msg>) -> Option<Vec<PathBuf>> {
-    let mut changed = match rx.recv() {
-        Ok(Msg::Changed(paths)) => paths,
-        Ok(Msg::Stop) | Err(_) => return None,
+/// What the serve loop does next.
+enum Next {
+    Changed(Vec<PathBuf>),
+    /// No change for `idle`: time for work that was put off.
+    Idle,
+    Stop,
+}
+
+/// Waits for changes (at most `idle`, if given) and gathers everything that arrived meanwhile.
+fn next_change(rx: &Receiver<Msg>, idle: Option<Duration>) -> Next {
+    let first = match idle {
+        Some(d) => match rx.recv_timeout(d) {
+            Err(mpsc::RecvTimeoutError::Timeout) => return Next::Idle,
+            other => other.ok(),
+        },
+        None => rx.recv().ok(),
+    };
+    let mut changed = match first {
+        Some(Msg::Changed(paths)) => paths,
+        Some(Msg::Stop) | None => return Next::Stop,
     };
     while let Ok(msg) = rx.try_recv() {
         match msg {
             Msg::Changed(paths) => changed.extend(paths),
-            Msg::Stop => return None,
+            Msg::Stop => return Next::Stop,
         }
     }
     changed.sort();
     changed.dedup();
-    Some(changed)
+    Next::Changed(changed)
 }
 
-/// Builds the whole site; tells the open pages to reload, or shows them the errors.
-fn rebuild(root: &Path, site: &Path, live: &http::Live, quiet: bool, changed: &[PathBuf]) {
-    let start = Instant::now();
-    // A panic in a stage must not take the server down with it.
-    let result = std::panic::catch_unwind(AssertUnwindSafe(|| build::build(root, site)))
-        .unwrap_or_else(|_| Err(BuildError::Io(anyhow::anyhow!("the build crashed (see the message above)"))));
-    match result {
-        Ok(s) => {
-            live.built();
-            if !quiet {
-                for w in &s.warnings {
-                    eprintln!("{}", paint(&w.to_string(), "33"));
+/// Brings the site up to date after `changed` and tells the open pages to reload, or shows
+/// them the errors. An edit to the text of pages takes the fast path (those pages alone, then
+/// the search index and binders); anything else, or no kept build, rebuilds the whole site.
+/// `built` is what the served site was built from; `None` after a failed build, so that
+/// the next change rebuilds everything and reports what is still wrong.
+fn update(
+    root: &Path,
+    site: &Path,
+    live: &http::Live,
+    quiet: bool,
+    changed: &[PathBuf],
+    built: &mut Option<Built>,
+) -> Pending {
+    if let Some(b) = built.as_mut() {
+        let start = Instant::now();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| b.update_pages(root, site, changed))) {
+            Ok(Some(Ok(files))) => {
+                live.built();
+                if !quiet {
+                    eprintln!(
+                        "updated {} page{} in {:.0} ms; search index and binders follow",
+                        files.len(),
+                        if files.len() == 1 { "" } else { "s" },
+                        start.elapsed().as_secs_f64() * 1000.0
+                    );
                 }
-                let what = if changed.is_empty() { "built" } else { "rebuilt" };
-                eprintln!(
-                    "{what} {} pages, {} sections indexed in {:.2} s{}",
-                    s.pages,
-                    s.sections,
-                    start.elapsed().as_secs_f64(),
-                    match s.warnings.len() {
-                        0 => String::new(),
-                        1 => ", 1 warning".to_string(),
-                        n => format!(", {n} warnings"),
-                    }
-                );
+                return Pending::Rest;
+            }
+            // Not an edit of page text alone, or it failed: the full build says why.
+            Ok(None | Some(Err(_))) => {}
+            Err(_) => eprintln!("{}", paint("error: updating the page crashed; rebuilding the whole site", "31")),
+        }
+        *built = None;
+    }
+    *built = rebuild(root, site, live, quiet, changed);
+    Pending::Nothing
+}
+
+/// Work put off after a fast update.
+#[derive(PartialEq)]
+enum Pending {
+    Nothing,
+    /// The search index and the binders still show the pages before the edit.
+    Rest,
+}
+
+/// How long the sources must be quiet before the put-off search index and binders are
+/// written: an author saving again soon gets the page reload first.
+const REST_AFTER: Duration = Duration::from_millis(400);
+
+/// Writes the search index and binders put off by fast updates.
+fn write_rest(site: &Path, live: &http::Live, quiet: bool, built: &mut Option<Built>) {
+    let Some(b) = built.as_mut() else { return };
+    let start = Instant::now();
+    match std::panic::catch_unwind(AssertUnwindSafe(|| b.write_rest(site))).unwrap_or_else(|_| Err(crashed())) {
+        Ok(()) => {
+            if !quiet {
+                report(&b.summary, "search index and binders updated:", start);
             }
         }
         Err(e) => {
-            let (lines, summary) = failure(&e);
-            for (line, is_error) in &lines {
-                eprintln!("{}", paint(line, if *is_error { "31" } else { "33" }));
-            }
-            let kept = if site.is_dir() { "still serving the last good build" } else { "nothing to serve yet" };
-            eprintln!("{}", paint(&format!("error: {summary}; {kept}"), "31"));
-            let mut text: Vec<&str> = lines.iter().map(|(l, _)| l.as_str()).collect();
-            text.push(&summary);
-            live.failed(text.join("\n\n"));
+            show_failure(&e, site, live);
+            // The next change rebuilds everything.
+            *built = None;
         }
     }
+}
+
+/// Builds the whole site; tells the open pages to reload, or shows them the errors.
+fn rebuild(root: &Path, site: &Path, live: &http::Live, quiet: bool, changed: &[PathBuf]) -> Option<Built> {
+    let start = Instant::now();
+    // A panic in a stage must not take the server down with it.
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| build::build_kept(root, site, &crate::progress::Silent)))
+        .unwrap_or_else(|_| Err(crashed()));
+    match result {
+        Ok(b) => {
+            live.built();
+            if !quiet {
+                report(&b.summary, if changed.is_empty() { "built" } else { "rebuilt" }, start);
+            }
+            Some(b)
+        }
+        Err(e) => {
+            show_failure(&e, site, live);
+            None
+        }
+    }
+}
+
+fn crashed() -> BuildError {
+    BuildError::Io(anyhow::anyhow!("the build crashed (see the message above)"))
+}
+
+/// The warnings and a one-line summary of a good build.
+fn report(s: &build::Summary, what: &str, start: Instant) {
+    for w in &s.warnings {
+        eprintln!("{}", paint(&w.to_string(), "33"));
+    }
+    eprintln!(
+        "{what} {} pages, {} sections indexed in {:.2} s{}",
+        s.pages,
+        s.sections,
+        start.elapsed().as_secs_f64(),
+        match s.warnings.len() {
+            0 => String::new(),
+            1 => ", 1 warning".to_string(),
+            n => format!(", {n} warnings"),
+        }
+    );
+}
+
+/// Prints a failed build's errors and shows them over the open pages.
+fn show_failure(e: &BuildError, site: &Path, live: &http::Live) {
+    let (lines, summary) = failure(e);
+    for (line, is_error) in &lines {
+        eprintln!("{}", paint(line, if *is_error { "31" } else { "33" }));
+    }
+    let kept = if site.is_dir() { "still serving the last good build" } else { "nothing to serve yet" };
+    eprintln!("{}", paint(&format!("error: {summary}; {kept}"), "31"));
+    let mut text: Vec<&str> = lines.iter().map(|(l, _)| l.as_str()).collect();
+    text.push(&summary);
+    live.failed(text.join("\n\n"));
 }
 
 /// The lines to show for a failed build (each with whether it is an error) and a summary.

@@ -45,16 +45,17 @@ const TOKENIZE_BATCH: usize = 512;
 const SNIPPET_TEXT_MAX: usize = 6000;
 pub const DIR: &str = "search";
 
-/// One searchable section.
-pub struct Doc {
+/// One searchable section. It borrows its texts from the rendered pages: the sections of a
+/// page share its title, breadcrumb and industries.
+pub struct Doc<'a> {
     /// Relative to the site root: `a/b.html#anchor`.
     pub url: String,
-    pub title: String,
-    pub heading: String,
+    pub title: &'a str,
+    pub heading: &'a str,
     /// `part › chapter`.
-    pub crumb: String,
-    pub industries: Vec<String>,
-    pub text: String,
+    pub crumb: &'a str,
+    pub industries: &'a [String],
+    pub text: &'a str,
     /// The page's first section also carries the page title.
     pub with_title: bool,
 }
@@ -152,12 +153,12 @@ impl Batch {
     }
 
     fn add_doc(&mut self, d: &Doc, id: u32) {
-        self.add_text(&d.text, id, 1);
-        self.add_text(&d.heading, id, 2);
+        self.add_text(d.text, id, 1);
+        self.add_text(d.heading, id, 2);
         if d.with_title {
-            self.add_text(&d.title, id, 3);
+            self.add_text(d.title, id, 3);
         }
-        for ind in &d.industries {
+        for ind in d.industries {
             self.add_str(&format!("\u{1}{ind}"), id, 1);
         }
     }
@@ -280,9 +281,9 @@ pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
             for d in chunk {
                 let (page, anchor) = d.url.split_once('#').unwrap_or((&d.url, ""));
                 if pages.last().is_none_or(|p| p[0] != page || p[1] != d.title) {
-                    pages.push([page, &d.title, &d.crumb]);
+                    pages.push([page, d.title, d.crumb]);
                 }
-                rows.push((pages.len() - 1, anchor, &d.heading, cut(&d.text, SNIPPET_TEXT_MAX)));
+                rows.push((pages.len() - 1, anchor, d.heading, cut(d.text, SNIPPET_TEXT_MAX)));
             }
             let json = serde_json::to_string(&(pages, rows)).unwrap_or_default();
             (format!("d{i}.js"), encode::script("d", i, encode::pack(json.as_bytes())))
@@ -381,15 +382,9 @@ fn cut(s: &str, max_chars: usize) -> &str {
 mod tests {
     use super::*;
 
-    fn doc(url: &str, heading: &str, text: &str) -> Doc {
+    fn doc<'a>(url: &str, heading: &'a str, text: &'a str, industries: &'a [String]) -> Doc<'a> {
         Doc {
-            url: url.into(),
-            title: "名片".into(),
-            heading: heading.into(),
-            crumb: "礼仪".into(),
-            industries: vec!["bank".into()],
-            text: text.into(),
-            with_title: heading.is_empty(),
+            url: url.into(), title: "名片", heading, crumb: "礼仪", industries, text, with_title: heading.is_empty()
         }
     }
 
@@ -426,7 +421,8 @@ mod tests {
 
     #[test]
     fn builds_files_and_fold_table() {
-        let docs = vec![doc("a.html", "", "寄存須知"), doc("a.html#x", "握手", "五到")];
+        let bank = ["bank".to_string()];
+        let docs = vec![doc("a.html", "", "寄存須知", &bank), doc("a.html#x", "握手", "五到", &bank)];
         let idx = build(&docs, &[("bank".into(), "银行业".into())]);
         let names: Vec<&str> = idx.files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["d0.js", "meta.js", "p0.js"]);

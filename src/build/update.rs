@@ -1,0 +1,103 @@
+//! `serve`'s fast path. Most edits change the text of a page and nothing that other pages
+//! show of it (title, order, industries, summary). Then only that page's HTML changes: it is
+//! rendered and written into the served folder at once and the open tabs reload. The search
+//! index and the binders, which hold every page, follow in [`Built::write_rest`].
+//!
+//! Anything else (a new, removed or renamed file, front matter that other pages show, a
+//! chapter's `_index.md`, handbook.yaml, the theme, an image) rebuilds the whole site.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{BuildError, Built, PageResult, STATIC_DIR, all_warnings, index_search, markdown_of, write_binders};
+use crate::content;
+use crate::diagnostic::Diagnostic;
+use crate::i18n;
+use crate::output::replace_file;
+use crate::render::Renderer;
+use crate::search;
+
+impl Built {
+    /// Re-renders the pages among `changed` (absolute paths under `root`) whose text alone
+    /// changed and writes them into `site`; returns their source files. `None` when `changed`
+    /// holds anything else, or a page no longer reads cleanly: rebuild the whole site then.
+    pub fn update_pages(
+        &mut self,
+        root: &Path,
+        site: &Path,
+        changed: &[PathBuf],
+    ) -> Option<Result<Vec<String>, BuildError>> {
+        let mut edits = Vec::new();
+        for path in changed {
+            let p = self.page_of(root, path)?;
+            let (body, body_line) = content::reread_body(root, &self.book.pages[p])?;
+            edits.push((p, body, body_line));
+        }
+        if edits.is_empty() {
+            return None;
+        }
+        let ps: Vec<usize> = edits.iter().map(|(p, ..)| *p).collect();
+        for (p, body, body_line) in edits {
+            self.book.pages[p].body = body;
+            self.book.pages[p].body_line = body_line;
+        }
+        let strings = i18n::for_language(&self.book.config.language);
+        let renderer = Renderer::new(&self.book, &self.theme, &strings);
+        let rendered: Result<Vec<(usize, PageResult)>, BuildError> = ps
+            .par_iter()
+            .map(|&p| {
+                let page = &self.book.pages[p];
+                let md = markdown_of(&page.file, &page.body, page.body_line, &page.url, Some(&page.title), &strings);
+                let html = renderer.page(p, &md).map_err(|d| BuildError::from(vec![d]))?;
+                replace_file(site, &page.url, html.as_bytes()).map_err(BuildError::Io)?;
+                Ok((p, PageResult::new(page.file.clone(), md)))
+            })
+            .collect();
+        drop(renderer);
+        let rendered = match rendered {
+            Ok(r) => r,
+            Err(e) => return Some(Err(e)),
+        };
+        let mut files = Vec::new();
+        for (p, result) in rendered {
+            files.push(result.source.clone());
+            self.pages[p] = result;
+        }
+        self.summary.warnings = all_warnings(&self.book, &self.load_warnings, &self.pages, &self.chapters);
+        Some(Ok(files))
+    }
+
+    /// Writes the search index and the binders of the current pages into `site`, after
+    /// [`Built::update_pages`]; search files the new index no longer has are removed.
+    pub fn write_rest(&mut self, site: &Path) -> Result<(), BuildError> {
+        let index = index_search(&self.book, &self.pages, &self.chapters);
+        let dir = site.join(STATIC_DIR).join(search::DIR);
+        index.files.par_iter().try_for_each(|(name, text)| {
+            replace_file(site, &format!("{STATIC_DIR}/{}/{name}", search::DIR), text.as_bytes())
+        })?;
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if !index.files.iter().any(|(n, _)| *n == name) {
+                    // Only files in our own search folder of our own served site.
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+        self.summary.sections = index.stats.docs;
+        self.summary.search = index.stats;
+        let strings = i18n::for_language(&self.book.config.language);
+        let renderer = Renderer::new(&self.book, &self.theme, &strings);
+        write_binders(&self.book, &self.theme, &strings, &renderer.site, &|url, html| replace_file(site, url, html))
+            .map_err(|d: Diagnostic| BuildError::from(vec![d]))
+    }
+
+    /// The page whose source is `path`, if it is a page (not a chapter's `_index.md`).
+    fn page_of(&self, root: &Path, path: &Path) -> Option<usize> {
+        let rel = path.strip_prefix(root).ok()?;
+        let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+        let file = parts?.join("/");
+        self.book.pages.iter().position(|p| p.file == file)
+    }
+}
