@@ -14,6 +14,7 @@ use crate::content::Entry;
 use crate::content::{self, Handbook};
 use crate::diagnostic::{BuildFailed, Diagnostic};
 use crate::markdown::{self, LinkRef, Rendered, Section};
+use crate::messages as msg;
 use crate::output::{self, Staging};
 use crate::render::{self, Renderer, STATIC_DIR, root_of};
 use crate::{binder, i18n, links, search, theme};
@@ -71,7 +72,7 @@ pub fn build_with(root: &Path, out: &Path, progress: &dyn crate::progress::Progr
 
 fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Summary, BuildError> {
     let start = Instant::now();
-    progress.stage("reading content", 0);
+    progress.stage(&msg::stage_reading(), 0);
     let config = Config::load(root)?;
     output::check_target(root, out).map_err(BuildError::Usage)?;
     let (book, mut warnings) = content::load(root, config)?;
@@ -79,7 +80,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
     let strings = i18n::for_language(&book.config.language);
     let renderer = Renderer::new(&book, &theme, &strings);
 
-    let staging = Staging::new(out)?;
+    let staging = Staging::new(out, book.config.lang())?;
     write_static(&staging, &theme)?;
     let urls = book
         .pages
@@ -90,7 +91,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
     let industry_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
     staging.create_dirs(urls.chain(industry_urls.iter().map(String::as_str)))?;
 
-    progress.stage("rendering pages", book.pages.len() + book.chapters.len());
+    progress.stage(&msg::stage_rendering(), book.pages.len() + book.chapters.len());
     let page_results: Vec<Result<PageResult, Diagnostic>> = (0..book.pages.len())
         .into_par_iter()
         .map(|p| {
@@ -99,7 +100,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
             let html = renderer.page(p, &md)?;
             staging
                 .write(&page.url, html.as_bytes())
-                .map_err(|e| Diagnostic::error(&page.file, 0, 0, format!("{e:#}")))?;
+                .map_err(|e| Diagnostic::error(&page.file, 0, 0, msg::io_error(format!("{e:#}"))))?;
             progress.step();
             Ok(PageResult {
                 source: page.file.clone(),
@@ -117,7 +118,9 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
             let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
             let md = markdown_of(&file, &ch.body, ch.body_line, &ch.url, Some(&ch.title), &strings);
             let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md)? };
-            staging.write(&ch.url, html.as_bytes()).map_err(|e| Diagnostic::error(&file, 0, 0, format!("{e:#}")))?;
+            staging
+                .write(&ch.url, html.as_bytes())
+                .map_err(|e| Diagnostic::error(&file, 0, 0, msg::io_error(format!("{e:#}"))))?;
             progress.step();
             Ok(PageResult {
                 source: file,
@@ -137,7 +140,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
         }
     }
     book.assets.par_iter().try_for_each(|a| staging.copy(&a.src, &a.url))?;
-    progress.stage("printing binders", 0);
+    progress.stage(&msg::stage_binders(), 0);
     if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &staging) {
         errors.push(d);
     }
@@ -152,7 +155,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
         errors.dedup();
         return Err(errors.into());
     }
-    progress.stage("indexing for search", 0);
+    progress.stage(&msg::stage_indexing(), 0);
     let docs = search_docs(&book, &mut pages_done, &mut chapters_done);
     let sections = docs.len();
     let industries: Vec<(String, String)> =
@@ -201,7 +204,9 @@ fn write_binders(
     };
     binder::specs(book, strings).par_iter().try_for_each(|spec| {
         let html = binder::render(spec, &shared)?;
-        staging.write(&spec.url, html.as_bytes()).map_err(|e| Diagnostic::error(&spec.url, 0, 0, format!("{e:#}")))
+        staging
+            .write(&spec.url, html.as_bytes())
+            .map_err(|e| Diagnostic::error(&spec.url, 0, 0, msg::io_error(format!("{e:#}"))))
     })
 }
 

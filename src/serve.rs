@@ -27,8 +27,9 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::build::{self, BuildError};
-use crate::cli::paint;
-use crate::config::CONFIG_FILE;
+use crate::cli::{error_line, paint};
+use crate::config::{CONFIG_FILE, message_lang};
+use crate::messages::{self as msg, Lang, Text};
 
 /// How long the sources must be quiet before a rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -38,16 +39,17 @@ const PORT_TRIES: u16 = 20;
 pub struct Options {
     pub root: PathBuf,
     pub port: u16,
-    pub bind: IpAddr,
+    /// `--bind` as given; checked in [`run`], where the handbook's language is known.
+    pub bind: String,
     pub quiet: bool,
 }
 
 /// `--bind`: an IP address, or `localhost`.
-pub fn parse_bind(s: &str) -> Result<IpAddr, String> {
+pub fn parse_bind(s: &str) -> Result<IpAddr, Text> {
     if s.eq_ignore_ascii_case("localhost") {
         return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
     }
-    s.parse().map_err(|_| format!("`{s}` is not an IP address; use e.g. 127.0.0.1 (this machine only) or 0.0.0.0"))
+    s.parse().map_err(|_| msg::not_an_address(s))
 }
 
 enum Msg {
@@ -56,63 +58,60 @@ enum Msg {
 }
 
 pub fn run(opts: &Options) -> ExitCode {
-    if !opts.root.is_dir() {
-        eprintln!("{}", paint(&format!("error: `{}` is not a folder", opts.root.display()), "31"));
-        return ExitCode::from(2);
-    }
-    let listener = match bind(opts.bind, opts.port) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{}", paint(&format!("error: {e}"), "31"));
-            return ExitCode::from(2);
-        }
+    let lang = message_lang(&opts.root);
+    let fail = |text: &str, code: u8| {
+        eprintln!("{}", paint(&error_line(text, lang), "31"));
+        ExitCode::from(code)
     };
-    match serve(opts, listener) {
+    if !opts.root.is_dir() {
+        return fail(&msg::not_a_folder(opts.root.display()).get(lang), 2);
+    }
+    let ip = match parse_bind(&opts.bind) {
+        Ok(ip) => ip,
+        Err(e) => return fail(&e.get(lang), 2),
+    };
+    let listener = match bind(ip, opts.port) {
+        Ok(l) => l,
+        Err(e) => return fail(&e.get(lang), 2),
+    };
+    match serve(opts, listener, lang) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{}", paint(&format!("error: {e:#}"), "31"));
-            ExitCode::from(1)
-        }
+        Err(e) => fail(&format!("{e:#}"), 1),
     }
 }
 
-fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
+/// `lang` is the handbook's language when serving starts; every rebuild reads it again.
+fn serve(opts: &Options, listener: TcpListener, lang: Lang) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     let root = std::path::absolute(&opts.root)?;
-    let tmp = tempfile::Builder::new().prefix("shouce-serve-").tempdir()?;
+    let tmp = tempfile::Builder::new()
+        .prefix("shouce-serve-")
+        .tempdir()
+        .map_err(|e| anyhow::anyhow!("{}: {e}", msg::cannot_make_temp_folder().get(lang)))?;
     let site = tmp.path().join("site");
     let live = Arc::new(http::Live::new());
 
     let (tx, rx) = mpsc::channel();
     let building = Arc::new(AtomicBool::new(true));
-    on_ctrl_c(tx.clone(), tmp.path().to_path_buf(), Arc::clone(&building))?;
-    let mut watcher = Watcher::new(&root, tx)?;
+    on_ctrl_c(tx.clone(), tmp.path().to_path_buf(), Arc::clone(&building), lang)?;
+    let mut watcher = Watcher::new(&root, tx, lang)?;
 
     if !opts.quiet {
-        eprintln!("building {} into {} (removed on exit)", display(&root), tmp.path().display());
+        eprintln!("{}", msg::serve_building(display(&root), tmp.path().display()).get(lang));
     }
     rebuild(&root, &site, &live, opts.quiet, &[]);
     building.store(false, Ordering::SeqCst);
 
     http::spawn(listener, site.clone(), Arc::clone(&live))?;
     if !addr.ip().is_loopback() {
-        eprintln!(
-            "{}",
-            paint(
-                &format!(
-                    "warning: listening on {addr}, not only on this machine: colleagues on the network \
-                     can now read the handbook at http://<this machine's address>:{}/",
-                    addr.port()
-                ),
-                "33"
-            )
-        );
+        let warning = msg::listening_on_network(addr, addr.port());
+        eprintln!("{}", paint(&format!("{}{}", msg::warning_label().get(lang), warning.get(lang)), "33"));
     }
-    eprintln!("serving {} — press Ctrl+C to stop", url(addr));
+    eprintln!("{}", msg::serving(&url(addr)).get(lang));
 
     while let Some(changed) = next_change(&rx) {
         if !opts.quiet {
-            eprintln!("{} changed; rebuilding", describe(&root, &changed));
+            eprintln!("{}", describe(&root, &changed).get(message_lang(&root)));
         }
         building.store(true, Ordering::SeqCst);
         live.building();
@@ -123,25 +122,26 @@ fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
 
     live.close();
     drop(watcher);
+    let lang = message_lang(&root);
     let shown = tmp.path().display().to_string();
-    tmp.close().map_err(|e| anyhow::anyhow!("cannot remove {shown}: {e}"))?;
+    tmp.close().map_err(|e| anyhow::anyhow!("{}: {e}", msg::cannot_remove(&shown).get(lang)))?;
     if !opts.quiet {
-        eprintln!("stopped; removed {shown}");
+        eprintln!("{}", msg::serve_stopped(&shown).get(lang));
     }
     Ok(())
 }
 
 /// Binds `port`, or the next free port up to [`PORT_TRIES`] above it (port 0: any free port).
-fn bind(ip: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Text> {
     let last = if port == 0 { 0 } else { port.saturating_add(PORT_TRIES) };
     for p in port..=last {
         match TcpListener::bind(SocketAddr::new(ip, p)) {
             Ok(l) => return Ok(l),
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
-            Err(e) => return Err(anyhow::anyhow!("cannot listen on {}: {e}", SocketAddr::new(ip, p))),
+            Err(e) => return Err(msg::cannot_listen(SocketAddr::new(ip, p), e)),
         }
     }
-    Err(anyhow::anyhow!("ports {port}–{last} on {ip} are all in use; choose another with --port"))
+    Err(msg::ports_in_use(port, last, ip))
 }
 
 /// The address to open in a browser: a wildcard bind is reachable on 127.0.0.1 too.
@@ -173,37 +173,30 @@ fn next_change(rx: &Receiver<Msg>) -> Option<Vec<PathBuf>> {
 /// Builds the whole site; tells the open pages to reload, or shows them the errors.
 fn rebuild(root: &Path, site: &Path, live: &http::Live, quiet: bool, changed: &[PathBuf]) {
     let start = Instant::now();
+    let lang = message_lang(root);
+    live.set_lang(lang);
     // A panic in a stage must not take the server down with it.
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| build::build(root, site)))
-        .unwrap_or_else(|_| Err(BuildError::Io(anyhow::anyhow!("the build crashed (see the message above)"))));
+        .unwrap_or_else(|_| Err(BuildError::Io(anyhow::anyhow!(msg::build_crashed().get(lang)))));
     match result {
         Ok(s) => {
             live.built();
             if !quiet {
                 for w in &s.warnings {
-                    eprintln!("{}", paint(&w.to_string(), "33"));
+                    eprintln!("{}", paint(&w.render(lang), "33"));
                 }
-                let what = if changed.is_empty() { "built" } else { "rebuilt" };
-                eprintln!(
-                    "{what} {} pages, {} sections indexed in {:.2} s{}",
-                    s.pages,
-                    s.sections,
-                    start.elapsed().as_secs_f64(),
-                    match s.warnings.len() {
-                        0 => String::new(),
-                        1 => ", 1 warning".to_string(),
-                        n => format!(", {n} warnings"),
-                    }
-                );
+                let seconds = start.elapsed().as_secs_f64();
+                let summary = msg::served_build(changed.is_empty(), s.pages, s.sections, seconds, s.warnings.len());
+                eprintln!("{}", summary.get(lang));
             }
         }
         Err(e) => {
-            let (lines, summary) = failure(&e);
+            let (lines, summary) = failure(&e, lang);
             for (line, is_error) in &lines {
                 eprintln!("{}", paint(line, if *is_error { "31" } else { "33" }));
             }
-            let kept = if site.is_dir() { "still serving the last good build" } else { "nothing to serve yet" };
-            eprintln!("{}", paint(&format!("error: {summary}; {kept}"), "31"));
+            let summary = msg::serve_failed(&summary, site.is_dir()).get(lang);
+            eprintln!("{}", paint(&error_line(&summary, lang), "31"));
             let mut text: Vec<&str> = lines.iter().map(|(l, _)| l.as_str()).collect();
             text.push(&summary);
             live.failed(text.join("\n\n"));
@@ -212,34 +205,31 @@ fn rebuild(root: &Path, site: &Path, live: &http::Live, quiet: bool, changed: &[
 }
 
 /// The lines to show for a failed build (each with whether it is an error) and a summary.
-fn failure(e: &BuildError) -> (Vec<(String, bool)>, String) {
+fn failure(e: &BuildError, lang: Lang) -> (Vec<(String, bool)>, Text) {
     match e {
-        BuildError::Content(failed) => {
-            (failed.0.iter().map(|d| (d.to_string(), d.is_error())).collect(), failed.to_string())
-        }
-        BuildError::Usage(d) => (vec![(d.to_string(), true)], "the build was refused".to_string()),
-        BuildError::Io(e) => (vec![(format!("error: {e:#}"), true)], "the build failed".to_string()),
+        BuildError::Content(failed) => (
+            failed.0.iter().map(|d| (d.render(lang), d.is_error())).collect(),
+            msg::handbook_has_errors(failed.errors()),
+        ),
+        BuildError::Usage(d) => (vec![(d.render(lang), true)], msg::build_refused()),
+        BuildError::Io(e) => (vec![(error_line(&format!("{e:#}"), lang), true)], msg::build_io_failed()),
     }
 }
 
-/// `content/a.md`, or `content/a.md and 2 more files`.
-fn describe(root: &Path, changed: &[PathBuf]) -> String {
+/// `content/a.md changed`, or `content/a.md and 2 more files changed`.
+fn describe(root: &Path, changed: &[PathBuf]) -> Text {
     let first = changed.first().map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string()).unwrap_or_default();
-    match changed.len() {
-        0 | 1 => first,
-        2 => format!("{first} and 1 more file"),
-        n => format!("{first} and {} more files", n - 1),
-    }
+    msg::changed_rebuilding(&first, changed.len().saturating_sub(1))
 }
 
 /// First Ctrl+C (or SIGTERM): stop, after the build under way if there is one. A second one
 /// during that build: remove the folder and exit at once.
-fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf, building: Arc<AtomicBool>) -> anyhow::Result<()> {
+fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf, building: Arc<AtomicBool>, lang: Lang) -> anyhow::Result<()> {
     let presses = AtomicUsize::new(0);
     ctrlc::set_handler(move || {
         if presses.fetch_add(1, Ordering::SeqCst) == 0 {
             if building.load(Ordering::SeqCst) {
-                eprintln!("stopping after the build under way; press Ctrl+C again to stop at once");
+                eprintln!("{}", msg::stopping_after_build().get(lang));
             }
             let _ = tx.send(Msg::Stop);
         } else {
@@ -254,6 +244,7 @@ fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf, building: Arc<AtomicBool>) -> anyhow
 /// `handbook.yaml`, and for `content/` or `themes/` appearing later).
 struct Watcher {
     root: PathBuf,
+    lang: Lang,
     debouncer: notify_debouncer_full::Debouncer<
         notify_debouncer_full::notify::RecommendedWatcher,
         notify_debouncer_full::RecommendedCache,
@@ -262,7 +253,7 @@ struct Watcher {
 }
 
 impl Watcher {
-    fn new(root: &Path, tx: Sender<Msg>) -> anyhow::Result<Watcher> {
+    fn new(root: &Path, tx: Sender<Msg>, lang: Lang) -> anyhow::Result<Watcher> {
         let filter_root = root.to_path_buf();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |res: DebounceEventResult| match res {
             Ok(events) => {
@@ -279,12 +270,13 @@ impl Watcher {
             }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("{}", paint(&format!("warning: watching for changes: {e}"), "33"));
+                    let text = format!("{}{}", msg::warning_label().get(lang), msg::watch_failed(e).get(lang));
+                    eprintln!("{}", paint(&text, "33"));
                 }
             }
         })?;
         debouncer.watch(root, RecursiveMode::NonRecursive)?;
-        let mut w = Watcher { root: root.to_path_buf(), debouncer, watched: Vec::new() };
+        let mut w = Watcher { root: root.to_path_buf(), lang, debouncer, watched: Vec::new() };
         w.refresh();
         Ok(w)
     }
@@ -298,7 +290,10 @@ impl Watcher {
             if path.is_dir() && !is_watched {
                 match self.debouncer.watch(&path, RecursiveMode::Recursive) {
                     Ok(()) => self.watched.push(path),
-                    Err(e) => eprintln!("{}", paint(&format!("warning: cannot watch {}: {e}", path.display()), "33")),
+                    Err(e) => {
+                        let text = msg::cannot_watch(path.display(), e).get(self.lang);
+                        eprintln!("{}", paint(&format!("{}{text}", msg::warning_label().get(self.lang)), "33"));
+                    }
                 }
             } else if !path.is_dir() && is_watched {
                 let _ = self.debouncer.unwatch(&path);

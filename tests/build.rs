@@ -9,7 +9,7 @@ fn front_matter_handbook_builds_all_pages() {
     let f = Fixture::new("basic");
     let out = f.build();
     let msg = stderr(&out);
-    assert!(msg.contains("built 4 pages in 2 chapters"), "{msg}");
+    assert!(msg.contains("已生成 4 页，2 章，"), "{msg}");
     let files: Vec<String> = tree(&f.out()).into_iter().map(|(p, _)| p).collect();
     for expected in [
         "index.html",
@@ -154,13 +154,17 @@ fn refuses_to_overwrite_sources_or_foreign_folders() {
     let f = Fixture::new("basic");
     let out = f.run(&["build", "--out", "content"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("refusing to write the site to `content`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content: 错误：不能把网站写到 `content`：它在手册的 `content` 里面"),
+        "{}",
+        stderr(&out)
+    );
     let out = f.run(&["build", "--out", "."]);
     assert_eq!(out.status.code(), Some(2));
     f.write("docs/notes.txt", "my own file");
     let out = f.run(&["build", "--out", "docs"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("was not made by shouce"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("而且不是 shouce 生成的"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(f.root().join("docs/notes.txt")).unwrap(), "my own file");
 }
 
@@ -186,7 +190,7 @@ fn usage_errors_exit_2_and_missing_content_exits_1() {
     let empty = tempfile::tempdir().unwrap();
     let out = f.run(&["build", "--root", empty.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("there is no `content` folder here"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("content: 错误：这里没有 `content` 文件夹"), "{}", stderr(&out));
 }
 
 #[test]
@@ -202,6 +206,7 @@ fn theme_override_and_template_error() {
     let out = f.run(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("themes/default/templates/footer.html:2:"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(": 错误：模板错误："), "{}", stderr(&out));
 }
 
 #[test]

@@ -28,8 +28,8 @@ fn the_seed_handbook_has_no_errors() {
     let out = run(Path::new(env!("CARGO_MANIFEST_DIR")), &["check"]);
     let msg = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{msg}");
-    assert!(msg.contains("pages in 5 chapters: no"), "{msg}");
-    assert!(!msg.contains(": error:"), "{msg}");
+    assert!(msg.contains(" 页，5 章：没有"), "{msg}");
+    assert!(!msg.contains(": 错误："), "{msg}");
 }
 
 /// A handbook with one of each problem; `check` lists them all, sorted, with hints.
@@ -87,28 +87,28 @@ fn json_for_tools() {
     for f in all {
         let mut keys: Vec<&String> = f.as_object().unwrap().keys().collect();
         keys.sort();
-        assert_eq!(keys, ["col", "file", "hint", "line", "message", "severity"], "{f}");
+        assert_eq!(keys, ["code", "col", "file", "hint", "line", "message", "severity"], "{f}");
         assert!(f["hint"].is_string(), "every finding says how to fix it: {f}");
     }
-    let find = |msg: &str| {
-        all.iter().find(|f| f["message"].as_str().unwrap().contains(msg)).unwrap_or_else(|| panic!("{msg}"))
-    };
-    let f = find("link to `nosuch.md`");
+    let find = |code: &str| all.iter().find(|f| f["code"] == code).unwrap_or_else(|| panic!("{code}"));
+    let f = find("missing-page");
     assert_eq!(
         (f["file"].as_str(), f["line"].as_u64(), f["col"].as_u64()),
         (Some("content/01-a/card.md"), Some(7), Some(1))
     );
     assert_eq!(f["severity"], "error");
-    let f = find("no `industry`");
+    assert_eq!(f["message"], "链接指向 `nosuch.md`，但这个文件不存在", "in the handbook's language");
+    let f = find("no-industry");
     assert_eq!(
         (f["file"].as_str(), f["line"].as_u64(), f["severity"].as_str()),
         (Some("content/01-a/general.md"), Some(0), Some("warning"))
     );
-    let f = find("reserved device name");
+    let f = find("reserved-name");
     assert_eq!(
         (f["file"].as_str(), f["line"].as_u64(), f["col"].as_u64()),
         (Some("content/02-b/CON.md"), Some(0), Some(0))
     );
+    assert!(f["message"].as_str().unwrap().contains("是 Windows 保留的设备名"), "{f}");
 }
 
 #[test]
@@ -119,8 +119,8 @@ fn warnings_alone_exit_0_and_quiet_hides_them() {
     write(r, "content/a.md", "# 通用\n");
     let out = run(r, &["check"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("content/a.md: warning: this page has no `industry`"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("checked 1 page in 0 chapters: no errors, 1 warning"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("content/a.md: 警告：这一页没有写 `industry`"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("检查了 1 页，0 章：没有错误，1 条警告"), "{}", stderr(&out));
     let out = run(r, &["check", "-q"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stderr(&out), "");
@@ -135,12 +135,17 @@ fn broken_front_matter_is_reported_with_the_names_then_links_on_the_next_run() {
     let out = run(r, &["check"]);
     let msg = stderr(&out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(msg.contains("content/a.md:2:1: error: unknown key `titel`"), "{msg}");
-    assert!(msg.contains("content/aux.md: error: `aux.md` is a reserved device name"), "{msg}");
-    assert!(msg.contains("links, images and titles are checked once the errors above are fixed"), "{msg}");
+    assert!(msg.contains("content/a.md:2:1: 错误：未知的键 `titel`"), "{msg}");
+    assert!(msg.contains("content/aux.md: 错误：`aux.md` 是 Windows 保留的设备名"), "{msg}");
+    assert!(msg.contains("改好上面的错误以后，才会检查链接、图片和标题"), "{msg}");
     let out = run(r, &["check", "--root", "no/such/folder"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("there is no `content` folder here"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("这里没有 `content` 文件夹"), "{}", stderr(&out));
+    write(r, "handbook.yaml", "language: en\ntitle: a: b\n");
+    let msg = stderr(&run(r, &["check"]));
+    assert!(msg.contains("handbook.yaml:2:9: error: invalid YAML"), "a broken handbook.yaml in its language: {msg}");
+    assert!(msg.contains("content/aux.md: error: `aux.md` is a reserved device name"), "{msg}");
+    assert!(msg.contains("links, images and titles are checked once the errors above are fixed"), "{msg}");
 }
 
 #[test]
