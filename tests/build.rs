@@ -219,6 +219,85 @@ fn english_interface() {
     assert!(html.contains(">Home</a>"), "{html}");
 }
 
+/// The `bad` fixture with `language:` set to `tag`, built: its exit code and what it said.
+fn bad_in(tag: &str) -> (Option<i32>, String) {
+    let f = Fixture::new("bad");
+    f.write(
+        "handbook.yaml",
+        format!("title: 坏手册\nlanguage: {tag}\nindustries:\n  - {{ id: bank, name: 银行业 }}\n"),
+    );
+    let out = f.run(&["build"]);
+    (out.status.code(), stderr(&out))
+}
+
+#[test]
+fn messages_follow_the_handbook_language() {
+    let (code, zh) = bad_in("zh-CN");
+    assert_eq!(code, Some(1));
+    assert!(zh.contains("content/typo.md:3:1: 错误：未知的键 `titel`\n"), "{zh}");
+    assert!(zh.contains("  = 提示：你是不是想写 `title`？"), "{zh}");
+    assert!(zh.ends_with("错误：手册有 8 处错误，之前的输出保持原样\n"), "{zh}");
+
+    let (code, en) = bad_in("en");
+    assert_eq!(code, Some(1));
+    assert!(en.starts_with("reading content…\n"), "stage names too: {en}");
+    assert!(en.contains("content/typo.md:3:1: error: unknown key `titel`\n"), "{en}");
+    assert!(en.contains("  = help: did you mean `title`? Allowed keys: title, industry,"), "{en}");
+    assert!(en.contains("content/gbk.md:2:1: error: this file is not UTF-8 text (it may be saved as GBK/GB2312)"));
+    assert!(
+        en.contains("content/wrong-type.md:3:8: error: `order`: invalid type: text \"第一\", expected a whole number")
+    );
+    assert!(en.ends_with("error: the handbook has 8 errors; the previous output was left as it was\n"), "{en}");
+    assert!(!en.contains("错误") && !en.contains("提示"), "no Chinese labels: {en}");
+}
+
+#[test]
+fn traditional_handbooks_get_traditional_messages() {
+    let (code, hant) = bad_in("zh-TW");
+    assert_eq!(code, Some(1));
+    assert!(hant.starts_with("讀取內容…\n"), "{hant}");
+    assert!(hant.contains("content/typo.md:3:1: 錯誤：未知的鍵 `titel`\n"), "{hant}");
+    assert!(hant.contains("  = 提示：你是不是想寫 `title`？"), "{hant}");
+    assert!(
+        hant.contains("content/gbk.md:2:1: 錯誤：這個檔案不是 UTF-8 文本（可能儲存成了"),
+        "Taiwan phrasing: {hant}"
+    );
+    assert!(hant.contains("「另存為」"), "corner quotes: {hant}");
+    assert!(hant.contains(" 3 | titel: 重复"), "the source line is shown as written: {hant}");
+    assert!(hant.ends_with("錯誤：手冊有 8 處錯誤，之前的輸出保持原樣\n"), "{hant}");
+    assert_eq!(bad_in("zh-Hant").1, hant);
+}
+
+#[test]
+fn a_broken_handbook_yaml_is_explained_in_its_own_language() {
+    let f = Fixture::new("basic");
+    f.write("handbook.yaml", "title: Handbook\nlanguage: en\ntitel: x\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let msg = stderr(&out);
+    assert!(msg.contains("handbook.yaml:3:1: error: unknown key `titel`"), "{msg}");
+    assert!(msg.contains("  = help: did you mean `title`?"), "{msg}");
+    assert!(msg.contains("error: the handbook has 1 error; the previous output"), "{msg}");
+    f.write("handbook.yaml", "language: en\ntitle: a: b\n");
+    let msg = stderr(&f.run(&["build"]));
+    assert!(msg.contains("handbook.yaml:2:9: error: invalid YAML: "), "{msg}");
+    f.write("handbook.yaml", "title: a: b\n");
+    let msg = stderr(&f.run(&["build"]));
+    assert!(msg.contains("handbook.yaml:1:9: 错误：YAML 格式有误："), "Chinese without `language:`: {msg}");
+}
+
+#[test]
+fn english_summary_and_usage_errors() {
+    let f = Fixture::new("plain");
+    f.write("handbook.yaml", "title: Handbook\nlanguage: en-GB\n");
+    let msg = stderr(&f.build());
+    assert!(msg.contains("built 3 pages in 1 chapter, "), "{msg}");
+    let out = f.run(&["build", "--out", "content"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("content: error: refusing to write the site to `content`"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("  = help: choose another folder with --out"), "{}", stderr(&out));
+}
+
 #[test]
 fn key_pages_snapshot() {
     let f = Fixture::new("basic");

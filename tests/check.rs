@@ -112,6 +112,37 @@ fn json_for_tools() {
 }
 
 #[test]
+fn json_and_text_in_english() {
+    let dir = troubled();
+    let yaml = "title: Handbook\nlanguage: en\nindustries:\n  - { id: bank, name: Banking }\n  - { id: ins, name: Insurance }\n";
+    write(dir.path(), "handbook.yaml", yaml);
+    let out = run(dir.path(), &["check", "--format", "json", "--quiet"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON array on stdout");
+    let f = v.as_array().unwrap().iter().find(|f| f["code"] == "missing-page").expect("missing-page");
+    assert_eq!(f["message"], "link to `nosuch.md`, which does not exist");
+    assert_eq!(f["hint"], "check the file name and folder; links are relative to this file");
+    let msg = stderr(&run(dir.path(), &["check"]));
+    assert!(msg.contains("content/02-b/CON.md: error: `CON.md` is a reserved device name on Windows"), "{msg}");
+    assert!(msg.contains("content/01-a/general.md: warning: this page has no `industry`"), "{msg}");
+    assert!(msg.ends_with("checked 8 pages in 4 chapters: 12 errors, 2 warnings\n"), "{msg}");
+}
+
+#[test]
+fn traditional_check() {
+    let dir = troubled();
+    let yaml =
+        "title: 手冊\nlanguage: zh-HK\nindustries:\n  - { id: bank, name: 銀行業 }\n  - { id: ins, name: 保險業 }\n";
+    write(dir.path(), "handbook.yaml", yaml);
+    let msg = stderr(&run(dir.path(), &["check"]));
+    assert!(
+        msg.contains("content/01-a/copy.md:2:1: 錯誤：標題「名片」在「礼仪」裡用了兩次，另一處是 content/01-a/card.md"),
+        "{msg}"
+    );
+    assert!(msg.contains("content/02-b/问答: 退保?.md: 錯誤："), "paths are shown as written: {msg}");
+    assert!(msg.ends_with("檢查了 8 頁，4 章：12 處錯誤，2 條警告\n"), "{msg}");
+}
+
+#[test]
 fn warnings_alone_exit_0_and_quiet_hides_them() {
     let dir = tempfile::tempdir().unwrap();
     let r = dir.path();

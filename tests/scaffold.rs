@@ -143,3 +143,24 @@ fn new_refuses_to_overwrite_and_checks_its_arguments() {
     let files: Vec<String> = tree(&demo.join("content")).into_iter().map(|(p, _)| p).collect();
     assert_eq!(files.len(), 5, "nothing was written: {files:?}");
 }
+
+#[test]
+fn new_speaks_the_handbook_language() {
+    let (_tmp, demo) = init();
+    let yaml = std::fs::read_to_string(demo.join("handbook.yaml")).unwrap();
+    std::fs::write(demo.join("handbook.yaml"), yaml.replace("language: zh-CN", "language: en")).unwrap();
+    let msg = ok(&run(&demo, &["new", "page", "01-basics/03-phone"]));
+    assert!(msg.contains("created content/01-basics/03-phone.md\n"), "{msg}");
+    let out = run(&demo, &["new", "page", "01-basics/03-phone"]);
+    assert_eq!(out.status.code(), Some(1));
+    let msg = stderr(&out);
+    assert!(msg.contains("content/01-basics/03-phone.md: error: this file already exists"), "{msg}");
+    assert!(msg.contains("  = help: choose another name, or edit the existing file"), "{msg}");
+    let out = run(&demo, &["new", "page", "x", "--industry", "bankin"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `banking`? Industries are listed in handbook.yaml"),
+        "{}",
+        stderr(&out)
+    );
+}
