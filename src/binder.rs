@@ -17,6 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::links;
 use crate::markdown::{self, Print};
+use crate::messages as msg;
 use crate::render::{SiteCtx, encode_url};
 use crate::theme::{Theme, template_error};
 
@@ -171,8 +172,8 @@ fn render_entry(
         industries,
         content: &md.html,
     };
-    let ctx =
-        tera::Context::from_serialize(&ctx).map_err(|e| Diagnostic::error("binder-entry.html", 0, 0, e.to_string()))?;
+    let ctx = tera::Context::from_serialize(&ctx)
+        .map_err(|e| Diagnostic::error("binder-entry.html", 0, 0, msg::template_data(e)))?;
     theme.tera.render("binder-entry.html", &ctx).map_err(|e| template_error(&e, &theme.sources))
 }
 
@@ -248,16 +249,12 @@ pub fn render(spec: &Spec, shared: &Shared<'_>) -> Result<String, Diagnostic> {
         toc,
         entries_marker: ENTRIES_MARKER,
     };
-    let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Diagnostic::error("binder.html", 0, 0, e.to_string()))?;
+    let ctx = tera::Context::from_serialize(&ctx)
+        .map_err(|e| Diagnostic::error("binder.html", 0, 0, msg::template_data(e)))?;
     let frame = theme.tera.render("binder.html", &ctx).map_err(|e| template_error(&e, &theme.sources))?;
-    let (head, tail) = frame.split_once(ENTRIES_MARKER).ok_or_else(|| {
-        Diagnostic::error(
-            "binder.html",
-            0,
-            0,
-            "the binder template must contain {{ entries_marker | safe }} where the pages go",
-        )
-    })?;
+    let (head, tail) = frame
+        .split_once(ENTRIES_MARKER)
+        .ok_or_else(|| Diagnostic::error("binder.html", 0, 0, msg::binder_marker_missing()))?;
     let size: usize = spec.entries.iter().filter_map(|e| pos.get(e)).map(|&i| entries[i].len()).sum();
     let mut out = String::with_capacity(head.len() + size + tail.len());
     out.push_str(head);

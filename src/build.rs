@@ -16,6 +16,7 @@ use crate::content::Entry;
 use crate::content::{self, Handbook};
 use crate::diagnostic::{BuildFailed, Diagnostic};
 use crate::markdown::{self, LinkRef, Rendered, Section};
+use crate::messages as msg;
 use crate::output::{self, Staging};
 use crate::render::{self, Renderer, STATIC_DIR, root_of};
 use crate::{binder, i18n, links, search, theme};
@@ -116,9 +117,9 @@ struct Timed<'a> {
 }
 
 impl crate::progress::Progress for Timed<'_> {
-    fn stage(&self, name: &str, total: usize) {
+    fn stage(&self, name: &msg::Text, total: usize) {
         if let Ok(mut s) = self.stages.lock() {
-            s.push((name.to_string(), Instant::now()));
+            s.push((name.get(msg::Lang::En), Instant::now()));
         }
         self.inner.stage(name, total);
     }
@@ -137,7 +138,7 @@ impl crate::progress::Progress for Timed<'_> {
 
 fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Built, BuildError> {
     let start = Instant::now();
-    progress.stage("reading content", 0);
+    progress.stage(&msg::stage_reading(), 0);
     let config = Config::load(root)?;
     output::check_target(root, out).map_err(BuildError::Usage)?;
     let (book, load_warnings) = content::load(root, config)?;
@@ -145,7 +146,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
     let strings = i18n::for_language(&book.config.language);
     let renderer = Renderer::new(&book, &theme, &strings);
 
-    let staging = Staging::new(out)?;
+    let staging = Staging::new(out, book.config.lang())?;
     write_static(&staging, &theme)?;
     let urls = book
         .pages
@@ -156,7 +157,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
     let industry_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
     staging.create_dirs(urls.chain(industry_urls.iter().map(String::as_str)))?;
 
-    progress.stage("rendering pages", book.pages.len() + book.chapters.len());
+    progress.stage(&msg::stage_rendering(), book.pages.len() + book.chapters.len());
     let page_results: Vec<Result<PageResult, Diagnostic>> = (0..book.pages.len())
         .into_par_iter()
         .map(|p| {
@@ -165,7 +166,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
             let html = renderer.page(p, &md)?;
             staging
                 .write(&page.url, html.as_bytes())
-                .map_err(|e| Diagnostic::error(&page.file, 0, 0, format!("{e:#}")))?;
+                .map_err(|e| Diagnostic::error(&page.file, 0, 0, msg::io_error(format!("{e:#}"))))?;
             progress.step();
             Ok(PageResult::new(page.file.clone(), md))
         })
@@ -177,7 +178,9 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
             let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
             let md = markdown_of(&file, &ch.body, ch.body_line, &ch.url, Some(&ch.title), &strings);
             let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md)? };
-            staging.write(&ch.url, html.as_bytes()).map_err(|e| Diagnostic::error(&file, 0, 0, format!("{e:#}")))?;
+            staging
+                .write(&ch.url, html.as_bytes())
+                .map_err(|e| Diagnostic::error(&file, 0, 0, msg::io_error(format!("{e:#}"))))?;
             progress.step();
             Ok(PageResult::new(file, md))
         })
@@ -191,7 +194,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
         }
     }
     book.assets.par_iter().try_for_each(|a| staging.copy(&a.src, &a.url))?;
-    progress.stage("printing binders", 0);
+    progress.stage(&msg::stage_binders(), 0);
     if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &|url, html| staging.write(url, html)) {
         errors.push(d);
     }
@@ -206,17 +209,17 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
         errors.dedup();
         return Err(errors.into());
     }
-    progress.stage("indexing for search", 0);
+    progress.stage(&msg::stage_indexing(), 0);
     let index = index_search(&book, &pages, &chapters);
-    progress.stage("writing search index", 0);
+    progress.stage(&msg::stage_writing_index(), 0);
     let search_files: Vec<(String, &String)> =
         index.files.iter().map(|(name, text)| (format!("{STATIC_DIR}/{}/{name}", search::DIR), text)).collect();
     staging.create_dirs(search_files.iter().map(|(url, _)| url.as_str()))?;
     search_files.par_iter().try_for_each(|(url, text)| staging.write(url, text.as_bytes()))?;
 
-    progress.stage("checking links", 0);
+    progress.stage(&msg::stage_links(), 0);
     let warnings = all_warnings(&book, &load_warnings, &pages, &chapters);
-    progress.stage("replacing the old output", 0);
+    progress.stage(&msg::stage_replacing(), 0);
     staging.commit()?;
     let summary = Summary {
         pages: book.pages.len(),
@@ -276,7 +279,8 @@ fn write_binders(
     };
     binder::specs(book, strings).par_iter().try_for_each(|spec| {
         let html = binder::render(spec, &shared)?;
-        write(&spec.url, html.as_bytes()).map_err(|e| Diagnostic::error(&spec.url, 0, 0, format!("{e:#}")))
+        write(&spec.url, html.as_bytes())
+            .map_err(|e| Diagnostic::error(&spec.url, 0, 0, msg::io_error(format!("{e:#}"))))
     })
 }
 

@@ -25,6 +25,7 @@ use crate::config::Config;
 use crate::content::{self, CONTENT_DIR, Handbook};
 use crate::diagnostic::{Diagnostic, Severity, display_path};
 use crate::markdown::{self, LinkRef};
+use crate::messages::{self as msg, Lang, Message, Text};
 use crate::render::{self, STATIC_DIR, root_of};
 use crate::{i18n, links, theme};
 
@@ -36,7 +37,7 @@ pub enum Format {
     /// For people: `file:line:col: error: …` with the line, a caret and a hint, on stderr.
     #[default]
     Text,
-    /// For tools: a JSON array of {file, line, col, severity, message, hint} on stdout.
+    /// For tools: a JSON array of {file, line, col, severity, code, message, hint} on stdout.
     Json,
 }
 
@@ -233,7 +234,7 @@ fn check_link(source: &str, link: &LinkRef, site: &SiteFiles) -> LinkCheck {
     if path.is_empty() {
         return LinkCheck::Markdown(link.clone());
     }
-    let at = |message: String, hint: String| {
+    let at = |message: Message, hint: Text| {
         LinkCheck::Problem(Diagnostic::error(source, link.line, link.col, message).with_hint(hint))
     };
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
@@ -241,10 +242,7 @@ fn check_link(source: &str, link: &LinkRef, site: &SiteFiles) -> LinkCheck {
     let here = source.strip_prefix(CONTENT_DIR).unwrap_or(source).trim_start_matches('/');
     let here = here.rsplit_once('/').map_or("", |(d, _)| d);
     let Some(target) = normalise(if decoded.starts_with('/') { "" } else { here }, &decoded) else {
-        return at(
-            format!("link to `{}` leaves the content folder, so it is not part of the site", link.dest),
-            "copy the file into content/ (e.g. next to this page) and link to the copy; shouce never reads files outside content/".into(),
-        );
+        return at(msg::link_leaves_content(&link.dest), msg::link_leaves_content_hint());
     };
     if path.to_ascii_lowercase().ends_with(".md") {
         return LinkCheck::Markdown(link.clone());
@@ -263,17 +261,13 @@ fn check_link(source: &str, link: &LinkRef, site: &SiteFiles) -> LinkCheck {
         }),
         Some(_) => LinkCheck::Fine,
         None => {
+            let path = format!("{CONTENT_DIR}/{target}");
             let hint = match site.lower.get(&url.to_lowercase()) {
-                Some(real) => format!(
-                    "the file is called `{CONTENT_DIR}/{real}`: write the name with the same capital and small letters (a web server and many tools tell them apart)"
-                ),
-                None if folder => "check the folder name; links are relative to this file".to_string(),
-                None => format!(
-                    "put the file at {CONTENT_DIR}/{target}, or correct the link; links are relative to this file's folder"
-                ),
+                Some(real) => msg::link_case_hint(&format!("{CONTENT_DIR}/{real}")),
+                None if folder => msg::link_folder_hint(),
+                None => msg::link_file_hint(&path),
             };
-            let what = if folder { "folder" } else { "file" };
-            at(format!("link to `{}`: there is no {what} {CONTENT_DIR}/{target}", link.dest), hint)
+            at(msg::link_no_file(&link.dest, &path, folder), hint)
         }
     }
 }
@@ -318,18 +312,12 @@ fn duplicate_titles(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
             };
             match seen.get(title) {
                 Some(first) => {
-                    let chapter =
-                        if ch.parent.is_none() { "the home page".to_string() } else { format!("「{}」", ch.title) };
+                    let chapter = ch.parent.map(|_| ch.title.as_str());
                     let (line, col, text) = title_position(root, &file);
                     out.push(
-                        Diagnostic::error(
-                            &file,
-                            line,
-                            col,
-                            format!("the title 「{title}」 is used twice in {chapter}: also by {first}"),
-                        )
-                        .with_hint("readers cannot tell the two apart in the sidebar and in search results; give each its own `title:`")
-                        .with_source(&text),
+                        Diagnostic::error(&file, line, col, msg::duplicate_title(title, chapter, first))
+                            .with_hint(msg::duplicate_title_hint())
+                            .with_source(&text),
                     );
                 }
                 None => {
@@ -379,24 +367,12 @@ fn missing_industries(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
             // Point at the commented-out line that `shouce new` writes, else at the front matter.
             let commented = text.lines().position(|l| l.starts_with("# industry:"));
             let line = commented.map_or(usize::from(text.trim_start_matches('\u{feff}').starts_with("---")), |i| i + 1);
-            Diagnostic::warning(
-                &p.file,
-                line,
-                1,
-                "this page has no `industry`, so it is in no industry index and no industry binder",
-            )
-            .with_hint(match commented {
-                Some(_) => {
-                    format!("delete the `# ` at the start of this line and keep the ids that apply: {}", ids.join(", "))
-                }
-                None => format!(
-                    "add `industry: {}` (or a list such as `industry: [{}]`) to its front matter; industries: {}",
-                    ids[0],
-                    ids.iter().take(2).copied().collect::<Vec<_>>().join(", "),
-                    ids.join(", ")
-                ),
-            })
-            .with_source(&text)
+            Diagnostic::warning(&p.file, line, 1, msg::no_industry())
+                .with_hint(match commented {
+                    Some(_) => msg::no_industry_uncomment_hint(&ids),
+                    None => msg::no_industry_add_hint(&ids),
+                })
+                .with_source(&text)
         })
         .collect()
 }
@@ -415,22 +391,11 @@ fn asset_collisions(book: &Handbook) -> Vec<Diagnostic> {
     for a in &book.assets {
         let file = format!("{CONTENT_DIR}/{}", a.url);
         if let Some(other) = generated.get(&a.url.to_lowercase()) {
-            out.push(
-                Diagnostic::error(&file, 0, 0, format!("this file and {other} would both be written to `{}`", a.url))
-                    .with_hint("rename one of them"),
-            );
+            out.push(Diagnostic::error(&file, 0, 0, msg::asset_collision(other, &a.url)).with_hint(msg::rename_one()));
         }
         let top = a.url.split('/').next().unwrap_or("");
         if a.url.contains('/') && content::RESERVED_TOP.contains(&top) {
-            out.push(
-                Diagnostic::error(
-                    &file,
-                    0,
-                    0,
-                    format!("the top-level folder name `{top}` is used by the generated site"),
-                )
-                .with_hint("rename the folder"),
-            );
+            out.push(Diagnostic::error(&file, 0, 0, msg::reserved_top(top)).with_hint(msg::rename_folder()));
         }
     }
     out
@@ -445,14 +410,10 @@ fn placeholders(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
         let text = source_text(root, file);
         let mut found = text.lines().enumerate().filter_map(|(i, l)| l.find(PLACEHOLDER).map(|pos| (i, l, pos)));
         let Some((i, line, pos)) = found.next() else { continue };
-        let more = found.count();
-        let message = match more {
-            0 => "template text not replaced yet".to_string(),
-            n => format!("template text not replaced yet (here and on {n} more line{})", if n == 1 { "" } else { "s" }),
-        };
+        let message = msg::placeholder_left(found.count());
         out.push(
             Diagnostic::warning(file, i + 1, line[..pos].chars().count() + 1, message)
-                .with_hint("replace each 〔在这里…〕 with your own text, or delete what you do not need")
+                .with_hint(msg::placeholder_hint())
                 .with_source(&text),
         );
     }
@@ -465,26 +426,29 @@ fn source_text(root: &Path, file: &str) -> String {
 }
 
 #[derive(Serialize)]
-struct Finding<'a> {
+struct Finding {
     file: String,
     line: usize,
     col: usize,
     severity: &'static str,
-    message: &'a str,
-    hint: Option<&'a str>,
+    /// Stable across languages and versions, for tools that react to one kind of finding.
+    code: &'static str,
+    message: String,
+    hint: Option<String>,
 }
 
-/// The findings as a JSON array for tools.
-pub fn to_json(findings: &[Diagnostic]) -> String {
-    let list: Vec<Finding<'_>> = findings
+/// The findings as a JSON array for tools, the texts in `lang`.
+pub fn to_json(findings: &[Diagnostic], lang: Lang) -> String {
+    let list: Vec<Finding> = findings
         .iter()
         .map(|d| Finding {
             file: display_path(&d.file),
             line: d.line,
             col: d.col,
             severity: if d.is_error() { "error" } else { "warning" },
-            message: &d.message,
-            hint: d.hint.as_deref(),
+            code: d.code,
+            message: d.message.get(lang),
+            hint: d.hint.as_ref().map(|h| h.get(lang)),
         })
         .collect();
     serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string())
@@ -492,36 +456,29 @@ pub fn to_json(findings: &[Diagnostic]) -> String {
 
 /// `shouce check`: prints the findings and returns exit code 1 when there is an error.
 pub fn run(root: &Path, format: Format, quiet: bool) -> ExitCode {
+    let lang = crate::config::message_lang(root);
     let report = check(root);
     let errors = report.errors();
     let warnings = report.findings.len() - errors;
     match format {
-        Format::Json => println!("{}", to_json(&report.findings)),
+        Format::Json => println!("{}", to_json(&report.findings, lang)),
         Format::Text => {
             let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             for d in report.findings.iter().filter(|d| d.is_error() || !quiet) {
                 let code = if d.is_error() { "31" } else { "33" };
+                let text = d.render(lang);
                 if colour {
-                    eprintln!("\x1b[{code}m{d}\x1b[0m");
+                    eprintln!("\x1b[{code}m{text}\x1b[0m");
                 } else {
-                    eprintln!("{d}");
+                    eprintln!("{text}");
                 }
             }
         }
     }
     if !quiet {
-        let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
-        let found = match (errors, warnings) {
-            (0, 0) => "no problems found".to_string(),
-            (e, 0) => plural(e, "error"),
-            (0, w) => format!("no errors, {}", plural(w, "warning")),
-            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
-        };
-        eprintln!("checked {} in {}: {found}", plural(report.pages, "page"), plural(report.chapters, "chapter"));
+        eprintln!("{}", msg::check_summary(report.pages, report.chapters, errors, warnings).get(lang));
         if !report.complete {
-            eprintln!(
-                "links, images and titles are checked once the errors above are fixed; run `shouce check` again then"
-            );
+            eprintln!("{}", msg::check_incomplete().get(lang));
         }
     }
     if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
@@ -551,15 +508,21 @@ mod tests {
     #[test]
     fn json_has_every_field() {
         let d = vec![
-            Diagnostic::error("content/a.md", 3, 2, "bad").with_hint("fix"),
-            Diagnostic::warning("content/b.md", 0, 0, "meh"),
+            Diagnostic::error("content/a.md", 3, 2, msg::unknown_key("titel")).with_hint(msg::rename_one()),
+            Diagnostic::warning("content/b.md", 0, 0, msg::no_industry()),
         ];
-        let v: serde_json::Value = serde_json::from_str(&to_json(&d)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&to_json(&d, Lang::Hans)).unwrap();
         assert_eq!(v[0]["file"], "content/a.md");
         assert_eq!(v[0]["line"], 3);
         assert_eq!(v[0]["severity"], "error");
-        assert_eq!(v[0]["hint"], "fix");
+        assert_eq!(v[0]["code"], "unknown-key");
+        assert_eq!(v[0]["message"], "未知的键 `titel`");
+        assert_eq!(v[0]["hint"], "给其中一个改名");
         assert_eq!(v[1]["severity"], "warning");
+        assert_eq!(v[1]["code"], "no-industry");
         assert!(v[1]["hint"].is_null());
+        let v: serde_json::Value = serde_json::from_str(&to_json(&d, Lang::En)).unwrap();
+        assert_eq!(v[0]["code"], "unknown-key");
+        assert_eq!(v[0]["message"], "unknown key `titel`");
     }
 }

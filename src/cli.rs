@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildError};
+use crate::config::message_lang;
+use crate::messages::{self as msg, Lang};
 
 /// Turns a folder of Markdown into a searchable, printable handbook that works from a file share.
 #[derive(Debug, Parser)]
@@ -53,9 +55,10 @@ pub enum Command {
         /// The port to serve on; if it is taken, the next free one up to 20 above is used.
         #[arg(long, value_name = "N", default_value_t = 8000)]
         port: u16,
-        /// The address to listen on. Anything but 127.0.0.1 lets others on the network read the handbook.
-        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", value_parser = crate::serve::parse_bind)]
-        bind: std::net::IpAddr,
+        /// The address to listen on (an IP address, or localhost). Anything but 127.0.0.1 lets
+        /// others on the network read the handbook.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: String,
     },
     /// Check the handbook without building it: front matter, links, anchors, images, titles,
     /// industries, and names that break on a Windows file share. Exit code 1 on any error.
@@ -99,18 +102,19 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Pdf { root, industry, out, browser } => {
+            let lang = message_lang(&root);
             let o = crate::pdf::Options { root, industry, out, browser, quiet: cli.quiet };
             match crate::pdf::run(&o) {
                 Ok(p) => {
                     if !cli.quiet {
-                        eprintln!("wrote {}: {} pages ({} print passes)", p.path.display(), p.pages, p.passes);
+                        eprintln!("{}", msg::pdf_written(p.path.display(), p.pages, p.passes).get(lang));
                     }
                     ExitCode::SUCCESS
                 }
-                Err(crate::pdf::PdfError::Build(e)) => report(e),
-                Err(crate::pdf::PdfError::Usage(d)) => report(BuildError::Usage(d)),
+                Err(crate::pdf::PdfError::Build(e)) => report(e, lang),
+                Err(crate::pdf::PdfError::Usage(d)) => report(BuildError::Usage(d), lang),
                 Err(crate::pdf::PdfError::Other(e)) => {
-                    eprintln!("{}", paint(&format!("error: {e:#}"), "31"));
+                    eprintln!("{}", paint(&error_line(&format!("{e:#}"), lang), "31"));
                     ExitCode::from(1)
                 }
             }
@@ -127,60 +131,58 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Init { dir, force } => crate::scaffold::run_init(&dir, force, cli.quiet),
         Command::Build { root, out } => {
+            let lang = message_lang(&root);
             let out = out.unwrap_or_else(|| root.join("public"));
-            let progress = crate::progress::for_stderr(cli.quiet);
+            let progress = crate::progress::for_stderr(cli.quiet, lang);
             match build::build_with(&root, &out, progress.as_ref()) {
                 Ok(s) => {
                     if !cli.quiet {
                         for w in &s.warnings {
-                            eprintln!("{}", paint(&w.to_string(), "33"));
+                            eprintln!("{}", paint(&w.render(lang), "33"));
                         }
-                        eprintln!(
-                            "built {} in {}, {} sections indexed ({} KB search index), into {} in {:.2} s{}",
-                            count(s.pages, "page"),
-                            count(s.chapters, "chapter"),
-                            s.sections,
-                            s.search.bytes / 1024,
-                            out.display(),
-                            s.elapsed.as_secs_f64(),
-                            match s.warnings.len() {
-                                0 => String::new(),
-                                1 => ", 1 warning".to_string(),
-                                n => format!(", {n} warnings"),
-                            }
-                        );
+                        let shown = out.display().to_string();
+                        let stats = msg::BuildStats {
+                            pages: s.pages,
+                            chapters: s.chapters,
+                            sections: s.sections,
+                            index_kb: s.search.bytes / 1024,
+                            out: &shown,
+                            seconds: s.elapsed.as_secs_f64(),
+                            warnings: s.warnings.len(),
+                        };
+                        eprintln!("{}", msg::built(&stats).get(lang));
                     }
                     ExitCode::SUCCESS
                 }
-                Err(e) => report(e),
+                Err(e) => report(e, lang),
             }
         }
     }
 }
 
-fn report(e: BuildError) -> ExitCode {
+fn report(e: BuildError, lang: Lang) -> ExitCode {
     match e {
         BuildError::Content(failed) => {
             for d in &failed.0 {
-                eprintln!("{}", paint(&d.to_string(), if d.is_error() { "31" } else { "33" }));
+                eprintln!("{}", paint(&d.render(lang), if d.is_error() { "31" } else { "33" }));
             }
-            eprintln!("error: {failed}; the previous output was left as it was");
+            eprintln!("{}", error_line(&msg::build_failed(failed.errors()).get(lang), lang));
             ExitCode::from(1)
         }
         BuildError::Usage(d) => {
-            eprintln!("{}", paint(&d.to_string(), "31"));
+            eprintln!("{}", paint(&d.render(lang), "31"));
             ExitCode::from(2)
         }
         BuildError::Io(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}", error_line(&format!("{e:#}"), lang));
             ExitCode::from(1)
         }
     }
 }
 
-/// `1 page`, `2 pages`.
-fn count(n: usize, what: &str) -> String {
-    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+/// `error: text`, labelled in `lang`.
+pub(crate) fn error_line(text: &str, lang: Lang) -> String {
+    format!("{}{text}", msg::error_label().get(lang))
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set.

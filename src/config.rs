@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::frontmatter::yaml_diagnostic;
+use crate::messages::{self as msg, Lang, Text};
 
 pub const CONFIG_FILE: &str = "handbook.yaml";
 
@@ -69,14 +70,14 @@ impl Config {
                 Ok(t) => t,
                 Err(_) => {
                     return Err(vec![
-                        Diagnostic::error(CONFIG_FILE, 0, 0, "handbook.yaml is not UTF-8 text")
-                            .with_hint("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"),
+                        Diagnostic::error(CONFIG_FILE, 0, 0, msg::config_not_utf8())
+                            .with_hint(msg::config_not_utf8_hint()),
                     ]);
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
-                return Err(vec![Diagnostic::error(CONFIG_FILE, 0, 0, format!("cannot read handbook.yaml: {e}"))]);
+                return Err(vec![Diagnostic::error(CONFIG_FILE, 0, 0, msg::cannot_read_config(e))]);
             }
         };
         Config::parse(&text)
@@ -101,8 +102,8 @@ impl Config {
         if !matches!(self.paper.as_str(), "A4" | "Letter") {
             let (line, col) = find_value(text, "paper", &self.paper);
             errors.push(
-                Diagnostic::error(CONFIG_FILE, line, col, format!("unknown paper size `{}`", self.paper))
-                    .with_hint("use `paper: A4` or `paper: Letter`")
+                Diagnostic::error(CONFIG_FILE, line, col, msg::unknown_paper(&self.paper))
+                    .with_hint(msg::unknown_paper_hint())
                     .with_source(text),
             );
         }
@@ -111,17 +112,12 @@ impl Config {
             let bad = ind.id.is_empty() || !ind.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if bad || !seen.insert(ind.id.as_str()) {
                 let (line, col) = find_value(text, "id", &ind.id);
-                let msg = if bad {
-                    format!("industry id `{}` must be ASCII letters, digits, `-` or `_`", ind.id)
+                let (message, hint) = if bad {
+                    (msg::bad_industry_id(&ind.id), msg::bad_industry_id_hint())
                 } else {
-                    format!("industry id `{}` is listed twice", ind.id)
+                    (msg::duplicate_industry_id(&ind.id), msg::duplicate_industry_id_hint())
                 };
-                let hint = if bad {
-                    "the id becomes a folder name in the site; put the Chinese name in `name:`"
-                } else {
-                    "give each industry its own id"
-                };
-                errors.push(Diagnostic::error(CONFIG_FILE, line, col, msg).with_hint(hint).with_source(text));
+                errors.push(Diagnostic::error(CONFIG_FILE, line, col, message).with_hint(hint).with_source(text));
             }
         }
         if errors.is_empty() { Ok(()) } else { Err(errors) }
@@ -132,17 +128,43 @@ impl Config {
     }
 
     /// The hint for an unknown industry id.
-    pub fn industry_hint(&self, wrong: &str) -> String {
+    pub fn industry_hint(&self, wrong: &str) -> Text {
         let ids: Vec<&str> = self.industries.iter().map(|i| i.id.as_str()).collect();
         match did_you_mean(wrong, ids.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? Industries are listed in handbook.yaml"),
-            None if ids.is_empty() => "handbook.yaml lists no industries; add one under `industries:`".to_string(),
-            None => format!("use one of: {} (from handbook.yaml)", ids.join(", ")),
+            Some(s) => msg::industry_did_you_mean(s),
+            None if ids.is_empty() => msg::no_industries_listed(),
+            None => msg::use_one_of_industries(&ids),
+        }
+    }
+
+    /// The language of messages about this handbook.
+    pub fn lang(&self) -> Lang {
+        Lang::from_tag(&self.language)
+    }
+}
+
+/// The language to speak about the handbook in `root`: its `language:` when handbook.yaml
+/// loads; when it does not, a top-level `language:` line in its text, so that a broken file
+/// is still explained in the handbook's language; else Simplified Chinese.
+pub fn message_lang(root: &Path) -> Lang {
+    match Config::load(root) {
+        Ok(c) => c.lang(),
+        Err(_) => {
+            let text = std::fs::read(root.join(CONFIG_FILE)).map(|b| String::from_utf8_lossy(&b).into_owned());
+            text.ok().and_then(|t| top_level_value(&t, "language").map(Lang::from_tag)).unwrap_or_default()
         }
     }
 }
 
-/// Line and column of the first `id: value` occurrence, for messages about validated values.
+/// The value of `key:` on an unindented line (quotes and a trailing comment removed).
+fn top_level_value<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    text.lines().find_map(|line| {
+        let rest = line.trim_start_matches('\u{feff}').strip_prefix(key)?.trim_start().strip_prefix(':')?;
+        let value = rest.split(" #").next().unwrap_or(rest).trim();
+        Some(value.trim_matches(|c| c == '"' || c == '\''))
+    })
+}
+
 /// Line and column of `value` on the first line where it follows `key`.
 fn find_value(text: &str, key: &str, value: &str) -> (usize, usize) {
     for (i, line) in text.lines().enumerate() {
@@ -178,15 +200,18 @@ mod tests {
     #[test]
     fn unknown_key_is_located_with_hint() {
         let errs = Config::parse("title: x\nindustires: []\n").unwrap_err();
-        let s = errs[0].to_string();
-        assert!(s.starts_with("handbook.yaml:2:1: error:"), "{s}");
-        assert!(s.contains("did you mean `industries`"), "{s}");
+        let s = errs[0].render(Lang::Hans);
+        assert!(s.starts_with("handbook.yaml:2:1: 错误：未知的键 `industires`"), "{s}");
+        assert!(s.contains("你是不是想写 `industries`？"), "{s}");
+        assert!(errs[0].render(Lang::En).contains("did you mean `industries`"));
     }
 
     #[test]
     fn bad_paper_is_located() {
         let errs = Config::parse("title: x\npaper: A5\n").unwrap_err();
-        assert!(errs[0].to_string().starts_with("handbook.yaml:2:8: error: unknown paper size `A5`"), "{}", errs[0]);
+        let s = errs[0].render(Lang::En);
+        assert!(s.starts_with("handbook.yaml:2:8: error: unknown paper size `A5`"), "{s}");
+        assert!(errs[0].render(Lang::Hans).starts_with("handbook.yaml:2:8: 错误：未知的纸张大小 `A5`"));
     }
 
     #[test]
@@ -197,5 +222,18 @@ mod tests {
         .unwrap_err();
         assert_eq!(errs.len(), 2);
         assert!(errs[0].to_string().starts_with("handbook.yaml:2:9:"), "{}", errs[0]);
+    }
+
+    #[test]
+    fn message_language_even_when_the_file_is_broken() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(message_lang(dir.path()), Lang::Hans, "no handbook.yaml");
+        let yaml = dir.path().join(CONFIG_FILE);
+        std::fs::write(&yaml, "title: x\nlanguage: zh-TW\n").unwrap();
+        assert_eq!(message_lang(dir.path()), Lang::Hant);
+        std::fs::write(&yaml, "title: [broken\nlanguage: \"en\"   # English\n").unwrap();
+        assert_eq!(message_lang(dir.path()), Lang::En, "a broken file still says its language");
+        std::fs::write(&yaml, "title: [broken\nextra:\n  language: en\n").unwrap();
+        assert_eq!(message_lang(dir.path()), Lang::Hans, "only a top-level key counts");
     }
 }

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, FrontMatter};
+use crate::messages::{self as msg, Message};
 use crate::text::split_numeric_prefix;
 
 pub const CONTENT_DIR: &str = "content";
@@ -118,12 +119,10 @@ struct Parsed {
 pub fn load(root: &Path, config: Config) -> Result<(Handbook, Vec<Diagnostic>), Vec<Diagnostic>> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
-        return Err(vec![Diagnostic::error(CONTENT_DIR, 0, 0, "there is no `content` folder here").with_hint(
-            format!(
-                "put the Markdown files in {}, or pass --root with the handbook folder (the one that holds content/)",
-                content.display()
-            ),
-        )]);
+        return Err(vec![
+            Diagnostic::error(CONTENT_DIR, 0, 0, msg::no_content_folder())
+                .with_hint(msg::no_content_folder_hint(content.display())),
+        ]);
     }
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -166,21 +165,15 @@ fn walk(content: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnos
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(|p| rel_display(content, p)).unwrap_or_else(|| CONTENT_DIR.into());
-                let msg = if e.loop_ancestor().is_some() {
-                    "this link points back to a folder that contains it, so it was skipped".to_string()
-                } else {
-                    format!("cannot read: {e}")
-                };
-                warnings.push(
-                    Diagnostic::warning(path, 0, 0, msg).with_hint("remove the link or make it point outside content/"),
-                );
+                let message = if e.loop_ancestor().is_some() { msg::link_loop() } else { msg::cannot_read_entry(&e) };
+                warnings.push(Diagnostic::warning(path, 0, 0, message).with_hint(msg::link_loop_hint()));
                 continue;
             }
         };
         let Some(rel) = rel_path(content, entry.path()) else {
             errors.push(
-                Diagnostic::error(rel_display(content, entry.path()), 0, 0, "this file name is not valid Unicode")
-                    .with_hint("rename the file; names must be readable text"),
+                Diagnostic::error(rel_display(content, entry.path()), 0, 0, msg::name_not_unicode())
+                    .with_hint(msg::name_not_unicode_hint()),
             );
             continue;
         };
@@ -209,19 +202,14 @@ fn rel_display(content: &Path, p: &Path) -> String {
 
 fn read_markdown(abs: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
     let file = format!("{CONTENT_DIR}/{rel}");
-    let bytes =
-        std::fs::read(abs).map_err(|e| Diagnostic::error(&file, 0, 0, format!("cannot read this file: {e}")))?;
+    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(&file, 0, 0, msg::cannot_read_file(e)))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
-        Diagnostic::error(&file, line, 1, "this file is not UTF-8 text (it may be saved as GBK/GB2312)").with_hint(
-            "open it and save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8; or `iconv -f GBK -t UTF-8`)",
-        )
+        Diagnostic::error(&file, line, 1, msg::not_utf8()).with_hint(msg::not_utf8_hint())
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let split = frontmatter::split(text).map_err(|(line, msg)| {
-        Diagnostic::error(&file, line, 1, msg)
-            .with_hint("add a line with only `---` after the last front-matter line")
-            .with_source(text)
+    let split = frontmatter::split(text).map_err(|(line, message)| {
+        Diagnostic::error(&file, line, 1, message).with_hint(msg::front_matter_unclosed_hint()).with_source(text)
     })?;
     let fm = match split.yaml {
         Some(yaml) => frontmatter::parse(&file, yaml, split.yaml_line - 1)?,
@@ -292,10 +280,8 @@ fn assemble(
         if name == "_index.md" {
             let c = &mut chapters[chapter];
             if f.fm.industry.is_some() {
-                errors.push(
-                    error_at(&f, "industry", "`industry` is set on a folder's _index.md".into())
-                        .with_hint("set `industry` on the pages inside the folder instead"),
-                );
+                errors
+                    .push(error_at(&f, "industry", msg::industry_on_index()).with_hint(msg::industry_on_index_hint()));
             }
             if let Some(t) = f.fm.title.clone().or_else(|| first_heading(&f.body)) {
                 c.title = t;
@@ -312,7 +298,7 @@ fn assemble(
         let industries = page_industries(&f.fm);
         for id in &industries {
             if config.industry(id).is_none() {
-                errors.push(error_at(&f, id, format!("unknown industry `{id}`")).with_hint(config.industry_hint(id)));
+                errors.push(error_at(&f, id, msg::unknown_industry(id)).with_hint(config.industry_hint(id)));
             }
         }
         let title = page_title(&f.fm, &f.body, stem);
@@ -388,7 +374,7 @@ fn sort_key(order: Option<i64>, name: &str) -> (i64, u64, String) {
 }
 
 /// An error at the front-matter line that mentions `needle` (for validated values).
-fn error_at(f: &Parsed, needle: &str, message: String) -> Diagnostic {
+fn error_at(f: &Parsed, needle: &str, message: Message) -> Diagnostic {
     let file = format!("{CONTENT_DIR}/{}", f.rel);
     let found = f.yaml.lines().enumerate().find_map(|(i, l)| l.find(needle).map(|pos| (i, l[..pos].chars().count())));
     let (line, col) = found.map_or((1, 1), |(i, c)| (f.yaml_line + i, c + 1));
@@ -424,28 +410,17 @@ fn check_output_paths(book: &Handbook, errors: &mut Vec<Diagnostic>) {
         let key = p.url.to_lowercase();
         if let Some(other) = seen.get(&key) {
             let hint = if p.url.ends_with("index.html") {
-                "`index.md` is the folder's own page: rename this file, or move its text into `_index.md`".to_string()
+                msg::two_sources_index_hint()
             } else {
-                format!(
-                    "it would overwrite the output of {other} (names that differ only in case are the same file on Windows); rename one of them"
-                )
+                msg::two_sources_hint(other)
             };
-            errors
-                .push(Diagnostic::error(&p.file, 0, 0, format!("two sources would write `{}`", p.url)).with_hint(hint));
+            errors.push(Diagnostic::error(&p.file, 0, 0, msg::two_sources(&p.url)).with_hint(hint));
         } else {
             seen.insert(key, &p.file);
         }
         let top = p.url.split('/').next().unwrap_or("");
         if p.url.contains('/') && RESERVED_TOP.contains(&top) {
-            errors.push(
-                Diagnostic::error(
-                    &p.file,
-                    0,
-                    0,
-                    format!("the top-level folder name `{top}` is used by the generated site"),
-                )
-                .with_hint("rename the folder"),
-            );
+            errors.push(Diagnostic::error(&p.file, 0, 0, msg::reserved_top(top)).with_hint(msg::rename_folder()));
         }
     }
 }

@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::messages::{self as msg, Lang, Message, Text};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -17,31 +19,35 @@ pub struct Diagnostic {
     pub line: usize,
     pub col: usize,
     pub severity: Severity,
-    pub message: String,
+    /// Stable and language-neutral (`unknown-key`), for tools.
+    pub code: &'static str,
+    /// In every language; [`Diagnostic::render`] picks one.
+    pub message: Text,
     /// The offending source line, shown with a caret under `col`.
     pub source_line: Option<String>,
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<PathBuf>, line: usize, col: usize, message: Message) -> Self {
         Diagnostic {
             file: file.into(),
             line,
             col,
             severity: Severity::Error,
-            message: message.into(),
+            code: message.code,
+            message: message.text,
             source_line: None,
             hint: None,
         }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, line: usize, col: usize, message: Message) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, line, col, message) }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Text) -> Self {
+        self.hint = Some(hint);
         self
     }
 
@@ -56,31 +62,38 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+    /// `file:line:col: error: message`, the line with a caret under the column, and the hint,
+    /// as rustc and clang print them, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let label = match self.severity {
+            Severity::Error => msg::error_label(),
+            Severity::Warning => msg::warning_label(),
         };
-        write!(f, "{}", display_path(&self.file))?;
+        let mut out = display_path(&self.file);
         if self.line > 0 {
-            write!(f, ":{}:{}", self.line, self.col.max(1))?;
+            out.push_str(&format!(":{}:{}", self.line, self.col.max(1)));
         }
-        write!(f, ": {kind}: {}", self.message)?;
+        out.push_str(&format!(": {}{}", label.get(lang), self.message.get(lang)));
         if let Some(src) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
             // Columns count characters; CJK characters take two terminal cells.
             let before: String = src.chars().take(self.col.saturating_sub(1)).collect();
             let caret_pad: usize = before.chars().map(display_width).sum();
-            write!(f, "\n {pad} |\n {gutter} | {src}\n {pad} | {}^", " ".repeat(caret_pad))?;
+            out.push_str(&format!("\n {pad} |\n {gutter} | {src}\n {pad} | {}^", " ".repeat(caret_pad)));
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = help: {hint}")?;
+            out.push_str(&format!("\n  = {}{}", msg::help_label().get(lang), hint.get(lang)));
         }
-        Ok(())
+        out
+    }
+}
+
+/// In the default language; the command line renders in the handbook's with [`Diagnostic::render`].
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::default()))
     }
 }
 
@@ -103,10 +116,16 @@ pub fn display_path(p: &Path) -> String {
 #[derive(Debug)]
 pub struct BuildFailed(pub Vec<Diagnostic>);
 
+impl BuildFailed {
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// In the default language; the command line says it in the handbook's.
 impl fmt::Display for BuildFailed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.iter().filter(|d| d.is_error()).count();
-        write!(f, "the handbook has {n} error{}", if n == 1 { "" } else { "s" })
+        f.write_str(&msg::handbook_has_errors(self.errors()).get(Lang::default()))
     }
 }
 
@@ -135,14 +154,27 @@ mod tests {
 
     #[test]
     fn shows_caret_under_column_counting_wide_characters() {
-        let d = Diagnostic::error("content/a.md", 2, 8, "unknown key")
+        let d = Diagnostic::error("content/a.md", 2, 4, msg::unknown_key("标题"))
             .with_source("---\n标题: x\n")
-            .with_hint("did you mean `title`?");
-        let s = d.to_string();
-        assert!(s.starts_with("content/a.md:2:8: error: unknown key"), "{s}");
-        assert!(s.contains(" 2 | 标题: x"), "{s}");
-        // 标题: is 3 characters, 5 cells; col 8 is past the line: caret after it
+            .with_hint(msg::industry_did_you_mean("title"));
+        let s = d.render(Lang::En);
+        assert!(s.starts_with("content/a.md:2:4: error: unknown key `标题`"), "{s}");
+        // 标题: is 3 characters and 5 cells, so the caret under column 4 is 5 cells in.
+        assert!(s.contains("\n 2 | 标题: x\n   |      ^\n"), "{s}");
         assert!(s.contains("  = help: did you mean `title`?"), "{s}");
+        assert_eq!(d.code, "unknown-key");
+    }
+
+    #[test]
+    fn labels_follow_the_language() {
+        let d = Diagnostic::warning("content/a.md", 0, 0, msg::unknown_key("titel")).with_hint(msg::rename_one());
+        assert_eq!(d.render(Lang::Hans), "content/a.md: 警告：未知的键 `titel`\n  = 提示：给其中一个改名");
+        assert_eq!(d.render(Lang::Hant), "content/a.md: 警告：未知的鍵 `titel`\n  = 提示：給其中一個改名");
+        assert_eq!(d.render(Lang::En), "content/a.md: warning: unknown key `titel`\n  = help: rename one of them");
+        assert_eq!(d.to_string(), d.render(Lang::Hans), "Display speaks the default language");
+        let e = Diagnostic::error("handbook.yaml", 2, 1, msg::unknown_key("x"));
+        assert!(e.render(Lang::Hans).starts_with("handbook.yaml:2:1: 错误：未知的键"));
+        assert_eq!(BuildFailed(vec![e]).to_string(), "手册有 1 处错误");
     }
 
     #[test]

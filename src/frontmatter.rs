@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::messages::{self as msg, Message, ValueKind};
 
 /// The keys a page or `_index.md` may have.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -54,7 +55,7 @@ pub struct Split<'a> {
 
 /// Splits at `---` lines. `text` must already be without BOM; CRLF is fine.
 /// Errors when a block opens but never closes.
-pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
+pub fn split(text: &str) -> Result<Split<'_>, (usize, Message)> {
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_end].trim_end() != "---" {
         return Ok(Split { yaml: None, yaml_line: 0, body: text, body_line: 1 });
@@ -74,7 +75,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
         pos = end;
         line += 1;
     }
-    Err((1, "the front matter opened with `---` on line 1 is never closed".to_string()))
+    Err((1, msg::front_matter_unclosed()))
 }
 
 /// Parses the YAML of a front-matter block. `line_offset` is the file line of the first YAML line
@@ -87,14 +88,9 @@ pub fn parse(file: &str, yaml: &str, line_offset: usize) -> Result<FrontMatter, 
         yaml.lines().enumerate().find(|(_, l)| l.starts_with('\t') || l.trim_start_matches(' ').starts_with('\t'))
     {
         let col = line.find('\t').unwrap_or(0) + 1;
-        return Err(Diagnostic::error(
-            file,
-            line_offset + i + 1,
-            col,
-            "a tab character indents this front-matter line",
-        )
-        .with_hint("YAML allows only spaces for indentation; replace the tab with two spaces")
-        .with_source(&("\n".repeat(line_offset) + yaml)));
+        return Err(Diagnostic::error(file, line_offset + i + 1, col, msg::tab_indent())
+            .with_hint(msg::tab_indent_hint())
+            .with_source(&("\n".repeat(line_offset) + yaml)));
     }
     yaml_serde::from_str(yaml).map_err(|e| yaml_diagnostic(file, yaml, line_offset, &e, KEYS))
 }
@@ -104,43 +100,49 @@ pub fn yaml_diagnostic(file: &str, yaml: &str, line_offset: usize, e: &yaml_serd
     let (line, col) = e.location().map_or((line_offset + 1, 1), |l| (line_offset + l.line(), l.column()));
     let raw = e.to_string();
     // serde's messages end with " at line L column C"; we print the position ourselves.
-    let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-    let mut d;
-    if let Some(field) = msg.split_once("unknown field `").and_then(|(_, s)| s.split('`').next()) {
-        d = Diagnostic::error(file, line, col, format!("unknown key `{field}`"));
-        d = d.with_hint(match did_you_mean(field, keys.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? Allowed keys: {}", keys.join(", ")),
-            None => format!("allowed keys: {}; put your own values under `extra:`", keys.join(", ")),
-        });
-    } else if msg.contains("did not match any variant of untagged enum OneOrMany") {
-        d = Diagnostic::error(file, line, col, "`industry` must be an industry id or a list of ids")
-            .with_hint("write `industry: banking` or `industry: [banking, insurance]`");
-    } else if let Some(pos) = msg.find("invalid type") {
+    let detail = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let d = if let Some(field) = detail.split_once("unknown field `").and_then(|(_, s)| s.split('`').next()) {
+        Diagnostic::error(file, line, col, msg::unknown_key(field)).with_hint(
+            match did_you_mean(field, keys.iter().copied()) {
+                Some(s) => msg::did_you_mean_key(s, keys),
+                None => msg::unknown_key_hint(keys),
+            },
+        )
+    } else if detail.contains("did not match any variant of untagged enum OneOrMany") {
+        Diagnostic::error(file, line, col, msg::industry_shape()).with_hint(msg::industry_shape_hint())
+    } else if let Some(pos) = detail.find("invalid type") {
         // serde prefixes the key path (`order: invalid type …`) when it knows it.
-        let path = msg[..pos].trim_end_matches([':', ' ']);
+        let path = detail[..pos].trim_end_matches([':', ' ']);
         let from_line = || {
             let l = yaml.lines().nth(line.saturating_sub(line_offset + 1)).unwrap_or("");
             l.split(':').next().unwrap_or("").trim().to_string()
         };
         let key = if path.is_empty() { from_line() } else { path.to_string() };
-        let what = msg[pos..]
-            .replace("expected i64", "expected a whole number")
-            .replace("expected a sequence", "expected a list")
-            .replace("expected a borrowed string", "expected text")
-            .replace("expected a string", "expected text");
-        d = Diagnostic::error(file, line, col, format!("`{key}`: {what}"))
-            .with_hint("quote text values, e.g. `title: \"2024\"`; `order` takes a whole number; `tags` a list");
+        Diagnostic::error(file, line, col, wrong_type(&key, &detail[pos..])).with_hint(msg::wrong_type_hint())
     } else {
-        d = Diagnostic::error(file, line, col, format!("invalid YAML: {msg}"))
-            .with_hint("quote values that contain `: ` or start with `\"`, `'`, `*`, `&`, `[` or `{`");
-    }
+        Diagnostic::error(file, line, col, msg::invalid_yaml(&detail)).with_hint(msg::invalid_yaml_hint())
+    };
     let full_text: String = "\n".repeat(line_offset) + yaml;
     d.with_source(&full_text)
+}
+
+/// serde's `invalid type: string "第一", expected i64` in words.
+fn wrong_type(key: &str, what: &str) -> Message {
+    let rest = what.strip_prefix("invalid type: ").unwrap_or(what);
+    let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+    let kind = match expected {
+        "i64" | "u64" | "i32" | "u32" => ValueKind::WholeNumber,
+        "a sequence" => ValueKind::List,
+        "a string" | "a borrowed string" => ValueKind::Text,
+        _ => ValueKind::Other,
+    };
+    msg::wrong_type(key, found, kind, what)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn split_finds_block_by_lines() {
@@ -177,8 +179,10 @@ mod tests {
     fn unknown_key_located_in_file_with_hint() {
         let d = parse("a.md", "title: x\ntitel: y\n", 1).unwrap_err();
         assert_eq!((d.line, d.col), (3, 1));
-        assert_eq!(d.message, "unknown key `titel`");
-        assert!(d.hint.unwrap().starts_with("did you mean `title`?"));
+        assert_eq!(d.code, "unknown-key");
+        assert_eq!(d.message.get(Lang::En), "unknown key `titel`");
+        assert_eq!(d.message.get(Lang::Hans), "未知的键 `titel`");
+        assert!(d.hint.unwrap().get(Lang::Hans).starts_with("你是不是想写 `title`？"));
         assert_eq!(d.source_line.as_deref(), Some("titel: y"));
     }
 
@@ -186,7 +190,10 @@ mod tests {
     fn wrong_type_and_tabs() {
         let d = parse("a.md", "title: x\norder: first\n", 1).unwrap_err();
         assert_eq!(d.line, 3);
-        assert!(d.message.starts_with("`order`: invalid type"), "{}", d.message);
+        assert_eq!(d.code, "wrong-type");
+        let en = d.message.get(Lang::En);
+        assert_eq!(en, "`order`: invalid type: text \"first\", expected a whole number");
+        assert_eq!(d.message.get(Lang::Hans), "`order` 的值应该是整数，这里写的是文本 \"first\"");
         let d = parse("a.md", "title: x\ntags:\n\t- a\n", 1).unwrap_err();
         assert_eq!((d.line, d.col), (4, 1));
     }

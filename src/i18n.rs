@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::messages::Lang;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Strings {
     pub lang: &'static str,
@@ -48,14 +50,12 @@ pub struct Strings {
     pub wrong: &'static str,
 }
 
+/// The strings for a `language:` tag, by the rule of [`Lang::from_tag`] that messages follow too.
 pub fn for_language(lang: &str) -> Strings {
-    let l = lang.to_ascii_lowercase();
-    if l.starts_with("en") {
-        EN
-    } else if l == "zh-tw" || l == "zh-hk" || l == "zh-hant" || l.starts_with("zh-hant") {
-        ZH_HANT
-    } else {
-        ZH_HANS
+    match Lang::from_tag(lang) {
+        Lang::En => EN,
+        Lang::Hant => ZH_HANT,
+        Lang::Hans => ZH_HANS,
     }
 }
 

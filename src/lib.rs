@@ -15,6 +15,10 @@
 //! [`build`] runs the stages; [`serve`] rebuilds and serves them while you edit; [`cli`] is the
 //! command line. Problems in user files are
 //! [`diagnostic::Diagnostic`] values naming file, line and column.
+//!
+//! Every sentence a person reads (diagnostics, hints, status lines) comes from [`messages`], the
+//! catalogue that holds each in Chinese and English; it is shown in the handbook's `language:`.
+//! The site's own interface strings are in [`i18n`].
 
 pub mod binder;
 pub mod build;
@@ -27,6 +31,7 @@ pub mod frontmatter;
 pub mod i18n;
 pub mod links;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod pdf;
 pub mod progress;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::content::{self, Handbook};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::LinkRef;
+use crate::messages as msg;
 
 /// What one rendered page offers and asks for.
 pub struct Target<'a> {
@@ -33,27 +34,18 @@ pub fn check(book: &Handbook, results: &[Target<'_>], severity: Severity) -> Vec
     for r in results {
         for link in r.links {
             let Some((target, fragment)) = resolve(r.source, &link.dest) else { continue };
-            let here = Diagnostic { severity, ..Diagnostic::warning(r.source, link.line, link.col, String::new()) };
+            let here = |message| Diagnostic { severity, ..Diagnostic::warning(r.source, link.line, link.col, message) };
             if let Some(t) = &target
                 && !sources.contains(t.as_str())
             {
-                out.push(
-                    Diagnostic { message: format!("link to `{}`, which does not exist", link.dest), ..here }
-                        .with_hint("check the file name and folder; links are relative to this file"),
-                );
+                out.push(here(msg::link_to_missing(&link.dest)).with_hint(msg::links_are_relative()));
                 continue;
             }
             if let Some(f) = fragment {
                 let file = target.as_deref().unwrap_or(r.source);
                 let has = anchors.get(file).is_some_and(|a| a.contains(f.as_str()));
                 if !has && !f.starts_with("fn") {
-                    out.push(
-                        Diagnostic {
-                            message: format!("link to `#{f}`: no heading with that anchor in {file}"),
-                            ..here
-                        }
-                        .with_hint("anchors are heading texts without punctuation, e.g. `#握手五到`"),
-                    );
+                    out.push(here(msg::missing_anchor(&f, file)).with_hint(msg::missing_anchor_hint()));
                 }
             }
         }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Lang};
 
 /// Written into every output folder; its presence allows a later build to replace the folder.
 pub const MARKER: &str = ".shouce-output";
@@ -17,31 +18,22 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let out_abs = absolute(out);
     let shown = out.display().to_string();
-    let refuse = |why: &str| {
-        Err(Diagnostic::error(&shown, 0, 0, format!("refusing to write the site to `{shown}`: {why}"))
-            .with_hint("choose another folder with --out, e.g. --out public"))
-    };
+    let refuse = |message| Err(Diagnostic::error(&shown, 0, 0, message).with_hint(msg::out_elsewhere_hint()));
     if out_abs == root || root.starts_with(&out_abs) {
-        return refuse("it holds the handbook itself");
+        return refuse(msg::out_is_handbook(&shown));
     }
     for src in ["content", "themes", crate::config::CONFIG_FILE] {
         if out_abs.starts_with(root.join(src)) {
-            return refuse(&format!("it is inside the handbook's `{src}`"));
+            return refuse(msg::out_inside_source(&shown, src));
         }
     }
     if out_abs.is_file() {
-        return refuse("it is a file");
+        return refuse(msg::out_is_file(&shown));
     }
     if out_abs.is_dir() && !out_abs.join(MARKER).is_file() {
         let empty = std::fs::read_dir(&out_abs).map(|mut d| d.next().is_none()).unwrap_or(false);
         if !empty {
-            return Err(Diagnostic::error(
-                &shown,
-                0,
-                0,
-                format!("`{shown}` already exists and was not made by shouce, so it will not be replaced"),
-            )
-            .with_hint("move or rename that folder, or choose another folder with --out"));
+            return Err(Diagnostic::error(&shown, 0, 0, msg::out_not_ours(&shown)).with_hint(msg::out_not_ours_hint()));
         }
     }
     Ok(())
@@ -71,21 +63,28 @@ pub struct Staging {
     dir: PathBuf,
     out: PathBuf,
     committed: bool,
+    /// For the sentence that leads an I/O error.
+    lang: Lang,
 }
 
 impl Staging {
-    pub fn new(out: &Path) -> Result<Staging> {
+    pub fn new(out: &Path, lang: Lang) -> Result<Staging> {
         let out = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
         let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-        std::fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        let say = |t: msg::Text| t.get(lang);
+        std::fs::create_dir_all(&parent).with_context(|| say(msg::cannot_create(parent.display())))?;
         let dir = parent.join(format!(".{name}.shouce-tmp-{}", std::process::id()));
         if dir.exists() {
             // Left by a crashed build of a process with the same id; it carries our name.
-            std::fs::remove_dir_all(&dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+            std::fs::remove_dir_all(&dir).with_context(|| say(msg::cannot_clear(dir.display())))?;
         }
-        std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        Ok(Staging { dir, out, committed: false })
+        std::fs::create_dir(&dir).with_context(|| say(msg::cannot_create(dir.display())))?;
+        Ok(Staging { dir, out, committed: false, lang })
+    }
+
+    fn say(&self, t: msg::Text) -> String {
+        t.get(self.lang)
     }
 
     pub fn path(&self) -> &Path {
@@ -99,19 +98,19 @@ impl Staging {
         dirs.dedup();
         for d in dirs {
             let p = self.dir.join(d);
-            std::fs::create_dir_all(&p).with_context(|| format!("cannot create {}", p.display()))?;
+            std::fs::create_dir_all(&p).with_context(|| self.say(msg::cannot_create(p.display())))?;
         }
         Ok(())
     }
 
     pub fn write(&self, url: &str, bytes: &[u8]) -> Result<()> {
         let p = self.dir.join(url);
-        std::fs::write(&p, bytes).with_context(|| format!("cannot write {}", p.display()))
+        std::fs::write(&p, bytes).with_context(|| self.say(msg::cannot_write(p.display())))
     }
 
     pub fn copy(&self, src: &Path, url: &str) -> Result<()> {
         let p = self.dir.join(url);
-        std::fs::copy(src, &p).with_context(|| format!("cannot copy {} to {}", src.display(), p.display()))?;
+        std::fs::copy(src, &p).with_context(|| self.say(msg::cannot_copy(src.display(), p.display())))?;
         Ok(())
     }
 
@@ -121,19 +120,18 @@ impl Staging {
         let old = self.dir.with_file_name(format!(".{}.shouce-old-{}", self.out_name(), std::process::id()));
         let had_old = self.out.exists();
         if had_old {
-            std::fs::rename(&self.out, &old)
-                .with_context(|| format!("cannot move the old {} aside", self.out.display()))?;
+            std::fs::rename(&self.out, &old).with_context(|| self.say(msg::cannot_move_old(self.out.display())))?;
         }
         if let Err(e) = std::fs::rename(&self.dir, &self.out) {
             if had_old {
                 let _ = std::fs::rename(&old, &self.out);
             }
-            return Err(e).with_context(|| format!("cannot move the new site to {}", self.out.display()));
+            return Err(e).with_context(|| self.say(msg::cannot_move_new(self.out.display())));
         }
         self.committed = true;
         if had_old {
             // The old folder carried our marker (checked before the build), so it is ours to delete.
-            std::fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
+            std::fs::remove_dir_all(&old).with_context(|| self.say(msg::cannot_remove(old.display())))?;
         }
         Ok(())
     }
@@ -180,7 +178,9 @@ mod tests {
         std::fs::create_dir_all(r.join("docs")).unwrap();
         std::fs::write(r.join("docs/readme.txt"), "mine").unwrap();
         let e = check_target(r, &r.join("docs")).unwrap_err();
-        assert!(e.message.contains("not made by shouce"), "{e}");
+        assert_eq!(e.code, "refused-output");
+        assert!(e.message.get(Lang::En).contains("not made by shouce"), "{e}");
+        assert!(e.message.get(Lang::Hans).contains("不是 shouce 生成的"), "{e}");
         std::fs::write(r.join("docs").join(MARKER), "").unwrap();
         assert!(check_target(r, &r.join("docs")).is_ok());
     }
@@ -189,10 +189,10 @@ mod tests {
     fn failed_staging_leaves_old_output() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("public");
-        let s = Staging::new(&out).unwrap();
+        let s = Staging::new(&out, Lang::Hans).unwrap();
         s.write("index.html", b"one").unwrap();
         s.commit().unwrap();
-        let s = Staging::new(&out).unwrap();
+        let s = Staging::new(&out, Lang::Hans).unwrap();
         s.write("index.html", b"two").unwrap();
         let tmp = s.path().to_path_buf();
         drop(s); // a failed build never commits

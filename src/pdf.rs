@@ -16,6 +16,7 @@ use crate::binder;
 use crate::build;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Lang};
 
 pub struct Options {
     pub root: PathBuf,
@@ -42,23 +43,28 @@ pub struct Printed {
 
 pub fn run(o: &Options) -> Result<Printed, PdfError> {
     let config = Config::load(&o.root).map_err(|d| PdfError::Build(d.into()))?;
+    let lang = config.lang();
     if let Some(id) = &o.industry
         && config.industry(id).is_none()
     {
         return Err(PdfError::Usage(
-            Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, format!("unknown industry `{id}`"))
+            Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::unknown_industry(id))
                 .with_hint(config.industry_hint(id)),
         ));
     }
-    let browser = find_browser(o.browser.as_deref()).map_err(PdfError::Other)?;
-    let say = |msg: &str| {
+    let browser = find_browser(o.browser.as_deref(), lang).map_err(PdfError::Other)?;
+    let say = |text: msg::Text| {
         if !o.quiet {
-            eprintln!("{msg}");
+            eprintln!("{}", text.get(lang));
         }
     };
-    let work = tempfile::Builder::new().prefix("shouce-pdf-").tempdir().map_err(|e| PdfError::Other(e.into()))?;
+    let work = tempfile::Builder::new()
+        .prefix("shouce-pdf-")
+        .tempdir()
+        .with_context(|| msg::cannot_make_temp_folder().get(lang))
+        .map_err(PdfError::Other)?;
     let site = work.path().join("site");
-    say("building the handbook…");
+    say(msg::pdf_building());
     build::build(&o.root, &site).map_err(PdfError::Build)?;
     let html = site.join(binder::url_for(o.industry.as_deref()));
     let out =
@@ -66,18 +72,22 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
     let tmp_pdf = work.path().join("binder.pdf");
 
     let print = |pass: usize| -> Result<lopdf::Document> {
-        say(&format!("printing with {} (pass {pass})…", browser.display()));
-        print_to_pdf(&browser, &html, &tmp_pdf, work.path())?;
-        let bytes = std::fs::read(&tmp_pdf).with_context(|| format!("reading {}", tmp_pdf.display()))?;
-        lopdf::Document::load_mem(&bytes).context("the browser wrote a PDF that cannot be read")
+        say(msg::pdf_printing(browser.display(), pass));
+        print_to_pdf(&browser, &html, &tmp_pdf, work.path(), lang)?;
+        let bytes = std::fs::read(&tmp_pdf).with_context(|| msg::cannot_read(tmp_pdf.display()).get(lang))?;
+        lopdf::Document::load_mem(&bytes).with_context(|| msg::unreadable_pdf().get(lang))
     };
-    let original = std::fs::read_to_string(&html).map_err(|e| PdfError::Other(e.into()))?;
+    let original = std::fs::read_to_string(&html)
+        .with_context(|| msg::cannot_read(html.display()).get(lang))
+        .map_err(PdfError::Other)?;
     let mut doc = print(1).map_err(PdfError::Other)?;
     let mut passes = 1;
     let mut numbers = toc_numbers(&original, &doc);
     // Numbers change the layout only if they do not fit their reserved space; try twice more.
     while passes < 3 {
-        std::fs::write(&html, with_numbers(&original, &numbers)).map_err(|e| PdfError::Other(e.into()))?;
+        std::fs::write(&html, with_numbers(&original, &numbers))
+            .with_context(|| msg::cannot_write(html.display()).get(lang))
+            .map_err(PdfError::Other)?;
         doc = print(passes + 1).map_err(PdfError::Other)?;
         passes += 1;
         let again = toc_numbers(&original, &doc);
@@ -87,7 +97,9 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
         numbers = again;
     }
     let pages = doc.get_pages().len();
-    std::fs::copy(&tmp_pdf, &out).with_context(|| format!("writing {}", out.display())).map_err(PdfError::Other)?;
+    std::fs::copy(&tmp_pdf, &out)
+        .with_context(|| msg::cannot_write(out.display()).get(lang))
+        .map_err(PdfError::Other)?;
     Ok(Printed { path: out, pages, passes })
 }
 
@@ -108,12 +120,12 @@ const PLACES: &[&str] = &[
     r"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
 ];
 
-pub fn find_browser(chosen: Option<&Path>) -> Result<PathBuf> {
+pub fn find_browser(chosen: Option<&Path>, lang: Lang) -> Result<PathBuf> {
     if let Some(p) = chosen {
         if p.is_file() {
             return Ok(p.to_path_buf());
         }
-        bail!("--browser {}: no such file; give the path of chromium, chrome or msedge", p.display());
+        bail!(msg::no_such_browser(p.display()).get(lang));
     }
     if let Some(p) = std::env::var_os("SHOUCE_BROWSER").map(PathBuf::from).filter(|p| p.is_file()) {
         return Ok(p);
@@ -129,14 +141,13 @@ pub fn find_browser(chosen: Option<&Path>) -> Result<PathBuf> {
         }
     }
     PLACES.iter().map(PathBuf::from).find(|p| p.is_file()).ok_or_else(|| {
-        anyhow!(
-            "no Chromium, Chrome or Edge found to print with\n  = help: install one (Debian/Ubuntu: `apt-get install chromium`; Windows and macOS: Google Chrome or Microsoft Edge), or pass --browser PATH"
-        )
+        let (text, help, hint) = (msg::no_browser(), msg::help_label(), msg::no_browser_hint());
+        anyhow!("{}\n  = {}{}", text.get(lang), help.get(lang), hint.get(lang))
     })
 }
 
 /// Headless print of a local file, with no network and a throw-away profile.
-fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path, work: &Path) -> Result<()> {
+fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path, work: &Path, lang: Lang) -> Result<()> {
     let _ = std::fs::remove_file(pdf);
     let profile = work.join("profile");
     let url = file_url(html)?;
@@ -163,7 +174,7 @@ fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path, work: &Path) -> Result<
     }
     cmd.arg(url);
     cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
-    let mut child = cmd.spawn().with_context(|| format!("cannot start {}", browser.display()))?;
+    let mut child = cmd.spawn().with_context(|| msg::cannot_start(browser.display()).get(lang))?;
     let start = Instant::now();
     loop {
         if let Some(status) = child.try_wait()? {
@@ -176,11 +187,11 @@ fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path, work: &Path) -> Result<
                 let _ = e.read_to_string(&mut err);
             }
             let last: Vec<&str> = err.lines().rev().take(5).collect();
-            bail!("{} exited ({status}) without writing a PDF: {}", browser.display(), last.join(" / "));
+            bail!(msg::browser_wrote_no_pdf(browser.display(), status, &last.join(" / ")).get(lang));
         }
         if start.elapsed() > Duration::from_secs(600) {
             let _ = child.kill();
-            bail!("{} did not finish printing within 10 minutes", browser.display());
+            bail!(msg::browser_too_slow(browser.display()).get(lang));
         }
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -291,8 +302,8 @@ mod tests {
 
     #[test]
     fn missing_browser_says_what_to_install() {
-        let e = find_browser(Some(Path::new("/no/such/browser"))).unwrap_err();
-        assert!(e.to_string().contains("--browser"), "{e}");
+        let e = find_browser(Some(Path::new("/no/such/browser")), Lang::Hans).unwrap_err();
+        assert!(e.to_string().contains("--browser /no/such/browser：没有这个文件"), "{e}");
     }
 
     #[test]

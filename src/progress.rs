@@ -3,9 +3,11 @@
 
 use std::io::IsTerminal;
 
+use crate::messages::{Lang, Text};
+
 pub trait Progress: Sync {
     /// A stage begins; `total` counts its steps (0 when unknown).
-    fn stage(&self, _name: &str, _total: usize) {}
+    fn stage(&self, _name: &Text, _total: usize) {}
     /// One step of the current stage is done (called from many threads).
     fn step(&self) {}
     /// The work is over; clear any bar before the summary is printed.
@@ -17,20 +19,16 @@ pub struct Silent;
 impl Progress for Silent {}
 
 /// A line per stage: for logs and CI, where a redrawn bar would be noise.
-pub struct Lines;
+pub struct Lines(pub Lang);
 impl Progress for Lines {
-    fn stage(&self, name: &str, total: usize) {
-        if total > 0 {
-            eprintln!("{name} ({total})…");
-        } else {
-            eprintln!("{name}…");
-        }
+    fn stage(&self, name: &Text, total: usize) {
+        eprintln!("{}", crate::messages::stage_line(name, total).get(self.0));
     }
 }
 
 /// A bar on a terminal, redrawn at most a few times a second; a spinner for stages whose
 /// length is unknown.
-pub struct Bar(indicatif::ProgressBar);
+pub struct Bar(indicatif::ProgressBar, Lang);
 
 fn style(template: &str) -> indicatif::ProgressStyle {
     // The templates are constants; a failure would only lose the layout.
@@ -38,26 +36,20 @@ fn style(template: &str) -> indicatif::ProgressStyle {
 }
 
 impl Bar {
-    pub fn new() -> Bar {
-        Bar(indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr()))
-    }
-}
-
-impl Default for Bar {
-    fn default() -> Self {
-        Bar::new()
+    pub fn new(lang: Lang) -> Bar {
+        Bar(indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr()), lang)
     }
 }
 
 impl Progress for Bar {
-    fn stage(&self, name: &str, total: usize) {
+    fn stage(&self, name: &Text, total: usize) {
         if total > 0 {
             self.0.set_style(style("{spinner} {msg:<20} {bar:30} {pos}/{len} {elapsed}"));
         } else {
             self.0.set_style(style("{spinner} {msg} {elapsed}"));
             self.0.enable_steady_tick(std::time::Duration::from_millis(120));
         }
-        self.0.set_message(name.to_string());
+        self.0.set_message(name.get(self.1));
         self.0.set_length(total as u64);
         self.0.set_position(0);
     }
@@ -69,13 +61,14 @@ impl Progress for Bar {
     }
 }
 
-/// What `build` should report to: nothing with `--quiet`, a bar on a terminal, else lines.
-pub fn for_stderr(quiet: bool) -> Box<dyn Progress> {
+/// What `build` should report to: nothing with `--quiet`, a bar on a terminal, else lines;
+/// the stages named in `lang`.
+pub fn for_stderr(quiet: bool, lang: Lang) -> Box<dyn Progress> {
     if quiet {
         Box::new(Silent)
     } else if std::io::stderr().is_terminal() {
-        Box::new(Bar::new())
+        Box::new(Bar::new(lang))
     } else {
-        Box::new(Lines)
+        Box::new(Lines(lang))
     }
 }

@@ -9,6 +9,7 @@ use crate::content::{Entry, Handbook};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::markdown::{Rendered, TocEntry};
+use crate::messages as msg;
 use crate::theme::{Theme, template_error};
 
 /// Characters escaped in URLs; `/` stays, Chinese is percent-encoded as UTF-8.
@@ -190,7 +191,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn render(&self, template: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
-        let ctx = tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(template, 0, 0, e.to_string()))?;
+        let ctx =
+            tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(template, 0, 0, msg::template_data(e)))?;
         self.theme.tera.render(template, &ctx).map_err(|e| template_error(&e, &self.theme.sources))
     }
 
@@ -393,7 +395,7 @@ impl<'a> Renderer<'a> {
     /// The index of one industry: its pages grouped by the folder they are in.
     pub fn industry(&self, id: &str) -> Result<String, Diagnostic> {
         let Some(ind) = self.book.config.industry(id) else {
-            return Err(Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, format!("unknown industry `{id}`")));
+            return Err(Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::unknown_industry(id)));
         };
         let url = industry_url(id);
         let common = self.common(&url, self.doc_title(&ind.name), None, 0);

@@ -5,16 +5,16 @@
 //! letters, which is the same file on Windows), `init --force` skips every file that exists.
 //! Placeholders start with [`PLACEHOLDER`] (`〔在这里…〕`) so that `check` can point at any left.
 
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::check::{PLACEHOLDER, names};
-use crate::config::{CONFIG_FILE, Config};
+use crate::config::{self, CONFIG_FILE, Config};
 use crate::content::{CONTENT_DIR, RESERVED_TOP};
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
+use crate::messages::{self as msg, Lang, Message, Text};
 use crate::text::split_numeric_prefix;
 
 mod example;
@@ -51,19 +51,16 @@ pub enum Refusal {
     Failed(Vec<Diagnostic>),
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Refusal::Usage(d) => write!(f, "{d}"),
-            Refusal::Failed(ds) => {
-                let lines: Vec<String> = ds.iter().map(ToString::to_string).collect();
-                write!(f, "{}", lines.join("\n"))
-            }
-        }
-    }
-}
-
 impl Refusal {
+    /// The diagnostics, one after the other, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let ds = match self {
+            Refusal::Usage(d) => std::slice::from_ref(d),
+            Refusal::Failed(ds) => ds.as_slice(),
+        };
+        ds.iter().map(|d| d.render(lang)).collect::<Vec<_>>().join("\n")
+    }
+
     fn exit_code(&self) -> ExitCode {
         ExitCode::from(match self {
             Refusal::Usage(_) => 2,
@@ -82,25 +79,21 @@ pub fn new_file(kind: Kind, args: &NewArgs) -> Result<String, Refusal> {
     let name = rel.rsplit('/').next().unwrap_or(&rel);
     let is_index = name == "_index.md";
     if is_index && kind == Kind::Case {
-        return Err(usage(
-            &args.path,
-            "`_index.md` is a folder's own page, not a case",
-            "give the case a name of its own",
-        ));
+        return Err(usage(&args.path, msg::index_is_not_a_case(), msg::index_is_not_a_case_hint()));
     }
     let content = args.root.join(CONTENT_DIR);
     if !content.is_dir() {
-        return Err(failed(Diagnostic::error(CONTENT_DIR, 0, 0, format!("there is no `content` folder in {}", args.root.display())).with_hint(
-            "run this in the handbook folder (the one with handbook.yaml and content/), pass --root DIR, or start a handbook with `shouce init DIR`",
-        )));
+        return Err(failed(
+            Diagnostic::error(CONTENT_DIR, 0, 0, msg::no_content_folder_in(args.root.display()))
+                .with_hint(msg::no_content_folder_in_hint()),
+        ));
     }
     let config = Config::load(&args.root).map_err(Refusal::Failed)?;
     let mut industries: Vec<&str> = Vec::new();
     for id in args.industry.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
         if config.industry(id).is_none() {
             return Err(Refusal::Usage(
-                Diagnostic::error(CONFIG_FILE, 0, 0, format!("there is no industry `{id}` in handbook.yaml"))
-                    .with_hint(config.industry_hint(id)),
+                Diagnostic::error(CONFIG_FILE, 0, 0, msg::no_such_industry(id)).with_hint(config.industry_hint(id)),
             ));
         }
         if !industries.contains(&id) {
@@ -108,11 +101,7 @@ pub fn new_file(kind: Kind, args: &NewArgs) -> Result<String, Refusal> {
         }
     }
     if is_index && !industries.is_empty() {
-        return Err(usage(
-            &args.path,
-            "a folder's `_index.md` has no industry",
-            "set `--industry` on the pages inside the folder instead",
-        ));
+        return Err(usage(&args.path, msg::index_has_no_industry(), msg::index_has_no_industry_hint()));
     }
     let shown = format!("{CONTENT_DIR}/{rel}");
     let target = existing_spelling(&content, &rel, &shown)?;
@@ -134,7 +123,7 @@ pub fn new_file(kind: Kind, args: &NewArgs) -> Result<String, Refusal> {
     Ok(shown)
 }
 
-fn usage(path: &str, message: &str, hint: &str) -> Refusal {
+fn usage(path: &str, message: Message, hint: Text) -> Refusal {
     Refusal::Usage(Diagnostic::error(path, 0, 0, message).with_hint(hint))
 }
 
@@ -145,65 +134,38 @@ fn page_path(path: &str) -> Result<String, Refusal> {
     let p = p.trim_start_matches("./");
     let p = p.strip_prefix("content/").unwrap_or(p);
     if p.starts_with('/') || p.as_bytes().get(1) == Some(&b':') {
-        return Err(usage(
-            path,
-            "the path must be inside content/",
-            "write it relative to content/, e.g. `01-etiquette/04-phone`",
-        ));
+        return Err(usage(path, msg::path_outside_content(), msg::relative_path_hint()));
     }
     let mut parts: Vec<String> = p.split('/').filter(|s| !s.is_empty() && *s != ".").map(str::to_string).collect();
     if parts.iter().any(|s| s == "..") {
-        return Err(usage(
-            path,
-            "the path must stay inside content/ (no `..`)",
-            "write it relative to content/, e.g. `01-etiquette/04-phone`",
-        ));
+        return Err(usage(path, msg::path_with_dotdot(), msg::relative_path_hint()));
     }
     let Some(last) = parts.last_mut() else {
-        return Err(usage(path, "the path names no file", "give a file name, e.g. `01-etiquette/04-phone`"));
+        return Err(usage(path, msg::path_names_no_file(), msg::path_names_no_file_hint()));
     };
     if last.to_ascii_lowercase().ends_with(".md") {
         last.truncate(last.len() - 3);
     }
     last.push_str(".md");
     if last == "index.md" {
-        return Err(usage(
-            path,
-            "`index.md` would be written to the same file as the folder's own page",
-            "choose another name; the folder's title and introduction go in `_index.md`",
-        ));
+        return Err(usage(path, msg::index_md_clash(), msg::index_md_clash_hint()));
     }
     for part in &parts {
         if part.starts_with('.') {
-            return Err(usage(
-                path,
-                &format!("`{part}` starts with a dot, and such names are skipped by build"),
-                "remove the dot",
-            ));
+            return Err(usage(path, msg::dot_name(part), msg::remove_the_dot()));
         }
-        if let Some((msg, hint)) = names::problems(part).into_iter().next() {
-            return Err(usage(path, &msg, &hint));
+        if let Some((message, hint)) = names::problems(part).into_iter().next() {
+            return Err(usage(path, message, hint));
         }
     }
     if parts.len() > 1 && RESERVED_TOP.contains(&parts[0].as_str()) {
-        return Err(usage(
-            path,
-            &format!("the top-level folder name `{}` is used by the generated site", parts[0]),
-            "choose another folder name",
-        ));
+        return Err(usage(path, msg::reserved_top(&parts[0]), msg::choose_another_folder_name()));
     }
     let rel = parts.join("/");
     let url = format!("{}.html", &rel[..rel.len() - 3]);
     let n = names::share_len(&url);
     if n >= names::MAX_PATH {
-        return Err(usage(
-            path,
-            &format!(
-                "the page's path on a file share would be {n} characters long; Windows allows {}",
-                names::MAX_PATH - 1
-            ),
-            "choose shorter folder or file names",
-        ));
+        return Err(usage(path, msg::page_path_too_long(n, names::MAX_PATH - 1), msg::page_path_too_long_hint()));
     }
     Ok(rel)
 }
@@ -218,10 +180,7 @@ fn existing_spelling(content: &Path, rel: &str, shown: &str) -> Result<PathBuf, 
         let exact = path.join(part);
         if std::fs::symlink_metadata(&exact).is_ok() {
             if last {
-                return Err(failed(
-                    Diagnostic::error(shown, 0, 0, "this file already exists; shouce does not overwrite files")
-                        .with_hint("choose another name, or edit the existing file"),
-                ));
+                return Err(file_exists(shown));
             }
             path = exact;
             continue;
@@ -232,15 +191,9 @@ fn existing_spelling(content: &Path, rel: &str, shown: &str) -> Result<PathBuf, 
                 .find(|n| n.to_lowercase() == part.to_lowercase())
         });
         if let Some(other) = other {
-            let what = if last { "file" } else { "folder" };
             return Err(failed(
-                Diagnostic::error(
-                    shown,
-                    0,
-                    0,
-                    format!("there is already a {what} `{other}`, which is the same name as `{part}` on Windows"),
-                )
-                .with_hint(format!("write `{other}` exactly as it is, or choose another name")),
+                Diagnostic::error(shown, 0, 0, msg::same_name_on_windows(!last, &other, part))
+                    .with_hint(msg::same_name_on_windows_hint(&other)),
             ));
         }
         path = exact;
@@ -331,20 +284,19 @@ fn chapter_template(title: &str) -> String {
     )
 }
 
+fn file_exists(shown: &str) -> Refusal {
+    failed(Diagnostic::error(shown, 0, 0, msg::file_exists()).with_hint(msg::file_exists_hint()))
+}
+
 /// Creates `path` (and its folders) with `text`, failing if anything is already there.
 fn write_new(path: &Path, text: &str, shown: &str) -> Result<(), Refusal> {
-    let io = |e: std::io::Error| failed(Diagnostic::error(shown, 0, 0, format!("cannot write this file: {e}")));
+    let io = |e: std::io::Error| failed(Diagnostic::error(shown, 0, 0, msg::cannot_write_file(e)));
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;
     }
     let mut f = match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(failed(
-                Diagnostic::error(shown, 0, 0, "this file already exists; shouce does not overwrite files")
-                    .with_hint("choose another name, or edit the existing file"),
-            ));
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(file_exists(shown)),
         Err(e) => return Err(io(e)),
     };
     f.write_all(text.as_bytes()).map_err(io)
@@ -365,16 +317,13 @@ pub fn init(dir: &Path, force: bool) -> Result<InitReport, Refusal> {
     let shown = dir.display().to_string();
     if dir.exists() && !dir.is_dir() {
         return Err(failed(
-            Diagnostic::error(&shown, 0, 0, "this is a file, not a folder")
-                .with_hint("choose a folder name for the new handbook"),
+            Diagnostic::error(&shown, 0, 0, msg::init_target_is_file()).with_hint(msg::init_target_is_file_hint()),
         ));
     }
     let non_empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
     if non_empty && !force {
         return Err(failed(
-            Diagnostic::error(&shown, 0, 0, format!("`{shown}` is not empty, so init will not write into it")).with_hint(
-                "choose a new folder, or add --force to add the example files that are missing (files that exist are kept as they are; nothing is deleted)",
-            ),
+            Diagnostic::error(&shown, 0, 0, msg::init_not_empty(&shown)).with_hint(msg::init_not_empty_hint()),
         ));
     }
     let mut report = InitReport::default();
@@ -386,7 +335,7 @@ pub fn init(dir: &Path, force: bool) -> Result<InitReport, Refusal> {
         }
         match write_new(&path, text, &format!("{shown}/{rel}")) {
             Ok(()) => report.created.push(rel.to_string()),
-            Err(Refusal::Failed(d)) if path.exists() && d.iter().all(|d| d.message.contains("already exists")) => {
+            Err(Refusal::Failed(d)) if path.exists() && d.iter().all(|d| d.code == msg::file_exists().code) => {
                 report.skipped.push(rel.to_string())
             }
             Err(e) => return Err(e),
@@ -397,57 +346,54 @@ pub fn init(dir: &Path, force: bool) -> Result<InitReport, Refusal> {
 
 /// `shouce new page|case`.
 pub fn run_new(kind: Kind, args: &NewArgs, quiet: bool) -> ExitCode {
+    let lang = config::message_lang(&args.root);
     match new_file(kind, args) {
         Ok(shown) => {
             if !quiet {
-                eprintln!("created {shown}");
-                eprintln!("replace the text in 〔…〕 with your own; `shouce check` shows what is left to replace");
+                eprintln!("{}", msg::created(&shown).get(lang));
+                eprintln!("{}", msg::replace_placeholders().get(lang));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.render(lang));
             e.exit_code()
         }
     }
 }
 
-/// `shouce init`.
+/// `shouce init`. It writes a Chinese handbook, so it speaks Chinese, unless `--force` adds
+/// to a handbook whose handbook.yaml says otherwise.
 pub fn run_init(dir: &Path, force: bool, quiet: bool) -> ExitCode {
+    let lang = config::message_lang(dir);
     match init(dir, force) {
         Ok(r) => {
             let shown = dir.display();
             for s in &r.skipped {
-                eprintln!("skipped {shown}/{s}: it already exists and was left as it was");
+                eprintln!("{}", msg::skipped_existing(format!("{shown}/{s}")).get(lang));
             }
             if !quiet {
                 for c in &r.created {
-                    eprintln!("created {shown}/{c}");
+                    eprintln!("{}", msg::created(format!("{shown}/{c}")).get(lang));
                 }
                 if !r.created.is_empty() {
-                    eprintln!(
-                        "a new handbook is in {shown}: `cd {shown}`, then `shouce build` and open public/index.html; \
-                         `shouce new page 01-basics/03-phone` adds a page, `shouce check` checks links and names"
-                    );
+                    eprintln!("{}", msg::init_done(shown).get(lang));
                 }
                 let has_ours = || {
                     Config::load(dir).is_ok_and(|c| ["banking", "insurance"].iter().all(|i| c.industry(i).is_some()))
                 };
                 let wrote_pages = r.created.iter().any(|c| c.ends_with(".md"));
                 if wrote_pages && r.skipped.iter().any(|s| s == CONFIG_FILE) && !has_ours() {
-                    eprintln!(
-                        "note: the example pages use the industries `banking` and `insurance`, which your handbook.yaml \
-                         does not list: add them, or change `industry:` in the example pages"
-                    );
+                    eprintln!("{}{}", msg::note_label().get(lang), msg::init_industries_missing().get(lang));
                 }
                 if r.created.is_empty() {
-                    eprintln!("nothing to add: every example file exists already");
+                    eprintln!("{}", msg::init_nothing_to_add().get(lang));
                 }
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.render(lang));
             e.exit_code()
         }
     }

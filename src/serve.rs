@@ -30,8 +30,9 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::build::{self, BuildError, Built};
-use crate::cli::paint;
-use crate::config::CONFIG_FILE;
+use crate::cli::{error_line, paint};
+use crate::config::{CONFIG_FILE, message_lang};
+use crate::messages::{self as msg, Lang, Text};
 
 /// How long the sources must be quiet before a rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -41,16 +42,17 @@ const PORT_TRIES: u16 = 20;
 pub struct Options {
     pub root: PathBuf,
     pub port: u16,
-    pub bind: IpAddr,
+    /// `--bind` as given; checked in [`run`], where the handbook's language is known.
+    pub bind: String,
     pub quiet: bool,
 }
 
 /// `--bind`: an IP address, or `localhost`.
-pub fn parse_bind(s: &str) -> Result<IpAddr, String> {
+pub fn parse_bind(s: &str) -> Result<IpAddr, Text> {
     if s.eq_ignore_ascii_case("localhost") {
         return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
     }
-    s.parse().map_err(|_| format!("`{s}` is not an IP address; use e.g. 127.0.0.1 (this machine only) or 0.0.0.0"))
+    s.parse().map_err(|_| msg::not_an_address(s))
 }
 
 enum Msg {
@@ -59,59 +61,56 @@ enum Msg {
 }
 
 pub fn run(opts: &Options) -> ExitCode {
-    if !opts.root.is_dir() {
-        eprintln!("{}", paint(&format!("error: `{}` is not a folder", opts.root.display()), "31"));
-        return ExitCode::from(2);
-    }
-    let listener = match bind(opts.bind, opts.port) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{}", paint(&format!("error: {e}"), "31"));
-            return ExitCode::from(2);
-        }
+    let lang = message_lang(&opts.root);
+    let fail = |text: &str, code: u8| {
+        eprintln!("{}", paint(&error_line(text, lang), "31"));
+        ExitCode::from(code)
     };
-    match serve(opts, listener) {
+    if !opts.root.is_dir() {
+        return fail(&msg::not_a_folder(opts.root.display()).get(lang), 2);
+    }
+    let ip = match parse_bind(&opts.bind) {
+        Ok(ip) => ip,
+        Err(e) => return fail(&e.get(lang), 2),
+    };
+    let listener = match bind(ip, opts.port) {
+        Ok(l) => l,
+        Err(e) => return fail(&e.get(lang), 2),
+    };
+    match serve(opts, listener, lang) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{}", paint(&format!("error: {e:#}"), "31"));
-            ExitCode::from(1)
-        }
+        Err(e) => fail(&format!("{e:#}"), 1),
     }
 }
 
-fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
+/// `lang` is the handbook's language when serving starts; every rebuild reads it again.
+fn serve(opts: &Options, listener: TcpListener, lang: Lang) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     let root = std::path::absolute(&opts.root)?;
-    let tmp = tempfile::Builder::new().prefix("shouce-serve-").tempdir()?;
+    let tmp = tempfile::Builder::new()
+        .prefix("shouce-serve-")
+        .tempdir()
+        .map_err(|e| anyhow::anyhow!("{}: {e}", msg::cannot_make_temp_folder().get(lang)))?;
     let site = tmp.path().join("site");
     let live = Arc::new(http::Live::new());
 
     let (tx, rx) = mpsc::channel();
     let building = Arc::new(AtomicBool::new(true));
-    on_ctrl_c(tx.clone(), tmp.path().to_path_buf(), Arc::clone(&building))?;
-    let mut watcher = Watcher::new(&root, tx)?;
+    on_ctrl_c(tx.clone(), tmp.path().to_path_buf(), Arc::clone(&building), lang)?;
+    let mut watcher = Watcher::new(&root, tx, lang)?;
 
     if !opts.quiet {
-        eprintln!("building {} into {} (removed on exit)", display(&root), tmp.path().display());
+        eprintln!("{}", msg::serve_building(display(&root), tmp.path().display()).get(lang));
     }
     let mut built = rebuild(&root, &site, &live, opts.quiet, &[]);
     building.store(false, Ordering::SeqCst);
 
     http::spawn(listener, site.clone(), Arc::clone(&live))?;
     if !addr.ip().is_loopback() {
-        eprintln!(
-            "{}",
-            paint(
-                &format!(
-                    "warning: listening on {addr}, not only on this machine: colleagues on the network \
-                     can now read the handbook at http://<this machine's address>:{}/",
-                    addr.port()
-                ),
-                "33"
-            )
-        );
+        let warning = msg::listening_on_network(addr, addr.port());
+        eprintln!("{}", paint(&format!("{}{}", msg::warning_label().get(lang), warning.get(lang)), "33"));
     }
-    eprintln!("serving {} — press Ctrl+C to stop", url(addr));
+    eprintln!("{}", msg::serving(&url(addr)).get(lang));
 
     let mut pending = Pending::Nothing;
     loop {
@@ -119,7 +118,7 @@ fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
             Next::Changed(changed) => changed,
             Next::Idle => {
                 building.store(true, Ordering::SeqCst);
-                write_rest(&site, &live, opts.quiet, &mut built);
+                write_rest(&root, &site, &live, opts.quiet, &mut built);
                 building.store(false, Ordering::SeqCst);
                 pending = Pending::Nothing;
                 continue;
@@ -127,7 +126,7 @@ fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
             Next::Stop => break,
         };
         if !opts.quiet {
-            eprintln!("{} changed", describe(&root, &changed));
+            eprintln!("{}", describe(&root, &changed).get(message_lang(&root)));
         }
         building.store(true, Ordering::SeqCst);
         live.building();
@@ -139,25 +138,26 @@ fn serve(opts: &Options, listener: TcpListener) -> anyhow::Result<()> {
 
     live.close();
     drop(watcher);
+    let lang = message_lang(&root);
     let shown = tmp.path().display().to_string();
-    tmp.close().map_err(|e| anyhow::anyhow!("cannot remove {shown}: {e}"))?;
+    tmp.close().map_err(|e| anyhow::anyhow!("{}: {e}", msg::cannot_remove(&shown).get(lang)))?;
     if !opts.quiet {
-        eprintln!("stopped; removed {shown}");
+        eprintln!("{}", msg::serve_stopped(&shown).get(lang));
     }
     Ok(())
 }
 
 /// Binds `port`, or the next free port up to [`PORT_TRIES`] above it (port 0: any free port).
-fn bind(ip: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, Text> {
     let last = if port == 0 { 0 } else { port.saturating_add(PORT_TRIES) };
     for p in port..=last {
         match TcpListener::bind(SocketAddr::new(ip, p)) {
             Ok(l) => return Ok(l),
             Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
-            Err(e) => return Err(anyhow::anyhow!("cannot listen on {}: {e}", SocketAddr::new(ip, p))),
+            Err(e) => return Err(msg::cannot_listen(SocketAddr::new(ip, p), e)),
         }
     }
-    Err(anyhow::anyhow!("ports {port}–{last} on {ip} are all in use; choose another with --port"))
+    Err(msg::ports_in_use(port, last, ip))
 }
 
 /// The address to open in a browser: a wildcard bind is reachable on 127.0.0.1 too.
@@ -216,22 +216,19 @@ fn update(
 ) -> Pending {
     if let Some(b) = built.as_mut() {
         let start = Instant::now();
+        let lang = message_lang(root);
         match std::panic::catch_unwind(AssertUnwindSafe(|| b.update_pages(root, site, changed))) {
             Ok(Some(Ok(files))) => {
                 live.built();
                 if !quiet {
-                    eprintln!(
-                        "updated {} page{} in {:.0} ms; search index and binders follow",
-                        files.len(),
-                        if files.len() == 1 { "" } else { "s" },
-                        start.elapsed().as_secs_f64() * 1000.0
-                    );
+                    let ms = start.elapsed().as_secs_f64() * 1000.0;
+                    eprintln!("{}", msg::pages_updated(files.len(), ms).get(lang));
                 }
                 return Pending::Rest;
             }
             // Not an edit of page text alone, or it failed: the full build says why.
             Ok(None | Some(Err(_))) => {}
-            Err(_) => eprintln!("{}", paint("error: updating the page crashed; rebuilding the whole site", "31")),
+            Err(_) => eprintln!("{}", paint(&error_line(&msg::update_crashed().get(lang), lang), "31")),
         }
         *built = None;
     }
@@ -252,17 +249,22 @@ enum Pending {
 const REST_AFTER: Duration = Duration::from_millis(400);
 
 /// Writes the search index and binders put off by fast updates.
-fn write_rest(site: &Path, live: &http::Live, quiet: bool, built: &mut Option<Built>) {
+fn write_rest(root: &Path, site: &Path, live: &http::Live, quiet: bool, built: &mut Option<Built>) {
     let Some(b) = built.as_mut() else { return };
     let start = Instant::now();
-    match std::panic::catch_unwind(AssertUnwindSafe(|| b.write_rest(site))).unwrap_or_else(|_| Err(crashed())) {
+    let lang = message_lang(root);
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| b.write_rest(site)));
+    match result.unwrap_or_else(|_| Err(crashed(lang))) {
         Ok(()) => {
             if !quiet {
-                report(&b.summary, "search index and binders updated:", start);
+                let s = &b.summary;
+                print_warnings(s, lang);
+                let seconds = start.elapsed().as_secs_f64();
+                eprintln!("{}", msg::rest_updated(s.sections, seconds, s.warnings.len()).get(lang));
             }
         }
         Err(e) => {
-            show_failure(&e, site, live);
+            show_failure(&e, site, live, lang);
             // The next change rebuilds everything.
             *built = None;
         }
@@ -272,88 +274,79 @@ fn write_rest(site: &Path, live: &http::Live, quiet: bool, built: &mut Option<Bu
 /// Builds the whole site; tells the open pages to reload, or shows them the errors.
 fn rebuild(root: &Path, site: &Path, live: &http::Live, quiet: bool, changed: &[PathBuf]) -> Option<Built> {
     let start = Instant::now();
+    let lang = message_lang(root);
+    live.set_lang(lang);
     // A panic in a stage must not take the server down with it.
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| build::build_kept(root, site, &crate::progress::Silent)))
-        .unwrap_or_else(|_| Err(crashed()));
+        .unwrap_or_else(|_| Err(crashed(lang)));
     match result {
         Ok(b) => {
             live.built();
             if !quiet {
-                report(&b.summary, if changed.is_empty() { "built" } else { "rebuilt" }, start);
+                let s = &b.summary;
+                print_warnings(s, lang);
+                let seconds = start.elapsed().as_secs_f64();
+                let summary = msg::served_build(changed.is_empty(), s.pages, s.sections, seconds, s.warnings.len());
+                eprintln!("{}", summary.get(lang));
             }
             Some(b)
         }
         Err(e) => {
-            show_failure(&e, site, live);
+            show_failure(&e, site, live, lang);
             None
         }
     }
 }
 
-fn crashed() -> BuildError {
-    BuildError::Io(anyhow::anyhow!("the build crashed (see the message above)"))
+fn crashed(lang: Lang) -> BuildError {
+    BuildError::Io(anyhow::anyhow!(msg::build_crashed().get(lang)))
 }
 
-/// The warnings and a one-line summary of a good build.
-fn report(s: &build::Summary, what: &str, start: Instant) {
+fn print_warnings(s: &build::Summary, lang: Lang) {
     for w in &s.warnings {
-        eprintln!("{}", paint(&w.to_string(), "33"));
+        eprintln!("{}", paint(&w.render(lang), "33"));
     }
-    eprintln!(
-        "{what} {} pages, {} sections indexed in {:.2} s{}",
-        s.pages,
-        s.sections,
-        start.elapsed().as_secs_f64(),
-        match s.warnings.len() {
-            0 => String::new(),
-            1 => ", 1 warning".to_string(),
-            n => format!(", {n} warnings"),
-        }
-    );
 }
 
 /// Prints a failed build's errors and shows them over the open pages.
-fn show_failure(e: &BuildError, site: &Path, live: &http::Live) {
-    let (lines, summary) = failure(e);
+fn show_failure(e: &BuildError, site: &Path, live: &http::Live, lang: Lang) {
+    let (lines, summary) = failure(e, lang);
     for (line, is_error) in &lines {
         eprintln!("{}", paint(line, if *is_error { "31" } else { "33" }));
     }
-    let kept = if site.is_dir() { "still serving the last good build" } else { "nothing to serve yet" };
-    eprintln!("{}", paint(&format!("error: {summary}; {kept}"), "31"));
+    let summary = msg::serve_failed(&summary, site.is_dir()).get(lang);
+    eprintln!("{}", paint(&error_line(&summary, lang), "31"));
     let mut text: Vec<&str> = lines.iter().map(|(l, _)| l.as_str()).collect();
     text.push(&summary);
     live.failed(text.join("\n\n"));
 }
 
 /// The lines to show for a failed build (each with whether it is an error) and a summary.
-fn failure(e: &BuildError) -> (Vec<(String, bool)>, String) {
+fn failure(e: &BuildError, lang: Lang) -> (Vec<(String, bool)>, Text) {
     match e {
-        BuildError::Content(failed) => {
-            (failed.0.iter().map(|d| (d.to_string(), d.is_error())).collect(), failed.to_string())
-        }
-        BuildError::Usage(d) => (vec![(d.to_string(), true)], "the build was refused".to_string()),
-        BuildError::Io(e) => (vec![(format!("error: {e:#}"), true)], "the build failed".to_string()),
+        BuildError::Content(failed) => (
+            failed.0.iter().map(|d| (d.render(lang), d.is_error())).collect(),
+            msg::handbook_has_errors(failed.errors()),
+        ),
+        BuildError::Usage(d) => (vec![(d.render(lang), true)], msg::build_refused()),
+        BuildError::Io(e) => (vec![(error_line(&format!("{e:#}"), lang), true)], msg::build_io_failed()),
     }
 }
 
-/// `content/a.md`, or `content/a.md and 2 more files`.
-fn describe(root: &Path, changed: &[PathBuf]) -> String {
+/// `content/a.md changed`, or `content/a.md and 2 more files changed`.
+fn describe(root: &Path, changed: &[PathBuf]) -> Text {
     let first = changed.first().map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string()).unwrap_or_default();
-    match changed.len() {
-        0 | 1 => first,
-        2 => format!("{first} and 1 more file"),
-        n => format!("{first} and {} more files", n - 1),
-    }
+    msg::changed_rebuilding(&first, changed.len().saturating_sub(1))
 }
 
 /// First Ctrl+C (or SIGTERM): stop, after the build under way if there is one. A second one
 /// during that build: remove the folder and exit at once.
-fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf, building: Arc<AtomicBool>) -> anyhow::Result<()> {
+fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf, building: Arc<AtomicBool>, lang: Lang) -> anyhow::Result<()> {
     let presses = AtomicUsize::new(0);
     ctrlc::set_handler(move || {
         if presses.fetch_add(1, Ordering::SeqCst) == 0 {
             if building.load(Ordering::SeqCst) {
-                eprintln!("stopping after the build under way; press Ctrl+C again to stop at once");
+                eprintln!("{}", msg::stopping_after_build().get(lang));
             }
             let _ = tx.send(Msg::Stop);
         } else {
@@ -368,6 +361,7 @@ fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf, building: Arc<AtomicBool>) -> anyhow
 /// `handbook.yaml`, and for `content/` or `themes/` appearing later).
 struct Watcher {
     root: PathBuf,
+    lang: Lang,
     debouncer: notify_debouncer_full::Debouncer<
         notify_debouncer_full::notify::RecommendedWatcher,
         notify_debouncer_full::RecommendedCache,
@@ -376,7 +370,7 @@ struct Watcher {
 }
 
 impl Watcher {
-    fn new(root: &Path, tx: Sender<Msg>) -> anyhow::Result<Watcher> {
+    fn new(root: &Path, tx: Sender<Msg>, lang: Lang) -> anyhow::Result<Watcher> {
         let filter_root = root.to_path_buf();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |res: DebounceEventResult| match res {
             Ok(events) => {
@@ -393,12 +387,13 @@ impl Watcher {
             }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("{}", paint(&format!("warning: watching for changes: {e}"), "33"));
+                    let text = format!("{}{}", msg::warning_label().get(lang), msg::watch_failed(e).get(lang));
+                    eprintln!("{}", paint(&text, "33"));
                 }
             }
         })?;
         debouncer.watch(root, RecursiveMode::NonRecursive)?;
-        let mut w = Watcher { root: root.to_path_buf(), debouncer, watched: Vec::new() };
+        let mut w = Watcher { root: root.to_path_buf(), lang, debouncer, watched: Vec::new() };
         w.refresh();
         Ok(w)
     }
@@ -412,7 +407,10 @@ impl Watcher {
             if path.is_dir() && !is_watched {
                 match self.debouncer.watch(&path, RecursiveMode::Recursive) {
                     Ok(()) => self.watched.push(path),
-                    Err(e) => eprintln!("{}", paint(&format!("warning: cannot watch {}: {e}", path.display()), "33")),
+                    Err(e) => {
+                        let text = msg::cannot_watch(path.display(), e).get(self.lang);
+                        eprintln!("{}", paint(&format!("{}{text}", msg::warning_label().get(self.lang)), "33"));
+                    }
                 }
             } else if !path.is_dir() && is_watched {
                 let _ = self.debouncer.unwatch(&path);

@@ -9,6 +9,7 @@ use std::path::Path;
 use include_dir::{Dir, include_dir};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
 
 static DEFAULT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -43,13 +44,13 @@ fn user_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
         return Ok(out);
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Diagnostic::error(dir, 0, 0, format!("cannot read the theme folder: {e}")))?;
+        let entry = entry.map_err(|e| Diagnostic::error(dir, 0, 0, msg::cannot_read_theme_folder(e)))?;
         if !entry.file_type().is_file() {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
         let bytes = std::fs::read(entry.path())
-            .map_err(|e| Diagnostic::error(entry.path(), 0, 0, format!("cannot read this theme file: {e}")))?;
+            .map_err(|e| Diagnostic::error(entry.path(), 0, 0, msg::cannot_read_theme_file(e)))?;
         out.push((rel, bytes));
     }
     Ok(out)
@@ -58,8 +59,8 @@ fn user_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     let theme_dir = root.join("themes").join(name);
     if name != "default" && !theme_dir.is_dir() {
-        return Err(Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, format!("theme `{name}` not found"))
-            .with_hint(format!("create {} with the files to override, or set `theme: default`", theme_dir.display())));
+        return Err(Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::theme_not_found(name))
+            .with_hint(msg::theme_not_found_hint(theme_dir.display())));
     }
     let shown = |sub: &str, rel: &str| format!("themes/{name}/{sub}/{rel}");
 
@@ -70,8 +71,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     }
     for (rel, bytes) in user_files(&theme_dir.join("templates"))? {
         let text = String::from_utf8(bytes).map_err(|_| {
-            Diagnostic::error(shown("templates", &rel), 0, 0, "this template is not UTF-8 text")
-                .with_hint("save it as UTF-8")
+            Diagnostic::error(shown("templates", &rel), 0, 0, msg::template_not_utf8()).with_hint(msg::save_as_utf8())
         })?;
         templates.insert(rel.clone(), (shown("templates", &rel), text));
     }
@@ -93,7 +93,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
 /// A template error with the template's file, line and column.
 pub fn template_error(e: &tera::Error, templates: &BTreeMap<String, (String, String)>) -> Diagnostic {
     use std::error::Error as _;
-    let (file, line, col, msg) = match e.kind() {
+    let (file, line, col, detail) = match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let file = templates.get(r.filename()).map_or_else(|| r.filename().to_string(), |(shown, _)| shown.clone());
             (file, r.span().start_line, r.span().start_col + 1, r.message().to_string())
@@ -117,8 +117,8 @@ pub fn template_error(e: &tera::Error, templates: &BTreeMap<String, (String, Str
             match pos {
                 Some((name, l, c)) => {
                     let file = templates.get(&name).map_or(name.clone(), |(shown, _)| shown.clone());
-                    let d = Diagnostic::error(file, l, c, format!("template error: {first}"))
-                        .with_hint("fix the template, or delete it from your theme folder to use the built-in one");
+                    let d = Diagnostic::error(file, l, c, msg::template_error(&first))
+                        .with_hint(msg::template_error_hint());
                     return match templates.get(&name) {
                         Some((_, text)) => d.with_source(text),
                         None => d,
@@ -128,8 +128,7 @@ pub fn template_error(e: &tera::Error, templates: &BTreeMap<String, (String, Str
             }
         }
     };
-    let d = Diagnostic::error(file, line, col, format!("template error: {msg}"))
-        .with_hint("fix the template, or delete it from your theme folder to use the built-in one");
+    let d = Diagnostic::error(file, line, col, msg::template_error(&detail)).with_hint(msg::template_error_hint());
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => match templates.get(r.filename()) {
             Some((_, text)) => d.with_source(text),
@@ -163,6 +162,7 @@ mod tests {
         std::fs::write(tpl.join("footer.html"), "<footer>\n{% if %}</footer>").unwrap();
         let Err(d) = load(dir.path(), "default") else { panic!("a broken template must fail") };
         assert!(d.to_string().starts_with("themes/default/templates/footer.html:2:"), "{d}");
+        assert_eq!(d.code, "template-error");
     }
 
     #[test]

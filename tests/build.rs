@@ -9,7 +9,7 @@ fn front_matter_handbook_builds_all_pages() {
     let f = Fixture::new("basic");
     let out = f.build();
     let msg = stderr(&out);
-    assert!(msg.contains("built 4 pages in 2 chapters"), "{msg}");
+    assert!(msg.contains("已生成 4 页，2 章，"), "{msg}");
     let files: Vec<String> = tree(&f.out()).into_iter().map(|(p, _)| p).collect();
     for expected in [
         "index.html",
@@ -154,13 +154,17 @@ fn refuses_to_overwrite_sources_or_foreign_folders() {
     let f = Fixture::new("basic");
     let out = f.run(&["build", "--out", "content"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("refusing to write the site to `content`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content: 错误：不能把网站写到 `content`：它在手册的 `content` 里面"),
+        "{}",
+        stderr(&out)
+    );
     let out = f.run(&["build", "--out", "."]);
     assert_eq!(out.status.code(), Some(2));
     f.write("docs/notes.txt", "my own file");
     let out = f.run(&["build", "--out", "docs"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("was not made by shouce"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("而且不是 shouce 生成的"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(f.root().join("docs/notes.txt")).unwrap(), "my own file");
 }
 
@@ -186,7 +190,7 @@ fn usage_errors_exit_2_and_missing_content_exits_1() {
     let empty = tempfile::tempdir().unwrap();
     let out = f.run(&["build", "--root", empty.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("there is no `content` folder here"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("content: 错误：这里没有 `content` 文件夹"), "{}", stderr(&out));
 }
 
 #[test]
@@ -202,6 +206,7 @@ fn theme_override_and_template_error() {
     let out = f.run(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("themes/default/templates/footer.html:2:"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(": 错误：模板错误："), "{}", stderr(&out));
 }
 
 #[test]
@@ -212,6 +217,85 @@ fn english_interface() {
     let html = f.read("guide/setup.html");
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains(">Home</a>"), "{html}");
+}
+
+/// The `bad` fixture with `language:` set to `tag`, built: its exit code and what it said.
+fn bad_in(tag: &str) -> (Option<i32>, String) {
+    let f = Fixture::new("bad");
+    f.write(
+        "handbook.yaml",
+        format!("title: 坏手册\nlanguage: {tag}\nindustries:\n  - {{ id: bank, name: 银行业 }}\n"),
+    );
+    let out = f.run(&["build"]);
+    (out.status.code(), stderr(&out))
+}
+
+#[test]
+fn messages_follow_the_handbook_language() {
+    let (code, zh) = bad_in("zh-CN");
+    assert_eq!(code, Some(1));
+    assert!(zh.contains("content/typo.md:3:1: 错误：未知的键 `titel`\n"), "{zh}");
+    assert!(zh.contains("  = 提示：你是不是想写 `title`？"), "{zh}");
+    assert!(zh.ends_with("错误：手册有 8 处错误，之前的输出保持原样\n"), "{zh}");
+
+    let (code, en) = bad_in("en");
+    assert_eq!(code, Some(1));
+    assert!(en.starts_with("reading content…\n"), "stage names too: {en}");
+    assert!(en.contains("content/typo.md:3:1: error: unknown key `titel`\n"), "{en}");
+    assert!(en.contains("  = help: did you mean `title`? Allowed keys: title, industry,"), "{en}");
+    assert!(en.contains("content/gbk.md:2:1: error: this file is not UTF-8 text (it may be saved as GBK/GB2312)"));
+    assert!(
+        en.contains("content/wrong-type.md:3:8: error: `order`: invalid type: text \"第一\", expected a whole number")
+    );
+    assert!(en.ends_with("error: the handbook has 8 errors; the previous output was left as it was\n"), "{en}");
+    assert!(!en.contains("错误") && !en.contains("提示"), "no Chinese labels: {en}");
+}
+
+#[test]
+fn traditional_handbooks_get_traditional_messages() {
+    let (code, hant) = bad_in("zh-TW");
+    assert_eq!(code, Some(1));
+    assert!(hant.starts_with("讀取內容…\n"), "{hant}");
+    assert!(hant.contains("content/typo.md:3:1: 錯誤：未知的鍵 `titel`\n"), "{hant}");
+    assert!(hant.contains("  = 提示：你是不是想寫 `title`？"), "{hant}");
+    assert!(
+        hant.contains("content/gbk.md:2:1: 錯誤：這個檔案不是 UTF-8 文本（可能儲存成了"),
+        "Taiwan phrasing: {hant}"
+    );
+    assert!(hant.contains("「另存為」"), "corner quotes: {hant}");
+    assert!(hant.contains(" 3 | titel: 重复"), "the source line is shown as written: {hant}");
+    assert!(hant.ends_with("錯誤：手冊有 8 處錯誤，之前的輸出保持原樣\n"), "{hant}");
+    assert_eq!(bad_in("zh-Hant").1, hant);
+}
+
+#[test]
+fn a_broken_handbook_yaml_is_explained_in_its_own_language() {
+    let f = Fixture::new("basic");
+    f.write("handbook.yaml", "title: Handbook\nlanguage: en\ntitel: x\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let msg = stderr(&out);
+    assert!(msg.contains("handbook.yaml:3:1: error: unknown key `titel`"), "{msg}");
+    assert!(msg.contains("  = help: did you mean `title`?"), "{msg}");
+    assert!(msg.contains("error: the handbook has 1 error; the previous output"), "{msg}");
+    f.write("handbook.yaml", "language: en\ntitle: a: b\n");
+    let msg = stderr(&f.run(&["build"]));
+    assert!(msg.contains("handbook.yaml:2:9: error: invalid YAML: "), "{msg}");
+    f.write("handbook.yaml", "title: a: b\n");
+    let msg = stderr(&f.run(&["build"]));
+    assert!(msg.contains("handbook.yaml:1:9: 错误：YAML 格式有误："), "Chinese without `language:`: {msg}");
+}
+
+#[test]
+fn english_summary_and_usage_errors() {
+    let f = Fixture::new("plain");
+    f.write("handbook.yaml", "title: Handbook\nlanguage: en-GB\n");
+    let msg = stderr(&f.build());
+    assert!(msg.contains("built 3 pages in 1 chapter, "), "{msg}");
+    let out = f.run(&["build", "--out", "content"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("content: error: refusing to write the site to `content`"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("  = help: choose another folder with --out"), "{}", stderr(&out));
 }
 
 #[test]

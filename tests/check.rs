@@ -28,8 +28,8 @@ fn the_seed_handbook_has_no_errors() {
     let out = run(Path::new(env!("CARGO_MANIFEST_DIR")), &["check"]);
     let msg = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{msg}");
-    assert!(msg.contains("pages in 5 chapters: no"), "{msg}");
-    assert!(!msg.contains(": error:"), "{msg}");
+    assert!(msg.contains(" 页，5 章：没有"), "{msg}");
+    assert!(!msg.contains(": 错误："), "{msg}");
 }
 
 /// A handbook with one of each problem; `check` lists them all, sorted, with hints.
@@ -87,28 +87,59 @@ fn json_for_tools() {
     for f in all {
         let mut keys: Vec<&String> = f.as_object().unwrap().keys().collect();
         keys.sort();
-        assert_eq!(keys, ["col", "file", "hint", "line", "message", "severity"], "{f}");
+        assert_eq!(keys, ["code", "col", "file", "hint", "line", "message", "severity"], "{f}");
         assert!(f["hint"].is_string(), "every finding says how to fix it: {f}");
     }
-    let find = |msg: &str| {
-        all.iter().find(|f| f["message"].as_str().unwrap().contains(msg)).unwrap_or_else(|| panic!("{msg}"))
-    };
-    let f = find("link to `nosuch.md`");
+    let find = |code: &str| all.iter().find(|f| f["code"] == code).unwrap_or_else(|| panic!("{code}"));
+    let f = find("missing-page");
     assert_eq!(
         (f["file"].as_str(), f["line"].as_u64(), f["col"].as_u64()),
         (Some("content/01-a/card.md"), Some(7), Some(1))
     );
     assert_eq!(f["severity"], "error");
-    let f = find("no `industry`");
+    assert_eq!(f["message"], "链接指向 `nosuch.md`，但这个文件不存在", "in the handbook's language");
+    let f = find("no-industry");
     assert_eq!(
         (f["file"].as_str(), f["line"].as_u64(), f["severity"].as_str()),
         (Some("content/01-a/general.md"), Some(0), Some("warning"))
     );
-    let f = find("reserved device name");
+    let f = find("reserved-name");
     assert_eq!(
         (f["file"].as_str(), f["line"].as_u64(), f["col"].as_u64()),
         (Some("content/02-b/CON.md"), Some(0), Some(0))
     );
+    assert!(f["message"].as_str().unwrap().contains("是 Windows 保留的设备名"), "{f}");
+}
+
+#[test]
+fn json_and_text_in_english() {
+    let dir = troubled();
+    let yaml = "title: Handbook\nlanguage: en\nindustries:\n  - { id: bank, name: Banking }\n  - { id: ins, name: Insurance }\n";
+    write(dir.path(), "handbook.yaml", yaml);
+    let out = run(dir.path(), &["check", "--format", "json", "--quiet"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON array on stdout");
+    let f = v.as_array().unwrap().iter().find(|f| f["code"] == "missing-page").expect("missing-page");
+    assert_eq!(f["message"], "link to `nosuch.md`, which does not exist");
+    assert_eq!(f["hint"], "check the file name and folder; links are relative to this file");
+    let msg = stderr(&run(dir.path(), &["check"]));
+    assert!(msg.contains("content/02-b/CON.md: error: `CON.md` is a reserved device name on Windows"), "{msg}");
+    assert!(msg.contains("content/01-a/general.md: warning: this page has no `industry`"), "{msg}");
+    assert!(msg.ends_with("checked 8 pages in 4 chapters: 12 errors, 2 warnings\n"), "{msg}");
+}
+
+#[test]
+fn traditional_check() {
+    let dir = troubled();
+    let yaml =
+        "title: 手冊\nlanguage: zh-HK\nindustries:\n  - { id: bank, name: 銀行業 }\n  - { id: ins, name: 保險業 }\n";
+    write(dir.path(), "handbook.yaml", yaml);
+    let msg = stderr(&run(dir.path(), &["check"]));
+    assert!(
+        msg.contains("content/01-a/copy.md:2:1: 錯誤：標題「名片」在「礼仪」裡用了兩次，另一處是 content/01-a/card.md"),
+        "{msg}"
+    );
+    assert!(msg.contains("content/02-b/问答: 退保?.md: 錯誤："), "paths are shown as written: {msg}");
+    assert!(msg.ends_with("檢查了 8 頁，4 章：12 處錯誤，2 條警告\n"), "{msg}");
 }
 
 #[test]
@@ -119,8 +150,8 @@ fn warnings_alone_exit_0_and_quiet_hides_them() {
     write(r, "content/a.md", "# 通用\n");
     let out = run(r, &["check"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("content/a.md: warning: this page has no `industry`"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("checked 1 page in 0 chapters: no errors, 1 warning"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("content/a.md: 警告：这一页没有写 `industry`"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("检查了 1 页，0 章：没有错误，1 条警告"), "{}", stderr(&out));
     let out = run(r, &["check", "-q"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stderr(&out), "");
@@ -135,12 +166,17 @@ fn broken_front_matter_is_reported_with_the_names_then_links_on_the_next_run() {
     let out = run(r, &["check"]);
     let msg = stderr(&out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(msg.contains("content/a.md:2:1: error: unknown key `titel`"), "{msg}");
-    assert!(msg.contains("content/aux.md: error: `aux.md` is a reserved device name"), "{msg}");
-    assert!(msg.contains("links, images and titles are checked once the errors above are fixed"), "{msg}");
+    assert!(msg.contains("content/a.md:2:1: 错误：未知的键 `titel`"), "{msg}");
+    assert!(msg.contains("content/aux.md: 错误：`aux.md` 是 Windows 保留的设备名"), "{msg}");
+    assert!(msg.contains("改好上面的错误以后，才会检查链接、图片和标题"), "{msg}");
     let out = run(r, &["check", "--root", "no/such/folder"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("there is no `content` folder here"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("这里没有 `content` 文件夹"), "{}", stderr(&out));
+    write(r, "handbook.yaml", "language: en\ntitle: a: b\n");
+    let msg = stderr(&run(r, &["check"]));
+    assert!(msg.contains("handbook.yaml:2:9: error: invalid YAML"), "a broken handbook.yaml in its language: {msg}");
+    assert!(msg.contains("content/aux.md: error: `aux.md` is a reserved device name"), "{msg}");
+    assert!(msg.contains("links, images and titles are checked once the errors above are fixed"), "{msg}");
 }
 
 #[test]

@@ -23,7 +23,7 @@ fn text(pdf: &Path, page: usize) -> String {
 #[test]
 fn insurance_binder_pdf() {
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    let browser = shouce::pdf::find_browser(None);
+    let browser = shouce::pdf::find_browser(None, shouce::messages::Lang::Hans);
     if browser.is_err() || !have("pdftotext", "-v") {
         assert!(!ci, "CI=true but Chromium or poppler is missing: apt-get install chromium poppler-utils");
         eprintln!("skipped: needs Chromium and poppler-utils");
@@ -38,7 +38,8 @@ fn insurance_binder_pdf() {
         .unwrap();
     let log = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{log}");
-    assert!(log.contains("printing with"), "progress lines: {log}");
+    assert!(log.contains("正在用 ") && log.contains("打印（第 1 遍）…"), "progress lines: {log}");
+    assert!(log.contains("已写出 ") && log.contains("遍）"), "summary: {log}");
 
     let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
@@ -99,7 +100,8 @@ fn unknown_industry_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("unknown industry `insurence`") && err.contains("did you mean `insurance`"), "{err}");
+    assert!(err.contains("handbook.yaml: 错误：未知的行业 `insurence`"), "{err}");
+    assert!(err.contains("= 提示：你是不是想写 `insurance`？"), "{err}");
 }
 
 #[test]
@@ -109,5 +111,6 @@ fn missing_browser_says_what_to_install() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--browser"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("错误：--browser /no/such/chrome：没有这个文件"), "{err}");
 }

@@ -47,9 +47,9 @@ fn init_builds_and_passes_check_as_it_is() {
         ]
     );
     let msg = ok(&run(&demo, &["check"]));
-    assert!(msg.contains("checked 2 pages in 1 chapter: no problems found"), "{msg}");
+    assert!(msg.contains("检查了 2 页，1 章：没有发现问题"), "{msg}");
     let msg = ok(&run(&demo, &["build"]));
-    assert!(msg.contains("built 2 pages"), "{msg}");
+    assert!(msg.contains("已生成 2 页"), "{msg}");
     let case = std::fs::read_to_string(demo.join("public/01-basics/02-case-waiting.html")).unwrap();
     assert!(case.contains("<summary>你可以做得更好的是</summary>"), "the answer folds");
     assert!(case.contains("href=\"01-greeting.html#%E4%B8%89%E5%A3%B0%E6%9C%8D%E5%8A%A1\""), "{case}");
@@ -67,23 +67,19 @@ fn init_refuses_a_folder_with_files_and_force_never_replaces_them() {
     let before = tree(&dir);
     let out = run(tmp.path(), &["init", "mine"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("mine: error: `mine` is not empty, so init will not write into it"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("mine: 错误：`mine` 不是空文件夹，init 不会往里面写"), "{}", stderr(&out));
     assert!(stderr(&out).contains("--force"));
     assert_eq!(tree(&dir), before, "nothing was written");
 
     let msg = ok(&run(tmp.path(), &["init", "mine", "--force"]));
-    assert!(msg.contains("skipped mine/handbook.yaml: it already exists and was left as it was"), "{msg}");
-    assert!(msg.contains("created mine/content/01-basics/01-greeting.md"), "{msg}");
+    assert!(msg.contains("已跳过 mine/handbook.yaml：它已经存在，保持原样"), "{msg}");
+    assert!(msg.contains("已创建 mine/content/01-basics/01-greeting.md"), "{msg}");
     assert_eq!(std::fs::read_to_string(dir.join("handbook.yaml")).unwrap(), "title: 我的手册\n");
     assert_eq!(std::fs::read_to_string(dir.join("notes.txt")).unwrap(), "mine");
     // A second --force run adds nothing and changes nothing.
     let before = tree(&dir);
     let msg = ok(&run(tmp.path(), &["init", "mine", "--force", "-q"]));
-    assert!(msg.contains("skipped mine/content/_index.md"), "skips are said even with -q: {msg}");
+    assert!(msg.contains("已跳过 mine/content/_index.md"), "skips are said even with -q: {msg}");
     assert_eq!(tree(&dir), before);
     std::fs::write(tmp.path().join("file"), "").unwrap();
     assert_eq!(run(tmp.path(), &["init", "file"]).status.code(), Some(1));
@@ -94,7 +90,7 @@ fn new_page_and_case_have_valid_front_matter_and_build() {
     let (_tmp, demo) = init();
     let msg =
         ok(&run(&demo, &["new", "page", "01-basics/03-phone", "--title", "2024: 接听电话", "--industry", "banking"]));
-    assert!(msg.contains("created content/01-basics/03-phone.md"), "{msg}");
+    assert!(msg.contains("已创建 content/01-basics/03-phone.md"), "{msg}");
     let page = std::fs::read_to_string(demo.join("content/01-basics/03-phone.md")).unwrap();
     assert!(page.starts_with("---\ntitle: \"2024: 接听电话\"\nindustry: banking\nsummary: 〔在这里"), "{page}");
 
@@ -112,13 +108,13 @@ fn new_page_and_case_have_valid_front_matter_and_build() {
     assert!(none.contains("\n# industry: banking    # 这一页属于哪些行业？"), "{none}");
 
     let msg = ok(&run(&demo, &["build"]));
-    assert!(msg.contains("built 5 pages in 2 chapters"), "{msg}");
+    assert!(msg.contains("已生成 5 页，2 章"), "{msg}");
     let html = std::fs::read_to_string(demo.join("public/01-basics/03-phone.html")).unwrap();
     assert!(html.contains("<h1>2024: 接听电话</h1>"), "{html}");
     // The placeholders are warnings for `check`, one per file, and so is the missing industry.
     let msg = ok(&run(&demo, &["check"]));
-    assert_eq!(msg.matches("template text not replaced yet").count(), 4, "{msg}");
-    assert!(msg.contains("content/02-cases/02-no-industry.md:3:1: warning: this page has no `industry`"), "{msg}");
+    assert_eq!(msg.matches("模板文字还没有替换").count(), 4, "{msg}");
+    assert!(msg.contains("content/02-cases/02-no-industry.md:3:1: 警告：这一页没有写 `industry`"), "{msg}");
 }
 
 #[test]
@@ -127,29 +123,17 @@ fn new_refuses_to_overwrite_and_checks_its_arguments() {
     let greeting = demo.join("content/01-basics/01-greeting.md");
     let before = std::fs::read(&greeting).unwrap();
     for (args, code, needle) in [
-        (
-            &["new", "page", "01-basics/01-greeting"][..],
-            1,
-            "content/01-basics/01-greeting.md: error: this file already exists",
-        ),
-        (&["new", "case", "01-basics/01-Greeting.md"], 1, "there is already a file `01-greeting.md`"),
-        (&["new", "page", "01-Basics/09-x"], 1, "there is already a folder `01-basics`"),
-        (
-            &["new", "page", "x", "--industry", "bank"],
-            2,
-            "handbook.yaml: error: there is no industry `bank` in handbook.yaml",
-        ),
-        (&["new", "page", "../outside"], 2, "the path must stay inside content/"),
-        (&["new", "page", "/etc/x"], 2, "the path must be inside content/"),
-        (
-            &["new", "page", "01-basics/index"],
-            2,
-            "`index.md` would be written to the same file as the folder's own page",
-        ),
-        (&["new", "page", "01-basics/aux"], 2, "reserved device name"),
-        (&["new", "page", "问答?"], 2, "which Windows does not allow"),
-        (&["new", "case", "01-basics/_index"], 2, "is a folder's own page, not a case"),
-        (&["new", "page", "x", "--root", "nowhere"], 1, "there is no `content` folder in nowhere"),
+        (&["new", "page", "01-basics/01-greeting"][..], 1, "content/01-basics/01-greeting.md: 错误：这个文件已经存在"),
+        (&["new", "case", "01-basics/01-Greeting.md"], 1, "已经有一个文件 `01-greeting.md`"),
+        (&["new", "page", "01-Basics/09-x"], 1, "已经有一个文件夹 `01-basics`"),
+        (&["new", "page", "x", "--industry", "bank"], 2, "handbook.yaml: 错误：handbook.yaml 里没有行业 `bank`"),
+        (&["new", "page", "../outside"], 2, "路径必须留在 content/ 里面"),
+        (&["new", "page", "/etc/x"], 2, "路径必须在 content/ 里面"),
+        (&["new", "page", "01-basics/index"], 2, "`index.md` 会和文件夹自己的页面写到同一个文件"),
+        (&["new", "page", "01-basics/aux"], 2, "是 Windows 保留的设备名"),
+        (&["new", "page", "问答?"], 2, "Windows 的文件名不允许用这些字符"),
+        (&["new", "case", "01-basics/_index"], 2, "是文件夹自己的页面，不能做案例"),
+        (&["new", "page", "x", "--root", "nowhere"], 1, "nowhere 里没有 `content` 文件夹"),
     ] {
         let out = run(&demo, args);
         assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
@@ -158,4 +142,25 @@ fn new_refuses_to_overwrite_and_checks_its_arguments() {
     assert_eq!(std::fs::read(&greeting).unwrap(), before, "the existing page is untouched");
     let files: Vec<String> = tree(&demo.join("content")).into_iter().map(|(p, _)| p).collect();
     assert_eq!(files.len(), 5, "nothing was written: {files:?}");
+}
+
+#[test]
+fn new_speaks_the_handbook_language() {
+    let (_tmp, demo) = init();
+    let yaml = std::fs::read_to_string(demo.join("handbook.yaml")).unwrap();
+    std::fs::write(demo.join("handbook.yaml"), yaml.replace("language: zh-CN", "language: en")).unwrap();
+    let msg = ok(&run(&demo, &["new", "page", "01-basics/03-phone"]));
+    assert!(msg.contains("created content/01-basics/03-phone.md\n"), "{msg}");
+    let out = run(&demo, &["new", "page", "01-basics/03-phone"]);
+    assert_eq!(out.status.code(), Some(1));
+    let msg = stderr(&out);
+    assert!(msg.contains("content/01-basics/03-phone.md: error: this file already exists"), "{msg}");
+    assert!(msg.contains("  = help: choose another name, or edit the existing file"), "{msg}");
+    let out = run(&demo, &["new", "page", "x", "--industry", "bankin"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `banking`? Industries are listed in handbook.yaml"),
+        "{}",
+        stderr(&out)
+    );
 }

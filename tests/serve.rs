@@ -50,10 +50,17 @@ impl Serve {
             }
         });
         let mut s = Serve { child, port: 0, tmp: PathBuf::new(), lines, log: Vec::new() };
-        let building = s.wait_line("into ", START);
-        let tmp = building.split(" into ").nth(1).and_then(|r| r.strip_suffix(" (removed on exit)"));
+        // The handbook's language: Chinese unless its handbook.yaml says `language: en`.
+        let english = std::fs::read_to_string(root.join("handbook.yaml")).is_ok_and(|y| y.contains("language: en"));
+        let (into, removed, serving) = if english {
+            (" into ", " (removed on exit)", "serving http://")
+        } else {
+            (" 生成到 ", "（退出时删除）", "正在提供 http://")
+        };
+        let building = s.wait_line(into, START);
+        let tmp = building.split(into).nth(1).and_then(|r| r.strip_suffix(removed));
         s.tmp = PathBuf::from(tmp.unwrap_or_else(|| panic!("no temporary folder in {building:?}")));
-        let serving = s.wait_line("serving http://", START);
+        let serving = s.wait_line(serving, START);
         let port = serving.split("http://").nth(1).and_then(|r| r.split('/').next()).and_then(|a| a.rsplit(':').next());
         s.port = port.and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("no port in {serving:?}"));
         s
@@ -340,32 +347,50 @@ fn a_content_change_rebuilds_and_reloads_open_pages() {
     assert_eq!(events.next(REBUILD).map(|(name, _)| name).as_deref(), Some("building"));
     assert_eq!(events.expect("reload", REBUILD), "2");
     eprintln!("reload event {:?} after the write", written.elapsed());
-    serve.wait_line("rebuilt", REBUILD);
+    // Only the text changed: the page alone is rendered, then the binders and search index.
+    serve.wait_line("已更新 1 页", REBUILD);
     let page = serve.get(PAGE);
     assert!(page.body.contains("新加的一段") && page.body.contains("data-generation=\"2\""), "{}", page.body);
+    serve.wait_line("打印版已更新", REBUILD);
+    assert!(serve.get("/print.html").body.contains("新加的一段"));
+    assert!(serve.log.iter().all(|l| !l.contains("已重新生成")), "{:?}", serve.log);
+
+    // A new title shows on other pages too: the whole site is rebuilt.
+    let md = std::fs::read_to_string(fx.root().join(PAGE_FILE)).unwrap();
+    fx.write(PAGE_FILE, md.replacen("title: 名片", "title: 递名片", 1));
+    assert_eq!(events.expect("reload", REBUILD), "3");
+    serve.wait_line("已重新生成", REBUILD);
+    assert!(serve.get("/01-etiquette/index.html").body.contains("递名片"));
 
     // A theme override and handbook.yaml are watched too.
     fx.write("themes/default/static/extra.css", "body { color: red }\n");
-    assert_eq!(events.expect("reload", REBUILD), "3");
+    assert_eq!(events.expect("reload", REBUILD), "4");
     let yaml = std::fs::read_to_string(fx.root().join("handbook.yaml")).unwrap();
     fx.write("handbook.yaml", yaml.replace("测试手册", "改过的手册"));
-    assert_eq!(events.expect("reload", REBUILD), "4");
+    assert_eq!(events.expect("reload", REBUILD), "5");
     assert!(serve.get("/").body.contains("改过的手册"));
+}
+
+/// Serves `fx`, then misspells a key of a page: the server, an event stream that saw it, the
+/// page as it was, and the errors shown over open pages.
+fn serve_a_broken_edit(fx: &Fixture) -> (Serve, Events, String, String) {
+    let serve = Serve::start(fx.root(), &[]);
+    let mut events = Events::open(serve.port);
+    assert_eq!(events.expect("hello", REBUILD), "1");
+    let good = std::fs::read_to_string(fx.root().join(PAGE_FILE)).unwrap();
+    fx.write(PAGE_FILE, good.replacen("title: 名片", "titel: 坏掉的名片", 1));
+    let error = events.expect("build-error", REBUILD);
+    (serve, events, good, error)
 }
 
 #[test]
 fn a_broken_edit_shows_errors_keeps_the_old_site_and_a_fix_reloads() {
     let fx = Fixture::new("basic");
-    let mut serve = Serve::start(fx.root(), &[]);
-    let mut events = Events::open(serve.port);
-    assert_eq!(events.expect("hello", REBUILD), "1");
-    let good = std::fs::read_to_string(fx.root().join(PAGE_FILE)).unwrap();
-
-    fx.write(PAGE_FILE, good.replacen("title: 名片", "titel: 坏掉的名片", 1));
-    let error = events.expect("build-error", REBUILD);
-    assert!(error.contains("content/01-etiquette/01-card.md:2:1: error: unknown key `titel`"), "{error}");
-    assert!(error.contains("did you mean `title`?"), "{error}");
-    serve.wait_line("still serving the last good build", REBUILD);
+    let (mut serve, mut events, good, error) = serve_a_broken_edit(&fx);
+    assert!(error.contains("content/01-etiquette/01-card.md:2:1: 错误：未知的键 `titel`"), "{error}");
+    assert!(error.contains("  = 提示：你是不是想写 `title`？"), "{error}");
+    assert!(error.ends_with("手册有 1 处错误；仍在提供上一次成功生成的网站"), "{error}");
+    serve.wait_line("仍在提供上一次成功生成的网站", REBUILD);
     let page = serve.get(PAGE);
     assert_eq!(page.status, 200);
     assert!(page.body.contains("<title>名片") && !page.body.contains("坏掉"), "{}", page.body);
@@ -382,6 +407,20 @@ fn a_broken_edit_shows_errors_keeps_the_old_site_and_a_fix_reloads() {
 }
 
 #[test]
+fn an_english_handbook_is_served_in_english() {
+    let fx = Fixture::new("basic");
+    let yaml = std::fs::read_to_string(fx.root().join("handbook.yaml")).unwrap();
+    fx.write("handbook.yaml", yaml.replace("language: zh-CN", "language: en"));
+    let (mut serve, _events, _good, error) = serve_a_broken_edit(&fx);
+    assert!(serve.log.iter().any(|l| l.contains(" — press Ctrl+C to stop")), "{:?}", serve.log);
+    assert!(error.contains("content/01-etiquette/01-card.md:2:1: error: unknown key `titel`"), "{error}");
+    assert!(error.contains("  = help: did you mean `title`?"), "{error}");
+    serve.wait_line("error: the handbook has 1 error; still serving the last good build", REBUILD);
+    let missing = serve.get("/no-such-page.html");
+    assert!(missing.body.contains("No file at <code>/no-such-page.html</code>"), "{}", missing.body);
+}
+
+#[test]
 fn a_handbook_that_does_not_build_yet_is_served_once_fixed() {
     let fx = Fixture::new("basic");
     let good = std::fs::read_to_string(fx.root().join(PAGE_FILE)).unwrap();
@@ -389,13 +428,13 @@ fn a_handbook_that_does_not_build_yet_is_served_once_fixed() {
     let mut serve = Serve::start(fx.root(), &[]);
     let missing = serve.get("/");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("not been built yet") && missing.body.contains("/__shouce/live.js"));
+    assert!(missing.body.contains("手册还没有生成") && missing.body.contains("/__shouce/live.js"), "{}", missing.body);
     let mut events = Events::open(serve.port);
     assert_eq!(events.expect("hello", REBUILD), "0");
     assert!(events.expect("build-error", REBUILD).contains("titel"));
     fx.write(PAGE_FILE, &good);
     assert_eq!(events.expect("reload", REBUILD), "1");
-    serve.wait_line("rebuilt", REBUILD);
+    serve.wait_line("已重新生成", REBUILD);
     assert_eq!(serve.get("/").status, 200);
 }
 
@@ -403,13 +442,13 @@ fn a_handbook_that_does_not_build_yet_is_served_once_fixed() {
 fn listening_beyond_this_machine_is_explicit_and_warned_about() {
     let fx = Fixture::new("basic");
     let local = Serve::start(fx.root(), &[]);
-    assert!(!local.log.iter().any(|l| l.contains("warning")), "{:?}", local.log);
-    assert!(local.log.iter().any(|l| l.contains("— press Ctrl+C to stop")));
+    assert!(!local.log.iter().any(|l| l.contains("警告")), "{:?}", local.log);
+    assert!(local.log.iter().any(|l| l.contains("，按 Ctrl+C 停止")));
     drop(local);
     let mut all = Serve::start(fx.root(), &["--bind", "0.0.0.0"]);
-    let warning = all.log.iter().find(|l| l.starts_with("warning:")).cloned();
-    let warning = warning.unwrap_or_else(|| all.wait_line("warning:", START));
-    assert!(warning.contains("colleagues on the network can now read the handbook"), "{warning}");
+    let warning = all.log.iter().find(|l| l.starts_with("警告：")).cloned();
+    let warning = warning.unwrap_or_else(|| all.wait_line("警告：", START));
+    assert!(warning.contains("网络上的同事现在可以"), "{warning}");
     // Bound to every interface, it is still reachable (and only tested) on 127.0.0.1.
     assert_eq!(all.get("/").status, 200);
 }
@@ -419,10 +458,15 @@ fn refuses_a_bad_bind_address_and_a_missing_folder() {
     let fx = Fixture::new("basic");
     let out = fx.run(&["serve", "--bind", "example.com"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(common::stderr(&out).contains("not an IP address"), "{}", common::stderr(&out));
+    assert!(common::stderr(&out).contains("错误：`example.com` 不是 IP 地址"), "{}", common::stderr(&out));
     let out = fx.run(&["serve", "--root", "no-such-folder", "--port", "0"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(common::stderr(&out).contains("is not a folder"), "{}", common::stderr(&out));
+    assert!(common::stderr(&out).contains("错误：`no-such-folder` 不是文件夹"), "{}", common::stderr(&out));
+    let yaml = std::fs::read_to_string(fx.root().join("handbook.yaml")).unwrap();
+    fx.write("handbook.yaml", yaml.replace("language: zh-CN", "language: en"));
+    let out = fx.run(&["serve", "--bind", "example.com"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(common::stderr(&out).contains("error: `example.com` is not an IP address"), "{}", common::stderr(&out));
 }
 
 #[cfg(unix)]
@@ -434,7 +478,7 @@ fn ctrl_c_stops_cleanly_and_removes_the_temporary_folder() {
     let pid = serve.child.id().to_string();
     let sent = Command::new("kill").args(["-INT", &pid]).status().expect("run kill");
     assert!(sent.success());
-    serve.wait_line("stopped; removed", REBUILD);
+    serve.wait_line("已停止；已删除", REBUILD);
     let end = Instant::now() + REBUILD;
     let status = loop {
         if let Some(s) = serve.child.try_wait().unwrap() {

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use crate::content::CONTENT_DIR;
 use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Message, Text};
 
 /// Where we assume the output folder lives on the file share when counting path lengths.
 pub const SHARE_PREFIX: &str = r"\\server\share\handbook\public\";
@@ -23,20 +24,12 @@ const RESERVED: &[&str] = &["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"];
 const FORBIDDEN: &[char] = &['<', '>', ':', '"', '|', '?', '*', '\\'];
 
 /// What is wrong with one file or folder name on Windows, with how to fix it.
-pub fn problems(name: &str) -> Vec<(String, String)> {
+pub fn problems(name: &str) -> Vec<(Message, Text)> {
     let mut out = Vec::new();
     let base_end = name.find('.').unwrap_or(name.len());
     let base = name[..base_end].trim_end_matches(' ');
     if is_reserved(base) {
-        out.push((
-            format!(
-                "`{name}` is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension)"
-            ),
-            format!(
-                "rename it, e.g. to `{base}-1{}`: Windows cannot create, copy or open a file or folder with this name",
-                &name[base_end..]
-            ),
-        ));
+        out.push((msg::reserved_name(name), msg::reserved_name_hint(base, &name[base_end..])));
     }
     let mut bad: Vec<String> = Vec::new();
     for c in name.chars() {
@@ -46,17 +39,10 @@ pub fn problems(name: &str) -> Vec<(String, String)> {
         }
     }
     if !bad.is_empty() {
-        out.push((
-            format!("the name contains {}, which Windows does not allow in file names", bad.join(" ")),
-            "remove those characters; in Chinese names the full-width forms ：？＊＂＜＞｜ are allowed".to_string(),
-        ));
+        out.push((msg::forbidden_chars(&bad.join(" ")), msg::forbidden_chars_hint()));
     }
     if name.ends_with('.') || name.ends_with(' ') {
-        let what = if name.ends_with('.') { "a dot" } else { "a space" };
-        out.push((
-            format!("the name ends with {what}, which Windows removes: on the share it gets another name and links to it break"),
-            format!("rename it to `{}`", name.trim_end_matches(['.', ' '])),
-        ));
+        out.push((msg::trailing_dot_or_space(name.ends_with('.')), msg::rename_to(name.trim_end_matches(['.', ' ']))));
     }
     out
 }
@@ -139,21 +125,10 @@ pub fn check_tree(root: &Path) -> Vec<Diagnostic> {
     for (url, file) in outputs {
         let n = share_len(&url);
         if n >= MAX_PATH {
+            let path = format!("{SHARE_PREFIX}{}", url.replace('/', "\\"));
             out.push(
-                Diagnostic::error(
-                    file,
-                    0,
-                    0,
-                    format!(
-                        "on the file share this becomes a path of {n} characters (`{SHARE_PREFIX}{}`); Windows allows {}",
-                        url.replace('/', "\\"),
-                        MAX_PATH - 1
-                    ),
-                )
-                .with_hint(format!(
-                    "shorten the names of this file or its folders by at least {} characters (counted for a site copied to `{SHARE_PREFIX}`)",
-                    n + 1 - MAX_PATH
-                )),
+                Diagnostic::error(file, 0, 0, msg::path_too_long(n, &path, MAX_PATH - 1))
+                    .with_hint(msg::path_too_long_hint(n + 1 - MAX_PATH, SHARE_PREFIX)),
             );
         }
     }
@@ -182,15 +157,7 @@ fn case_clashes(folder: &str, entries: &[(String, bool)]) -> Vec<Diagnostic> {
             } else {
                 format!("{CONTENT_DIR}/{folder}/{name}")
             };
-            out.push(
-                Diagnostic::error(
-                    file,
-                    0,
-                    0,
-                    format!("`{name}` and `{first}` differ only in case: on a Windows share they are the same name, and one replaces the other"),
-                )
-                .with_hint("rename one of them (or merge them)"),
-            );
+            out.push(Diagnostic::error(file, 0, 0, msg::case_clash(name, first)).with_hint(msg::case_clash_hint()));
         }
     }
     out
@@ -199,6 +166,7 @@ fn case_clashes(folder: &str, entries: &[(String, bool)]) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn reserved_names_with_any_extension() {
@@ -213,13 +181,15 @@ mod tests {
 
     #[test]
     fn forbidden_characters_and_trailing_dot_or_space() {
+        let en = |m: &Message| m.text.get(Lang::En);
         let p = problems("问答: 退保?.md");
         assert_eq!(p.len(), 1);
-        assert!(p[0].0.contains("`:` `?`"), "{}", p[0].0);
-        assert!(problems("a\tb.md")[0].0.contains("U+0009"));
-        assert!(problems("a\\b.md")[0].0.contains("`\\`"));
-        assert!(problems("第一章.")[0].0.contains("ends with a dot"));
-        assert_eq!(problems("第一章 ")[0].1, "rename it to `第一章`");
+        assert!(en(&p[0].0).contains("`:` `?`"), "{}", en(&p[0].0));
+        assert!(en(&problems("a\tb.md")[0].0).contains("U+0009"));
+        assert!(en(&problems("a\\b.md")[0].0).contains("`\\`"));
+        assert!(en(&problems("第一章.")[0].0).contains("ends with a dot"));
+        assert_eq!(problems("第一章.")[0].0.code, "trailing-dot-or-space");
+        assert_eq!(problems("第一章 ")[0].1.get(Lang::Hans), "改名为 `第一章`");
         assert!(problems("问答：退保？.md").is_empty(), "full-width forms are fine");
     }
 

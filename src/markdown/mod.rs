@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
+use crate::messages as msg;
 use crate::text::{is_cjk, is_cjk_punct, slug};
 
 pub struct Input<'a> {
@@ -165,13 +166,8 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
                     highlight::Highlighted::UnknownLanguage => {
                         let (line, col) = lines.position(range.start);
                         r.warnings.push(
-                            Diagnostic::warning(
-                                input.file,
-                                line,
-                                col,
-                                format!("unknown code language `{lang}`; shown without colours"),
-                            )
-                            .with_hint("use a common name such as `rust`, `python`, `sql`, `json`, or `text`"),
+                            Diagnostic::warning(input.file, line, col, msg::unknown_code_language(lang))
+                                .with_hint(msg::unknown_code_language_hint()),
                         );
                         highlight::plain(&code, lang)
                     }

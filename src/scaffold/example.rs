@@ -15,7 +15,7 @@ pub const FILES: &[(&str, &str)] = &[
 const HANDBOOK: &str = "\
 # 手册的设置。改完后运行 shouce build 重新生成网站。
 title: 客户服务手册
-language: zh-CN        # zh-CN 简体中文（默认），zh-TW 繁体中文，en 英文界面
+language: zh-CN        # zh-CN 简体中文（默认），zh-TW 繁体中文，en 英文；网站界面和 shouce 的提示都用它
 version: 第 1 版       # 印在培训手册的封面上；不需要就删去这一行
 theme: default
 industries:            # 每个行业有自己的目录页；页面用 industry: 归入一个或几个行业

@@ -21,6 +21,8 @@ use tokio::sync::mpsc::{self, UnboundedSender};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::UnboundedReceiverStream;
 
+use crate::messages::{self as msg, Lang, Text};
+
 /// The event stream that open pages listen to.
 pub const EVENTS_URL: &str = "/__shouce/events";
 /// The live-reload script, served from memory; it is never written into the built site.
@@ -39,6 +41,8 @@ struct LiveState {
     /// The errors of the last build when it failed (the previous good site is still served).
     error: Option<String>,
     clients: Vec<UnboundedSender<Event>>,
+    /// The handbook's language, for the server's own answers (404 pages and the like).
+    lang: Lang,
 }
 
 #[derive(Clone)]
@@ -50,7 +54,16 @@ enum Event {
 
 impl Live {
     pub fn new() -> Live {
-        Live { state: Mutex::new(LiveState { generation: 0, error: None, clients: Vec::new() }) }
+        Live { state: Mutex::new(LiveState { generation: 0, error: None, clients: Vec::new(), lang: Lang::default() }) }
+    }
+
+    /// The handbook's language, read again at every build (handbook.yaml may change it).
+    pub fn set_lang(&self, lang: Lang) {
+        self.lock().lang = lang;
+    }
+
+    fn lang(&self) -> Lang {
+        self.lock().lang
     }
 
     /// A rebuild started: open pages say so until it ends.
@@ -124,6 +137,7 @@ pub fn spawn(listener: TcpListener, site: PathBuf, live: Arc<Live>) -> std::io::
         .enable_io()
         .enable_time()
         .build()?;
+    let live_lang = Arc::clone(&live);
     let app = Router::new().fallback(handle).with_state(Arc::new(App { site, live, loopback }));
     let listener = {
         let _guard = runtime.enter();
@@ -131,22 +145,24 @@ pub fn spawn(listener: TcpListener, site: PathBuf, live: Arc<Live>) -> std::io::
     };
     std::thread::Builder::new().name("shouce-http".into()).spawn(move || {
         if let Err(e) = runtime.block_on(async { axum::serve(listener, app).await }) {
-            eprintln!("error: the web server stopped: {e}");
+            let lang = live_lang.lang();
+            eprintln!("{}{}", msg::error_label().get(lang), msg::server_stopped(e).get(lang));
         }
     })?;
     Ok(())
 }
 
 async fn handle(State(app): State<Arc<App>>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
+    let lang = app.live.lang();
     if method != Method::GET && method != Method::HEAD {
-        let mut r = text(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are supported\n");
+        let mut r = text(StatusCode::METHOD_NOT_ALLOWED, msg::http_get_only(), lang);
         r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
     }
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     if app.loopback && !local_host(host.or(uri.authority().map(|a| a.as_str()))) {
         // A page on another site that points a DNS name at 127.0.0.1 must not read the handbook.
-        return text(StatusCode::FORBIDDEN, "shouce serve only answers requests for localhost or 127.0.0.1\n");
+        return text(StatusCode::FORBIDDEN, msg::http_local_only(), lang);
     }
     let path = uri.path().to_string();
     match path.as_str() {
@@ -157,13 +173,14 @@ async fn handle(State(app): State<Arc<App>>, method: Method, uri: Uri, headers: 
             let app = Arc::clone(&app);
             tokio::task::spawn_blocking(move || file(&app, &path, &query))
                 .await
-                .unwrap_or_else(|_| text(StatusCode::INTERNAL_SERVER_ERROR, "internal error\n"))
+                .unwrap_or_else(|_| text(StatusCode::INTERNAL_SERVER_ERROR, msg::http_internal_error(), lang))
         }
     }
 }
 
 /// The answer for a path of the site (run off the async threads: it reads files).
 fn file(app: &App, path: &str, query: &str) -> Response {
+    let lang = app.live.lang();
     match locate(&app.site, path) {
         Target::File(file) => {
             let ctype = content_type(&file);
@@ -172,11 +189,11 @@ fn file(app: &App, path: &str, query: &str) -> Response {
                     bytes(StatusCode::OK, &ctype, inject(&body, app.live.generation()))
                 }
                 Ok(body) => bytes(StatusCode::OK, &ctype, body),
-                Err(_) => not_found(path, true, app.live.generation()),
+                Err(_) => not_found(path, true, app.live.generation(), lang),
             }
         }
         Target::Redirect => {
-            let mut r = text(StatusCode::FOUND, "moved\n");
+            let mut r = text(StatusCode::FOUND, msg::http_moved(), lang);
             if let Ok(v) = HeaderValue::from_str(&format!("{path}/{query}")) {
                 r.headers_mut().insert(header::LOCATION, v);
             }
@@ -184,8 +201,8 @@ fn file(app: &App, path: &str, query: &str) -> Response {
         }
         // Browsers ask for it on their own; a handbook without one should not log a 404.
         Target::Missing if path == "/favicon.ico" => bytes(StatusCode::NO_CONTENT, "image/x-icon", Vec::new()),
-        Target::Missing => not_found(path, app.site.is_dir(), app.live.generation()),
-        Target::Bad => text(StatusCode::BAD_REQUEST, "bad request: the path must stay inside the site\n"),
+        Target::Missing => not_found(path, app.site.is_dir(), app.live.generation(), lang),
+        Target::Bad => text(StatusCode::BAD_REQUEST, msg::http_bad_path(), lang),
     }
 }
 
@@ -304,14 +321,10 @@ pub fn inject(html: &[u8], generation: u64) -> Vec<u8> {
     out
 }
 
-fn not_found(path: &str, built: bool, generation: u64) -> Response {
+fn not_found(path: &str, built: bool, generation: u64, lang: Lang) -> Response {
     let mut shown = String::new();
     let _ = pulldown_cmark_escape::escape_html(&mut shown, path);
-    let why = if built {
-        format!("No file at <code>{shown}</code> in the built handbook.")
-    } else {
-        "The handbook has not been built yet: see the errors in the terminal.".to_string()
-    };
+    let why = if built { msg::http_no_file(&shown) } else { msg::http_not_built() }.get(lang);
     let page = format!(
         "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -344,8 +357,9 @@ fn bytes(status: StatusCode, ctype: &str, body: Vec<u8>) -> Response {
     r
 }
 
-fn text(status: StatusCode, body: &str) -> Response {
-    bytes(status, "text/plain; charset=utf-8", body.as_bytes().to_vec())
+/// A one-line plain-text answer in the handbook's language.
+fn text(status: StatusCode, body: Text, lang: Lang) -> Response {
+    bytes(status, "text/plain; charset=utf-8", format!("{}\n", body.get(lang)).into_bytes())
 }
 
 #[cfg(test)]

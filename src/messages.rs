@@ -1,0 +1,1450 @@
+//! The message catalogue: every sentence shouce says to a person (diagnostics, their hints,
+//! command-line status lines) in Chinese and English side by side, so that a translator can
+//! review them in one place.
+//!
+//! Each function returns a [`Text`], or for a diagnostic a [`Message`]: a text with a stable
+//! machine code for `shouce check --format json`. [`Text::get`] picks the handbook's language
+//! ([`Lang`]); Traditional Chinese is converted from the Chinese text with OpenCC (Taiwan
+//! phrasing), except for the values a message quotes (file names, titles, keys, foreign error
+//! text), which are shown exactly as written.
+//!
+//! Chinese style: short plain sentences for a trainer, full-width punctuation, code and keys
+//! in backticks. English: lower case, no final full stop, as compilers write.
+
+use std::borrow::Cow;
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+
+/// The language of messages, from `language:` in handbook.yaml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Simplified Chinese, the default.
+    #[default]
+    Hans,
+    /// Traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant…`).
+    Hant,
+    /// English (`en`, `en-GB`, …).
+    En,
+}
+
+impl Lang {
+    /// `en…` is English; `zh-TW`, `zh-HK` and `zh-Hant…` are Traditional; anything else is
+    /// Simplified. The site's interface strings follow the same rule ([`crate::i18n`]).
+    pub fn from_tag(tag: &str) -> Lang {
+        let l = tag.trim().to_ascii_lowercase();
+        if l.starts_with("en") {
+            Lang::En
+        } else if l == "zh-tw" || l == "zh-hk" || l.starts_with("zh-hant") {
+            Lang::Hant
+        } else {
+            Lang::Hans
+        }
+    }
+}
+
+/// Marks a quoted value inside a text: it is never converted to Traditional characters.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// A value quoted in a message (a path, a title, a key, a foreign error), kept as written.
+fn v(x: impl Display) -> String {
+    format!("{OPEN}{x}{CLOSE}")
+}
+
+/// One sentence in both languages. Boxed: a diagnostic carries two, and errors stay small.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(Box<Pair>);
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Pair {
+    zh: Cow<'static, str>,
+    en: Cow<'static, str>,
+}
+
+impl Text {
+    fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Text {
+        Text(Box::new(Pair { zh: zh.into(), en: en.into() }))
+    }
+
+    /// Text that is the same in every language (already localised, or foreign).
+    pub fn verbatim(s: impl Display) -> Text {
+        let s = v(s);
+        Text::new(s.clone(), s)
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Hans => unmark(self.zh()),
+            Lang::En => unmark(self.en()),
+            Lang::Hant => traditional(self.zh()),
+        }
+    }
+
+    /// The Chinese text, quoted values still marked.
+    fn zh(&self) -> &str {
+        &self.0.zh
+    }
+
+    /// The English text, quoted values still marked.
+    fn en(&self) -> &str {
+        &self.0.en
+    }
+}
+
+/// A diagnostic's text and its stable code (`unknown-key`), for tools.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Message {
+    pub code: &'static str,
+    pub text: Text,
+}
+
+fn t(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Text {
+    Text::new(zh, en)
+}
+
+fn m(code: &'static str, zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Message {
+    Message { code, text: Text::new(zh, en) }
+}
+
+fn unmark(s: &str) -> String {
+    s.replace([OPEN, CLOSE], "")
+}
+
+/// Converts the parts outside quoted values to Traditional characters with Taiwan phrasing
+/// and corner quotes; falls back to Simplified if OpenCC cannot load its dictionaries.
+fn traditional(s: &str) -> String {
+    static CONVERTER: OnceLock<Option<OpenCC>> = OnceLock::new();
+    let Some(cc) = CONVERTER.get_or_init(|| OpenCC::from_config(BuiltinConfig::S2twp).ok()) else {
+        return unmark(s);
+    };
+    let convert = |part: &str| cc.convert(part).replace('“', "「").replace('”', "」");
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    while let Some((before, after)) = rest.split_once(OPEN) {
+        out.push_str(&convert(before));
+        let (quoted, tail) = after.split_once(CLOSE).unwrap_or((after, ""));
+        out.push_str(quoted);
+        rest = tail;
+    }
+    out.push_str(&convert(rest));
+    out
+}
+
+/// `1 page`, `2 pages`.
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
+}
+
+fn joined(items: &[&str]) -> String {
+    v(items.join(", "))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics: the labels of `file:line:col: error: message` and `= help: hint`.
+
+pub fn error_label() -> Text {
+    t("错误：", "error: ")
+}
+
+pub fn warning_label() -> Text {
+    t("警告：", "warning: ")
+}
+
+pub fn help_label() -> Text {
+    t("提示：", "help: ")
+}
+
+pub fn note_label() -> Text {
+    t("注意：", "note: ")
+}
+
+/// `BuildFailed`: how many errors a handbook has.
+pub fn handbook_has_errors(n: usize) -> Text {
+    t(format!("手册有 {n} 处错误"), format!("the handbook has {}", plural(n, "error")))
+}
+
+/// "Did you mean …?" for a misspelt key or id, `keys` being what is allowed.
+pub fn did_you_mean_key(s: &str, keys: &[&str]) -> Text {
+    let (s, keys) = (v(s), joined(keys));
+    t(format!("你是不是想写 `{s}`？可以用的键：{keys}"), format!("did you mean `{s}`? Allowed keys: {keys}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// config.rs: handbook.yaml.
+
+pub fn config_not_utf8() -> Message {
+    m("config-not-utf8", "handbook.yaml 不是 UTF-8 文本（可能保存成了 GBK/GB2312）", "handbook.yaml is not UTF-8 text")
+}
+
+pub fn config_not_utf8_hint() -> Text {
+    t("用记事本打开它，“另存为”，编码选 UTF-8", "save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)")
+}
+
+pub fn cannot_read_config(e: impl Display) -> Message {
+    let e = v(e);
+    m("config-unreadable", format!("无法读取 handbook.yaml：{e}"), format!("cannot read handbook.yaml: {e}"))
+}
+
+pub fn unknown_paper(paper: &str) -> Message {
+    let p = v(paper);
+    m("unknown-paper", format!("未知的纸张大小 `{p}`"), format!("unknown paper size `{p}`"))
+}
+
+pub fn unknown_paper_hint() -> Text {
+    t("写 `paper: A4` 或 `paper: Letter`", "use `paper: A4` or `paper: Letter`")
+}
+
+pub fn bad_industry_id(id: &str) -> Message {
+    let id = v(id);
+    m(
+        "bad-industry-id",
+        format!("行业 id `{id}` 只能用英文字母、数字、`-` 或 `_`"),
+        format!("industry id `{id}` must be ASCII letters, digits, `-` or `_`"),
+    )
+}
+
+pub fn bad_industry_id_hint() -> Text {
+    t(
+        "id 会成为网站里的文件夹名；中文名称写在 `name:` 里",
+        "the id becomes a folder name in the site; put the Chinese name in `name:`",
+    )
+}
+
+pub fn duplicate_industry_id(id: &str) -> Message {
+    let id = v(id);
+    m("duplicate-industry-id", format!("行业 id `{id}` 出现了两次"), format!("industry id `{id}` is listed twice"))
+}
+
+pub fn duplicate_industry_id_hint() -> Text {
+    t("每个行业用一个不同的 id", "give each industry its own id")
+}
+
+pub fn industry_did_you_mean(s: &str) -> Text {
+    let s = v(s);
+    t(
+        format!("你是不是想写 `{s}`？行业列在 handbook.yaml 里"),
+        format!("did you mean `{s}`? Industries are listed in handbook.yaml"),
+    )
+}
+
+pub fn no_industries_listed() -> Text {
+    t(
+        "handbook.yaml 里还没有行业；请在 `industries:` 下面添加",
+        "handbook.yaml lists no industries; add one under `industries:`",
+    )
+}
+
+pub fn use_one_of_industries(ids: &[&str]) -> Text {
+    let ids = joined(ids);
+    t(format!("请用其中一个：{ids}（来自 handbook.yaml）"), format!("use one of: {ids} (from handbook.yaml)"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// frontmatter.rs: the YAML between `---` lines.
+
+pub fn front_matter_unclosed() -> Message {
+    m(
+        "front-matter-unclosed",
+        "第 1 行的 `---` 开始了页头信息，但后面没有结束的 `---`",
+        "the front matter opened with `---` on line 1 is never closed",
+    )
+}
+
+pub fn front_matter_unclosed_hint() -> Text {
+    t("在页头信息最后一行的下面加一行，只写 `---`", "add a line with only `---` after the last front-matter line")
+}
+
+pub fn tab_indent() -> Message {
+    m("tab-indent", "这一行页头信息用了制表符（Tab）缩进", "a tab character indents this front-matter line")
+}
+
+pub fn tab_indent_hint() -> Text {
+    t(
+        "YAML 只能用空格缩进；把制表符换成两个空格",
+        "YAML allows only spaces for indentation; replace the tab with two spaces",
+    )
+}
+
+pub fn unknown_key(key: &str) -> Message {
+    let key = v(key);
+    m("unknown-key", format!("未知的键 `{key}`"), format!("unknown key `{key}`"))
+}
+
+pub fn unknown_key_hint(keys: &[&str]) -> Text {
+    let keys = joined(keys);
+    t(
+        format!("可以用的键：{keys}；自己定义的值放在 `extra:` 下面"),
+        format!("allowed keys: {keys}; put your own values under `extra:`"),
+    )
+}
+
+pub fn industry_shape() -> Message {
+    m(
+        "industry-shape",
+        "`industry` 要写一个行业 id，或者几个 id 组成的列表",
+        "`industry` must be an industry id or a list of ids",
+    )
+}
+
+pub fn industry_shape_hint() -> Text {
+    t(
+        "写成 `industry: banking` 或 `industry: [banking, insurance]`",
+        "write `industry: banking` or `industry: [banking, insurance]`",
+    )
+}
+
+/// What a value should be, from serde's `expected …`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    WholeNumber,
+    List,
+    Text,
+    /// Anything else: serde's words are shown as they are.
+    Other,
+}
+
+/// The name of a YAML value kind as serde writes it (`string "第一"`, `integer `5``), in words.
+fn found_kind(found: &str) -> (String, String) {
+    let words = [
+        ("string ", "文本", "text "),
+        ("integer ", "整数", "the number "),
+        ("floating point ", "小数", "the number "),
+        ("boolean ", "真假值", "the boolean "),
+    ];
+    for (serde, zh, en) in words {
+        if let Some(value) = found.strip_prefix(serde) {
+            let value = v(value);
+            return (format!("{zh} {value}"), format!("{en}{value}"));
+        }
+    }
+    match found {
+        "sequence" => ("列表".into(), "a list".into()),
+        "map" => ("键值表".into(), "a map".into()),
+        "unit value" | "null" => ("空值".into(), "an empty value".into()),
+        _ => (v(found), v(found)),
+    }
+}
+
+/// A value of the wrong kind: `order: 第一`. `found` is serde's `string "第一"`; `raw` is
+/// serde's whole sentence, shown when the expected kind has no name here.
+pub fn wrong_type(key: &str, found: &str, expected: ValueKind, raw: &str) -> Message {
+    let key = v(key);
+    let (zh_found, en_found) = found_kind(found);
+    let names = match expected {
+        ValueKind::WholeNumber => Some(("整数", "a whole number")),
+        ValueKind::List => Some(("列表", "a list")),
+        ValueKind::Text => Some(("文本", "text")),
+        ValueKind::Other => None,
+    };
+    match names {
+        Some((zh, en)) => m(
+            "wrong-type",
+            format!("`{key}` 的值应该是{zh}，这里写的是{zh_found}"),
+            format!("`{key}`: invalid type: {en_found}, expected {en}"),
+        ),
+        None => {
+            let raw = v(raw);
+            m("wrong-type", format!("`{key}` 的值类型不对：{raw}"), format!("`{key}`: {raw}"))
+        }
+    }
+}
+
+pub fn wrong_type_hint() -> Text {
+    t(
+        "文字的值加上引号，例如 `title: \"2024\"`；`order` 要写整数；`tags` 要写列表",
+        "quote text values, e.g. `title: \"2024\"`; `order` takes a whole number; `tags` a list",
+    )
+}
+
+pub fn invalid_yaml(detail: &str) -> Message {
+    let d = v(detail);
+    m("invalid-yaml", format!("YAML 格式有误：{d}"), format!("invalid YAML: {d}"))
+}
+
+pub fn invalid_yaml_hint() -> Text {
+    t(
+        "如果值里有 `: `，或者以 `\"`、`'`、`*`、`&`、`[`、`{` 开头，要给整个值加上引号",
+        "quote values that contain `: ` or start with `\"`, `'`, `*`, `&`, `[` or `{`",
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// content.rs: the files of content/.
+
+pub fn no_content_folder() -> Message {
+    m("no-content-folder", "这里没有 `content` 文件夹", "there is no `content` folder here")
+}
+
+pub fn no_content_folder_hint(path: impl Display) -> Text {
+    let p = v(path);
+    t(
+        format!("把 Markdown 文件放进 {p}，或者用 --root 指定手册文件夹（里面有 content/ 的那个）"),
+        format!("put the Markdown files in {p}, or pass --root with the handbook folder (the one that holds content/)"),
+    )
+}
+
+pub fn link_loop() -> Message {
+    m(
+        "link-loop",
+        "这个链接指回包含它的文件夹，已跳过",
+        "this link points back to a folder that contains it, so it was skipped",
+    )
+}
+
+pub fn cannot_read_entry(e: impl Display) -> Message {
+    let e = v(e);
+    m("unreadable", format!("无法读取：{e}"), format!("cannot read: {e}"))
+}
+
+pub fn link_loop_hint() -> Text {
+    t("删除这个链接，或者让它指向 content/ 以外的地方", "remove the link or make it point outside content/")
+}
+
+pub fn name_not_unicode() -> Message {
+    m("name-not-unicode", "这个文件名不是有效的 Unicode 文字", "this file name is not valid Unicode")
+}
+
+pub fn name_not_unicode_hint() -> Text {
+    t("给文件改个名；文件名必须是能正常显示的文字", "rename the file; names must be readable text")
+}
+
+pub fn cannot_read_file(e: impl Display) -> Message {
+    let e = v(e);
+    m("unreadable", format!("无法读取这个文件：{e}"), format!("cannot read this file: {e}"))
+}
+
+pub fn not_utf8() -> Message {
+    m(
+        "not-utf8",
+        "这个文件不是 UTF-8 文本（可能保存成了 GBK/GB2312）",
+        "this file is not UTF-8 text (it may be saved as GBK/GB2312)",
+    )
+}
+
+pub fn not_utf8_hint() -> Text {
+    t(
+        "用记事本打开它，“另存为”，编码选 UTF-8（也可以用 `iconv -f GBK -t UTF-8` 转换）",
+        "open it and save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8; or `iconv -f GBK -t UTF-8`)",
+    )
+}
+
+pub fn industry_on_index() -> Message {
+    m("industry-on-index", "文件夹的 _index.md 里不能写 `industry`", "`industry` is set on a folder's _index.md")
+}
+
+pub fn industry_on_index_hint() -> Text {
+    t("把 `industry` 写在这个文件夹里的各个页面上", "set `industry` on the pages inside the folder instead")
+}
+
+pub fn unknown_industry(id: &str) -> Message {
+    let id = v(id);
+    m("unknown-industry", format!("未知的行业 `{id}`"), format!("unknown industry `{id}`"))
+}
+
+pub fn two_sources(url: &str) -> Message {
+    let url = v(url);
+    m("two-sources", format!("两个源文件会写出同一个 `{url}`"), format!("two sources would write `{url}`"))
+}
+
+pub fn two_sources_index_hint() -> Text {
+    t(
+        "`index.md` 是文件夹自己的页面：给这个文件改名，或者把它的内容移到 `_index.md`",
+        "`index.md` is the folder's own page: rename this file, or move its text into `_index.md`",
+    )
+}
+
+pub fn two_sources_hint(other: &str) -> Text {
+    let o = v(other);
+    t(
+        format!("它会覆盖 {o} 的输出（在 Windows 上，只有大小写不同的名字是同一个文件）；给其中一个改名"),
+        format!(
+            "it would overwrite the output of {o} (names that differ only in case are the same file on Windows); rename one of them"
+        ),
+    )
+}
+
+pub fn reserved_top(top: &str) -> Message {
+    let top = v(top);
+    m(
+        "reserved-folder",
+        format!("最上层的文件夹名 `{top}` 已被生成的网站占用"),
+        format!("the top-level folder name `{top}` is used by the generated site"),
+    )
+}
+
+pub fn rename_folder() -> Text {
+    t("给这个文件夹改名", "rename the folder")
+}
+
+pub fn rename_one() -> Text {
+    t("给其中一个改名", "rename one of them")
+}
+
+// ---------------------------------------------------------------------------------------------
+// links.rs and check.rs: links, images, titles, industries, placeholders.
+
+pub fn link_to_missing(dest: &str) -> Message {
+    let d = v(dest);
+    m("missing-page", format!("链接指向 `{d}`，但这个文件不存在"), format!("link to `{d}`, which does not exist"))
+}
+
+pub fn links_are_relative() -> Text {
+    t(
+        "检查文件名和文件夹；链接是从这个文件所在的位置算起的",
+        "check the file name and folder; links are relative to this file",
+    )
+}
+
+pub fn missing_anchor(fragment: &str, file: &str) -> Message {
+    let (f, file) = (v(fragment), v(file));
+    m(
+        "missing-anchor",
+        format!("链接指向 `#{f}`，但 {file} 里没有这个标题"),
+        format!("link to `#{f}`: no heading with that anchor in {file}"),
+    )
+}
+
+pub fn missing_anchor_hint() -> Text {
+    t("锚点是去掉标点的标题文字，例如 `#握手五到`", "anchors are heading texts without punctuation, e.g. `#握手五到`")
+}
+
+pub fn link_leaves_content(dest: &str) -> Message {
+    let d = v(dest);
+    m(
+        "link-outside",
+        format!("链接 `{d}` 指到了 content 文件夹外面，那里的文件不会进入网站"),
+        format!("link to `{d}` leaves the content folder, so it is not part of the site"),
+    )
+}
+
+pub fn link_leaves_content_hint() -> Text {
+    t(
+        "把这个文件复制到 content/ 里（例如放在这一页旁边），再链接到复制的文件；shouce 从不读取 content/ 以外的文件",
+        "copy the file into content/ (e.g. next to this page) and link to the copy; shouce never reads files outside content/",
+    )
+}
+
+pub fn link_no_file(dest: &str, path: &str, folder: bool) -> Message {
+    let (d, p) = (v(dest), v(path));
+    let (zh, en) = if folder { ("文件夹", "folder") } else { ("文件", "file") };
+    m("missing-file", format!("链接 `{d}` 指向的{zh} {p} 不存在"), format!("link to `{d}`: there is no {en} {p}"))
+}
+
+pub fn link_case_hint(real: &str) -> Text {
+    let r = v(real);
+    t(
+        format!("文件名是 `{r}`：大小写要写得完全一样（网页服务器和很多工具会区分大小写）"),
+        format!(
+            "the file is called `{r}`: write the name with the same capital and small letters (a web server and many tools tell them apart)"
+        ),
+    )
+}
+
+pub fn link_folder_hint() -> Text {
+    t("检查文件夹名；链接是从这个文件所在的位置算起的", "check the folder name; links are relative to this file")
+}
+
+pub fn link_file_hint(path: &str) -> Text {
+    let p = v(path);
+    t(
+        format!("把文件放到 {p}，或者改正链接；链接是从这个文件所在的文件夹算起的"),
+        format!("put the file at {p}, or correct the link; links are relative to this file's folder"),
+    )
+}
+
+/// `chapter` is the chapter's title, `None` for the home page.
+pub fn duplicate_title(title: &str, chapter: Option<&str>, first: &str) -> Message {
+    let (title, first) = (v(title), v(first));
+    let (zh_in, en_in) = match chapter {
+        Some(c) => (format!("「{}」", v(c)), format!("「{}」", v(c))),
+        None => ("首页".to_string(), "the home page".to_string()),
+    };
+    m(
+        "duplicate-title",
+        format!("标题「{title}」在{zh_in}里用了两次，另一处是 {first}"),
+        format!("the title 「{title}」 is used twice in {en_in}: also by {first}"),
+    )
+}
+
+pub fn duplicate_title_hint() -> Text {
+    t(
+        "读者在侧栏和搜索结果里分不清这两个；给每个写一个不同的 `title:`",
+        "readers cannot tell the two apart in the sidebar and in search results; give each its own `title:`",
+    )
+}
+
+pub fn no_industry() -> Message {
+    m(
+        "no-industry",
+        "这一页没有写 `industry`，所以不会出现在任何行业目录和行业手册里",
+        "this page has no `industry`, so it is in no industry index and no industry binder",
+    )
+}
+
+pub fn no_industry_uncomment_hint(ids: &[&str]) -> Text {
+    let ids = joined(ids);
+    t(
+        format!("删去这一行开头的 `# `，只留下适用的行业 id：{ids}"),
+        format!("delete the `# ` at the start of this line and keep the ids that apply: {ids}"),
+    )
+}
+
+pub fn no_industry_add_hint(ids: &[&str]) -> Text {
+    let first = v(ids.first().copied().unwrap_or_default());
+    let two = joined(&ids[..ids.len().min(2)]);
+    let all = joined(ids);
+    t(
+        format!("在页头信息里加上 `industry: {first}`（几个行业写成列表，例如 `industry: [{two}]`）；行业有：{all}"),
+        format!(
+            "add `industry: {first}` (or a list such as `industry: [{two}]`) to its front matter; industries: {all}"
+        ),
+    )
+}
+
+pub fn asset_collision(other: &str, url: &str) -> Message {
+    let (o, u) = (v(other), v(url));
+    m(
+        "two-sources",
+        format!("这个文件和 {o} 会写到同一个 `{u}`"),
+        format!("this file and {o} would both be written to `{u}`"),
+    )
+}
+
+/// `more`: on how many other lines of the file the template text is left too.
+pub fn placeholder_left(more: usize) -> Message {
+    match more {
+        0 => m("placeholder", "模板文字还没有替换", "template text not replaced yet"),
+        n => m(
+            "placeholder",
+            format!("模板文字还没有替换（这里和另外 {n} 行）"),
+            format!("template text not replaced yet (here and on {n} more line{})", if n == 1 { "" } else { "s" }),
+        ),
+    }
+}
+
+pub fn placeholder_hint() -> Text {
+    t(
+        "把每个〔在这里…〕换成你自己的文字，用不到的删掉",
+        "replace each 〔在这里…〕 with your own text, or delete what you do not need",
+    )
+}
+
+/// The last line of `shouce check`.
+pub fn check_summary(pages: usize, chapters: usize, errors: usize, warnings: usize) -> Text {
+    let zh_found = match (errors, warnings) {
+        (0, 0) => "没有发现问题".to_string(),
+        (e, 0) => format!("{e} 处错误"),
+        (0, w) => format!("没有错误，{w} 条警告"),
+        (e, w) => format!("{e} 处错误，{w} 条警告"),
+    };
+    let en_found = match (errors, warnings) {
+        (0, 0) => "no problems found".to_string(),
+        (e, 0) => plural(e, "error"),
+        (0, w) => format!("no errors, {}", plural(w, "warning")),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    };
+    t(
+        format!("检查了 {pages} 页，{chapters} 章：{zh_found}"),
+        format!("checked {} in {}: {en_found}", plural(pages, "page"), plural(chapters, "chapter")),
+    )
+}
+
+pub fn check_incomplete() -> Text {
+    t(
+        "改好上面的错误以后，才会检查链接、图片和标题；到时请再运行一次 `shouce check`",
+        "links, images and titles are checked once the errors above are fixed; run `shouce check` again then",
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// check/names.rs: names that break on a Windows file share.
+
+pub fn reserved_name(name: &str) -> Message {
+    let n = v(name);
+    m(
+        "reserved-name",
+        format!("`{n}` 是 Windows 保留的设备名（CON、PRN、AUX、NUL、COM1–9、LPT1–9，带什么扩展名都一样）"),
+        format!("`{n}` is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with any extension)"),
+    )
+}
+
+pub fn reserved_name_hint(base: &str, ext: &str) -> Text {
+    let new = v(format!("{base}-1{ext}"));
+    t(
+        format!("改个名，例如 `{new}`：Windows 无法创建、复制或打开用这个名字的文件和文件夹"),
+        format!("rename it, e.g. to `{new}`: Windows cannot create, copy or open a file or folder with this name"),
+    )
+}
+
+/// `chars` as shown: `` `:` `?` `` or `U+0009`.
+pub fn forbidden_chars(chars: &str) -> Message {
+    let c = v(chars);
+    m(
+        "forbidden-character",
+        format!("名字里有 {c}，Windows 的文件名不允许用这些字符"),
+        format!("the name contains {c}, which Windows does not allow in file names"),
+    )
+}
+
+pub fn forbidden_chars_hint() -> Text {
+    let forms = v("：？＊＂＜＞｜");
+    t(
+        format!("删掉这些字符；中文名字里可以用全角的 {forms}"),
+        format!("remove those characters; in Chinese names the full-width forms {forms} are allowed"),
+    )
+}
+
+pub fn trailing_dot_or_space(dot: bool) -> Message {
+    let (zh, en) = if dot { ("句点", "a dot") } else { ("空格", "a space") };
+    m(
+        "trailing-dot-or-space",
+        format!("名字以{zh}结尾，Windows 会把它去掉：在共享文件夹上名字就变了，指向它的链接会失效"),
+        format!(
+            "the name ends with {en}, which Windows removes: on the share it gets another name and links to it break"
+        ),
+    )
+}
+
+pub fn rename_to(name: &str) -> Text {
+    let n = v(name);
+    t(format!("改名为 `{n}`"), format!("rename it to `{n}`"))
+}
+
+pub fn path_too_long(n: usize, path: &str, max: usize) -> Message {
+    let p = v(path);
+    m(
+        "path-too-long",
+        format!("复制到共享文件夹后，这个路径有 {n} 个字符（`{p}`）；Windows 最多允许 {max} 个"),
+        format!("on the file share this becomes a path of {n} characters (`{p}`); Windows allows {max}"),
+    )
+}
+
+pub fn path_too_long_hint(by: usize, prefix: &str) -> Text {
+    let p = v(prefix);
+    t(
+        format!("把这个文件或所在文件夹的名字缩短至少 {by} 个字符（按网站复制到 `{p}` 计算）"),
+        format!(
+            "shorten the names of this file or its folders by at least {by} characters (counted for a site copied to `{p}`)"
+        ),
+    )
+}
+
+pub fn case_clash(name: &str, first: &str) -> Message {
+    let (n, f) = (v(name), v(first));
+    m(
+        "case-clash",
+        format!("`{n}` 和 `{f}` 只有大小写不同：在 Windows 共享文件夹上它们是同一个名字，一个会替换掉另一个"),
+        format!(
+            "`{n}` and `{f}` differ only in case: on a Windows share they are the same name, and one replaces the other"
+        ),
+    )
+}
+
+pub fn case_clash_hint() -> Text {
+    t("给其中一个改名（或者把两个合并）", "rename one of them (or merge them)")
+}
+
+// ---------------------------------------------------------------------------------------------
+// scaffold.rs: `shouce new` and `shouce init`.
+
+pub fn index_is_not_a_case() -> Message {
+    m("bad-path", "`_index.md` 是文件夹自己的页面，不能做案例", "`_index.md` is a folder's own page, not a case")
+}
+
+pub fn index_is_not_a_case_hint() -> Text {
+    t("给案例起一个自己的名字", "give the case a name of its own")
+}
+
+pub fn no_content_folder_in(root: impl Display) -> Message {
+    let r = v(root);
+    m("no-content-folder", format!("{r} 里没有 `content` 文件夹"), format!("there is no `content` folder in {r}"))
+}
+
+pub fn no_content_folder_in_hint() -> Text {
+    t(
+        "在手册文件夹（有 handbook.yaml 和 content/ 的那个）里运行，或者加上 --root DIR，或者用 `shouce init DIR` 新建一本手册",
+        "run this in the handbook folder (the one with handbook.yaml and content/), pass --root DIR, or start a handbook with `shouce init DIR`",
+    )
+}
+
+pub fn no_such_industry(id: &str) -> Message {
+    let id = v(id);
+    m(
+        "unknown-industry",
+        format!("handbook.yaml 里没有行业 `{id}`"),
+        format!("there is no industry `{id}` in handbook.yaml"),
+    )
+}
+
+pub fn index_has_no_industry() -> Message {
+    m("bad-path", "文件夹的 `_index.md` 没有行业", "a folder's `_index.md` has no industry")
+}
+
+pub fn index_has_no_industry_hint() -> Text {
+    t("给这个文件夹里的页面加 `--industry`", "set `--industry` on the pages inside the folder instead")
+}
+
+pub fn path_outside_content() -> Message {
+    m("bad-path", "路径必须在 content/ 里面", "the path must be inside content/")
+}
+
+pub fn path_with_dotdot() -> Message {
+    m("bad-path", "路径必须留在 content/ 里面（不能用 `..`）", "the path must stay inside content/ (no `..`)")
+}
+
+pub fn relative_path_hint() -> Text {
+    t("从 content/ 开始写，例如 `01-etiquette/04-phone`", "write it relative to content/, e.g. `01-etiquette/04-phone`")
+}
+
+pub fn path_names_no_file() -> Message {
+    m("bad-path", "路径里没有文件名", "the path names no file")
+}
+
+pub fn path_names_no_file_hint() -> Text {
+    t("写上文件名，例如 `01-etiquette/04-phone`", "give a file name, e.g. `01-etiquette/04-phone`")
+}
+
+pub fn index_md_clash() -> Message {
+    m(
+        "bad-path",
+        "`index.md` 会和文件夹自己的页面写到同一个文件",
+        "`index.md` would be written to the same file as the folder's own page",
+    )
+}
+
+pub fn index_md_clash_hint() -> Text {
+    t(
+        "换一个名字；文件夹的标题和导言写在 `_index.md` 里",
+        "choose another name; the folder's title and introduction go in `_index.md`",
+    )
+}
+
+pub fn dot_name(part: &str) -> Message {
+    let p = v(part);
+    m(
+        "bad-path",
+        format!("`{p}` 以句点开头，生成网站时会跳过这样的名字"),
+        format!("`{p}` starts with a dot, and such names are skipped by build"),
+    )
+}
+
+pub fn remove_the_dot() -> Text {
+    t("去掉开头的句点", "remove the dot")
+}
+
+pub fn choose_another_folder_name() -> Text {
+    t("换一个文件夹名", "choose another folder name")
+}
+
+pub fn page_path_too_long(n: usize, max: usize) -> Message {
+    m(
+        "path-too-long",
+        format!("这一页在共享文件夹上的路径会有 {n} 个字符；Windows 最多允许 {max} 个"),
+        format!("the page's path on a file share would be {n} characters long; Windows allows {max}"),
+    )
+}
+
+pub fn page_path_too_long_hint() -> Text {
+    t("把文件夹名或文件名取短一些", "choose shorter folder or file names")
+}
+
+pub fn file_exists() -> Message {
+    m(
+        "file-exists",
+        "这个文件已经存在；shouce 不会覆盖文件",
+        "this file already exists; shouce does not overwrite files",
+    )
+}
+
+pub fn file_exists_hint() -> Text {
+    t("换一个名字，或者直接编辑已有的文件", "choose another name, or edit the existing file")
+}
+
+pub fn same_name_on_windows(folder: bool, other: &str, part: &str) -> Message {
+    let (o, p) = (v(other), v(part));
+    let (zh, en) = if folder { ("文件夹", "folder") } else { ("文件", "file") };
+    m(
+        "case-clash",
+        format!("已经有一个{zh} `{o}`，在 Windows 上它和 `{p}` 是同一个名字"),
+        format!("there is already a {en} `{o}`, which is the same name as `{p}` on Windows"),
+    )
+}
+
+pub fn same_name_on_windows_hint(other: &str) -> Text {
+    let o = v(other);
+    t(format!("照原样写 `{o}`，或者换一个名字"), format!("write `{o}` exactly as it is, or choose another name"))
+}
+
+pub fn cannot_write_file(e: impl Display) -> Message {
+    let e = v(e);
+    m("io", format!("无法写入这个文件：{e}"), format!("cannot write this file: {e}"))
+}
+
+pub fn init_target_is_file() -> Message {
+    m("init-target", "这是一个文件，不是文件夹", "this is a file, not a folder")
+}
+
+pub fn init_target_is_file_hint() -> Text {
+    t("给新手册起一个文件夹名", "choose a folder name for the new handbook")
+}
+
+pub fn init_not_empty(dir: &str) -> Message {
+    let d = v(dir);
+    m(
+        "init-target",
+        format!("`{d}` 不是空文件夹，init 不会往里面写"),
+        format!("`{d}` is not empty, so init will not write into it"),
+    )
+}
+
+pub fn init_not_empty_hint() -> Text {
+    t(
+        "换一个新文件夹；或者加上 --force，只添加缺少的示例文件（已有的文件保持原样，什么都不会删除）",
+        "choose a new folder, or add --force to add the example files that are missing (files that exist are kept as they are; nothing is deleted)",
+    )
+}
+
+pub fn created(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("已创建 {p}"), format!("created {p}"))
+}
+
+pub fn replace_placeholders() -> Text {
+    t(
+        "把〔…〕里的文字换成你自己的；`shouce check` 会列出还没替换的地方",
+        "replace the text in 〔…〕 with your own; `shouce check` shows what is left to replace",
+    )
+}
+
+pub fn skipped_existing(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("已跳过 {p}：它已经存在，保持原样"), format!("skipped {p}: it already exists and was left as it was"))
+}
+
+pub fn init_done(dir: impl Display) -> Text {
+    let d = v(dir);
+    t(
+        format!(
+            "新手册在 {d}：先 `cd {d}`，再运行 `shouce build`，然后打开 public/index.html；\
+             `shouce new page 01-basics/03-phone` 添加一页，`shouce check` 检查链接和文件名"
+        ),
+        format!(
+            "a new handbook is in {d}: `cd {d}`, then `shouce build` and open public/index.html; \
+             `shouce new page 01-basics/03-phone` adds a page, `shouce check` checks links and names"
+        ),
+    )
+}
+
+pub fn init_industries_missing() -> Text {
+    t(
+        "示例页面用了行业 `banking` 和 `insurance`，你的 handbook.yaml 里没有：把它们加进去，或者改掉示例页面里的 `industry:`",
+        "the example pages use the industries `banking` and `insurance`, which your handbook.yaml \
+         does not list: add them, or change `industry:` in the example pages",
+    )
+}
+
+pub fn init_nothing_to_add() -> Text {
+    t("没有要添加的：每个示例文件都已经存在", "nothing to add: every example file exists already")
+}
+
+// ---------------------------------------------------------------------------------------------
+// output.rs: where the site is written.
+
+pub fn out_is_handbook(out: &str) -> Message {
+    let o = v(out);
+    m(
+        "refused-output",
+        format!("不能把网站写到 `{o}`：那里就是手册本身"),
+        format!("refusing to write the site to `{o}`: it holds the handbook itself"),
+    )
+}
+
+pub fn out_inside_source(out: &str, source: &str) -> Message {
+    let (o, s) = (v(out), v(source));
+    m(
+        "refused-output",
+        format!("不能把网站写到 `{o}`：它在手册的 `{s}` 里面"),
+        format!("refusing to write the site to `{o}`: it is inside the handbook's `{s}`"),
+    )
+}
+
+pub fn out_is_file(out: &str) -> Message {
+    let o = v(out);
+    m(
+        "refused-output",
+        format!("不能把网站写到 `{o}`：它是一个文件"),
+        format!("refusing to write the site to `{o}`: it is a file"),
+    )
+}
+
+pub fn out_elsewhere_hint() -> Text {
+    t("用 --out 换一个文件夹，例如 --out public", "choose another folder with --out, e.g. --out public")
+}
+
+pub fn out_not_ours(out: &str) -> Message {
+    let o = v(out);
+    m(
+        "refused-output",
+        format!("`{o}` 已经存在，而且不是 shouce 生成的，所以不会被替换"),
+        format!("`{o}` already exists and was not made by shouce, so it will not be replaced"),
+    )
+}
+
+pub fn out_not_ours_hint() -> Text {
+    t(
+        "把那个文件夹移走或改名，或者用 --out 换一个文件夹",
+        "move or rename that folder, or choose another folder with --out",
+    )
+}
+
+pub fn cannot_create(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("无法创建 {p}"), format!("cannot create {p}"))
+}
+
+pub fn cannot_clear(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("无法清空 {p}"), format!("cannot clear {p}"))
+}
+
+pub fn cannot_write(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("无法写入 {p}"), format!("cannot write {p}"))
+}
+
+pub fn cannot_copy(from: impl Display, to: impl Display) -> Text {
+    let (f, to) = (v(from), v(to));
+    t(format!("无法把 {f} 复制到 {to}"), format!("cannot copy {f} to {to}"))
+}
+
+pub fn cannot_move_old(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("无法把旧的 {p} 移开"), format!("cannot move the old {p} aside"))
+}
+
+pub fn cannot_move_new(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("无法把新网站移到 {p}"), format!("cannot move the new site to {p}"))
+}
+
+pub fn cannot_remove(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("无法删除 {p}"), format!("cannot remove {p}"))
+}
+
+/// A failure the machine reported (disk full, permissions), already in the handbook's language.
+pub fn io_error(detail: impl Display) -> Message {
+    Message { code: "io", text: Text::verbatim(detail) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// theme.rs, render.rs, binder.rs: templates.
+
+pub fn cannot_read_theme_folder(e: impl Display) -> Message {
+    let e = v(e);
+    m("unreadable", format!("无法读取主题文件夹：{e}"), format!("cannot read the theme folder: {e}"))
+}
+
+pub fn cannot_read_theme_file(e: impl Display) -> Message {
+    let e = v(e);
+    m("unreadable", format!("无法读取这个主题文件：{e}"), format!("cannot read this theme file: {e}"))
+}
+
+pub fn theme_not_found(name: &str) -> Message {
+    let n = v(name);
+    m("theme-not-found", format!("找不到主题 `{n}`"), format!("theme `{n}` not found"))
+}
+
+pub fn theme_not_found_hint(dir: impl Display) -> Text {
+    let d = v(dir);
+    t(
+        format!("新建 {d}，放进要替换的文件；或者写 `theme: default`"),
+        format!("create {d} with the files to override, or set `theme: default`"),
+    )
+}
+
+pub fn template_not_utf8() -> Message {
+    m("not-utf8", "这个模板不是 UTF-8 文本", "this template is not UTF-8 text")
+}
+
+pub fn save_as_utf8() -> Text {
+    t("把它另存为 UTF-8", "save it as UTF-8")
+}
+
+/// `detail` is tera's own text.
+pub fn template_error(detail: &str) -> Message {
+    let d = v(detail);
+    m("template-error", format!("模板错误：{d}"), format!("template error: {d}"))
+}
+
+pub fn template_error_hint() -> Text {
+    t(
+        "改正这个模板；或者把它从你的主题文件夹里删掉，改用内置的模板",
+        "fix the template, or delete it from your theme folder to use the built-in one",
+    )
+}
+
+pub fn template_data(e: impl Display) -> Message {
+    let e = v(e);
+    m("template-error", format!("无法把数据交给模板：{e}"), format!("cannot pass the data to the template: {e}"))
+}
+
+pub fn binder_marker_missing() -> Message {
+    m(
+        "template-error",
+        "打印版模板必须在放页面的位置写上 {{ entries_marker | safe }}",
+        "the binder template must contain {{ entries_marker | safe }} where the pages go",
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// markdown/mod.rs.
+
+pub fn unknown_code_language(lang: &str) -> Message {
+    let l = v(lang);
+    m(
+        "unknown-code-language",
+        format!("未知的代码语言 `{l}`；代码照常显示，只是没有颜色"),
+        format!("unknown code language `{l}`; shown without colours"),
+    )
+}
+
+pub fn unknown_code_language_hint() -> Text {
+    t(
+        "用常见的名字，例如 `rust`、`python`、`sql`、`json`，或者 `text`",
+        "use a common name such as `rust`, `python`, `sql`, `json`, or `text`",
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// build.rs, progress.rs, cli.rs: stages and summaries.
+
+pub fn stage_reading() -> Text {
+    t("读取内容", "reading content")
+}
+
+pub fn stage_rendering() -> Text {
+    t("生成页面", "rendering pages")
+}
+
+pub fn stage_binders() -> Text {
+    t("排版打印版", "printing binders")
+}
+
+pub fn stage_indexing() -> Text {
+    t("建立搜索索引", "indexing for search")
+}
+
+pub fn stage_writing_index() -> Text {
+    t("写入搜索索引", "writing search index")
+}
+
+pub fn stage_links() -> Text {
+    t("检查链接", "checking links")
+}
+
+pub fn stage_replacing() -> Text {
+    t("替换旧的输出", "replacing the old output")
+}
+
+/// A stage as one log line: `rendering pages (12)…`; without a count when it is unknown (0).
+pub fn stage_line(name: &Text, total: usize) -> Text {
+    match total {
+        0 => t(format!("{}…", name.zh()), format!("{}…", name.en())),
+        n => t(format!("{}（{n}）…", name.zh()), format!("{} ({n})…", name.en())),
+    }
+}
+
+/// `, 2 warnings` after a summary; empty without warnings.
+fn warnings_suffix(n: usize) -> (String, String) {
+    match n {
+        0 => (String::new(), String::new()),
+        n => (format!("，{n} 条警告"), format!(", {}", plural(n, "warning"))),
+    }
+}
+
+pub struct BuildStats<'a> {
+    pub pages: usize,
+    pub chapters: usize,
+    pub sections: usize,
+    pub index_kb: usize,
+    pub out: &'a str,
+    pub seconds: f64,
+    pub warnings: usize,
+}
+
+/// The one line `shouce build` ends with.
+pub fn built(s: &BuildStats<'_>) -> Text {
+    let BuildStats { pages, chapters, sections, index_kb, seconds, warnings, .. } = *s;
+    let out = v(s.out);
+    let (zh_w, en_w) = warnings_suffix(warnings);
+    t(
+        format!(
+            "已生成 {pages} 页，{chapters} 章，{sections} 个小节编入搜索（搜索索引 {index_kb} KB），输出到 {out}，用时 {seconds:.2} 秒{zh_w}"
+        ),
+        format!(
+            "built {} in {}, {sections} sections indexed ({index_kb} KB search index), into {out} in {seconds:.2} s{en_w}",
+            plural(pages, "page"),
+            plural(chapters, "chapter"),
+        ),
+    )
+}
+
+pub fn build_failed(n: usize) -> Text {
+    t(
+        format!("手册有 {n} 处错误，之前的输出保持原样"),
+        format!("the handbook has {}; the previous output was left as it was", plural(n, "error")),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// pdf.rs.
+
+pub fn pdf_building() -> Text {
+    t("正在生成手册…", "building the handbook…")
+}
+
+pub fn pdf_printing(browser: impl Display, pass: usize) -> Text {
+    let b = v(browser);
+    t(format!("正在用 {b} 打印（第 {pass} 遍）…"), format!("printing with {b} (pass {pass})…"))
+}
+
+pub fn pdf_written(path: impl Display, pages: usize, passes: usize) -> Text {
+    let p = v(path);
+    t(
+        format!("已写出 {p}：共 {pages} 页（打印了 {passes} 遍）"),
+        format!("wrote {p}: {pages} pages ({passes} print passes)"),
+    )
+}
+
+pub fn no_such_browser(path: impl Display) -> Text {
+    let p = v(path);
+    t(
+        format!("--browser {p}：没有这个文件；请给出 chromium、chrome 或 msedge 的路径"),
+        format!("--browser {p}: no such file; give the path of chromium, chrome or msedge"),
+    )
+}
+
+pub fn no_browser() -> Text {
+    t("找不到可以用来打印的 Chromium、Chrome 或 Edge", "no Chromium, Chrome or Edge found to print with")
+}
+
+pub fn no_browser_hint() -> Text {
+    t(
+        "安装其中一个（Debian/Ubuntu：`apt-get install chromium`；Windows 和 macOS：Google Chrome 或 Microsoft Edge），或者用 --browser PATH 指定",
+        "install one (Debian/Ubuntu: `apt-get install chromium`; Windows and macOS: Google Chrome or Microsoft Edge), or pass --browser PATH",
+    )
+}
+
+pub fn cannot_start(program: impl Display) -> Text {
+    let p = v(program);
+    t(format!("无法启动 {p}"), format!("cannot start {p}"))
+}
+
+pub fn browser_wrote_no_pdf(browser: impl Display, status: impl Display, last: &str) -> Text {
+    let (b, s, l) = (v(browser), v(status), v(last));
+    t(format!("{b} 已退出（{s}），但没有写出 PDF：{l}"), format!("{b} exited ({s}) without writing a PDF: {l}"))
+}
+
+pub fn browser_too_slow(browser: impl Display) -> Text {
+    let b = v(browser);
+    t(format!("{b} 10 分钟内没有打印完"), format!("{b} did not finish printing within 10 minutes"))
+}
+
+pub fn cannot_read(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("无法读取 {p}"), format!("cannot read {p}"))
+}
+
+pub fn unreadable_pdf() -> Text {
+    t("浏览器写出的 PDF 无法读取", "the browser wrote a PDF that cannot be read")
+}
+
+pub fn cannot_make_temp_folder() -> Text {
+    t("无法创建临时文件夹", "cannot create a temporary folder")
+}
+
+// ---------------------------------------------------------------------------------------------
+// serve.rs and serve/http.rs.
+
+pub fn not_a_folder(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("`{p}` 不是文件夹"), format!("`{p}` is not a folder"))
+}
+
+pub fn not_an_address(s: &str) -> Text {
+    let s = v(s);
+    t(
+        format!("`{s}` 不是 IP 地址；例如 127.0.0.1（只有本机能访问）或 0.0.0.0"),
+        format!("`{s}` is not an IP address; use e.g. 127.0.0.1 (this machine only) or 0.0.0.0"),
+    )
+}
+
+pub fn cannot_listen(addr: impl Display, e: impl Display) -> Text {
+    let (a, e) = (v(addr), v(e));
+    t(format!("无法在 {a} 上监听：{e}"), format!("cannot listen on {a}: {e}"))
+}
+
+pub fn ports_in_use(first: u16, last: u16, ip: impl Display) -> Text {
+    let ip = v(ip);
+    t(
+        format!("{ip} 上的端口 {first}–{last} 都被占用了；用 --port 换一个"),
+        format!("ports {first}–{last} on {ip} are all in use; choose another with --port"),
+    )
+}
+
+pub fn serve_building(root: impl Display, tmp: impl Display) -> Text {
+    let (r, tmp) = (v(root), v(tmp));
+    t(format!("正在把 {r} 生成到 {tmp}（退出时删除）"), format!("building {r} into {tmp} (removed on exit)"))
+}
+
+pub fn listening_on_network(addr: impl Display, port: u16) -> Text {
+    let a = v(addr);
+    t(
+        format!("正在 {a} 上监听，不只是本机：网络上的同事现在可以在 http://<本机地址>:{port}/ 读到这本手册"),
+        format!(
+            "listening on {a}, not only on this machine: colleagues on the network \
+             can now read the handbook at http://<this machine's address>:{port}/"
+        ),
+    )
+}
+
+pub fn serving(url: &str) -> Text {
+    let u = v(url);
+    t(format!("正在提供 {u}，按 Ctrl+C 停止"), format!("serving {u} — press Ctrl+C to stop"))
+}
+
+/// `first` and how many more files changed.
+pub fn changed_rebuilding(first: &str, more: usize) -> Text {
+    let f = v(first);
+    match more {
+        0 => t(format!("{f} 有改动，正在重新构建"), format!("{f} changed; rebuilding")),
+        n => t(
+            format!("{f} 等 {} 个文件有改动，正在重新构建", n + 1),
+            format!("{f} and {} changed; rebuilding", plural(n, "more file")),
+        ),
+    }
+}
+
+pub fn serve_stopped(tmp: impl Display) -> Text {
+    let p = v(tmp);
+    t(format!("已停止；已删除 {p}"), format!("stopped; removed {p}"))
+}
+
+pub fn build_crashed() -> Text {
+    t("构建过程崩溃了（见上面的信息）", "the build crashed (see the message above)")
+}
+
+/// After a build in `shouce serve`; `first` is false for rebuilds.
+pub fn served_build(first: bool, pages: usize, sections: usize, seconds: f64, warnings: usize) -> Text {
+    let (zh_w, en_w) = warnings_suffix(warnings);
+    let (zh, en) = if first { ("已生成", "built") } else { ("已重新生成", "rebuilt") };
+    t(
+        format!("{zh} {pages} 页，{sections} 个小节编入搜索，用时 {seconds:.2} 秒{zh_w}"),
+        format!("{en} {pages} pages, {sections} sections indexed in {seconds:.2} s{en_w}"),
+    )
+}
+
+/// `serve`'s fast path: pages re-rendered alone after an edit to their text.
+pub fn pages_updated(pages: usize, ms: f64) -> Text {
+    t(
+        format!("已更新 {pages} 页，用时 {ms:.0} 毫秒；搜索索引和打印版随后更新"),
+        format!("updated {} in {ms:.0} ms; search index and binders follow", plural(pages, "page")),
+    )
+}
+
+/// The search index and binders written after fast updates.
+pub fn rest_updated(sections: usize, seconds: f64, warnings: usize) -> Text {
+    let (zh_w, en_w) = warnings_suffix(warnings);
+    t(
+        format!("搜索索引（{sections} 个小节）和打印版已更新，用时 {seconds:.2} 秒{zh_w}"),
+        format!("search index ({sections} sections) and binders updated in {seconds:.2} s{en_w}"),
+    )
+}
+
+pub fn update_crashed() -> Text {
+    t("更新页面时崩溃了；正在重新生成整个网站", "updating the page crashed; rebuilding the whole site")
+}
+
+pub fn build_refused() -> Text {
+    t("构建被拒绝", "the build was refused")
+}
+
+pub fn build_io_failed() -> Text {
+    t("构建失败", "the build failed")
+}
+
+/// What `shouce serve` does after a failed build: `summary` says why.
+pub fn serve_failed(summary: &Text, still_serving: bool) -> Text {
+    let (zh, en) = if still_serving {
+        ("仍在提供上一次成功生成的网站", "still serving the last good build")
+    } else {
+        ("还没有可以提供的网站", "nothing to serve yet")
+    };
+    t(format!("{}；{zh}", summary.zh()), format!("{}; {en}", summary.en()))
+}
+
+pub fn stopping_after_build() -> Text {
+    t(
+        "当前这次构建完成后停止；再按一次 Ctrl+C 立即停止",
+        "stopping after the build under way; press Ctrl+C again to stop at once",
+    )
+}
+
+pub fn watch_failed(e: impl Display) -> Text {
+    let e = v(e);
+    t(format!("监视文件改动时出错：{e}"), format!("watching for changes: {e}"))
+}
+
+pub fn cannot_watch(path: impl Display, e: impl Display) -> Text {
+    let (p, e) = (v(path), v(e));
+    t(format!("无法监视 {p}：{e}"), format!("cannot watch {p}: {e}"))
+}
+
+pub fn server_stopped(e: impl Display) -> Text {
+    let e = v(e);
+    t(format!("网页服务器停止了：{e}"), format!("the web server stopped: {e}"))
+}
+
+pub fn http_get_only() -> Text {
+    t("只支持 GET 和 HEAD 请求", "only GET and HEAD are supported")
+}
+
+pub fn http_local_only() -> Text {
+    t(
+        "shouce serve 只回答发给 localhost 或 127.0.0.1 的请求",
+        "shouce serve only answers requests for localhost or 127.0.0.1",
+    )
+}
+
+pub fn http_internal_error() -> Text {
+    t("内部错误", "internal error")
+}
+
+pub fn http_moved() -> Text {
+    t("已移动", "moved")
+}
+
+pub fn http_bad_path() -> Text {
+    t("请求有误：路径必须在网站里面", "bad request: the path must stay inside the site")
+}
+
+/// `path` is already HTML-escaped.
+pub fn http_no_file(path_html: &str) -> Text {
+    let p = v(path_html);
+    t(
+        format!("生成的手册里没有 <code>{p}</code> 这个文件。"),
+        format!("No file at <code>{p}</code> in the built handbook."),
+    )
+}
+
+pub fn http_not_built() -> Text {
+    t("手册还没有生成：请看终端里的错误信息。", "The handbook has not been built yet: see the errors in the terminal.")
+}
+
+#[cfg(test)]
+mod tests;
