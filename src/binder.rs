@@ -230,8 +230,27 @@ pub struct Shared<'a> {
     pub pos: HashMap<Entry, usize>,
 }
 
-/// Writes one binder: the template around the pre-rendered entries.
-pub fn render(spec: &Spec, shared: &Shared<'_>) -> Result<String, Diagnostic> {
+/// One binder: the template's frame around the pre-rendered entries, kept in pieces so that
+/// a 10,000-page binder is written out without being copied into one string first.
+pub struct Binder<'s> {
+    head: String,
+    entries: Vec<&'s str>,
+    tail: String,
+}
+
+impl Binder<'_> {
+    /// The binder's bytes, in order.
+    pub fn pieces(&self) -> Vec<&[u8]> {
+        let mut out = Vec::with_capacity(self.entries.len() + 2);
+        out.push(self.head.as_bytes());
+        out.extend(self.entries.iter().map(|e| e.as_bytes()));
+        out.push(self.tail.as_bytes());
+        out
+    }
+}
+
+/// Lays out one binder: the template around the pre-rendered entries.
+pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Diagnostic> {
     let Shared { book, theme, t, site, date, entries, pos } = shared;
     let toc = spec
         .entries
@@ -255,16 +274,11 @@ pub fn render(spec: &Spec, shared: &Shared<'_>) -> Result<String, Diagnostic> {
     let (head, tail) = frame
         .split_once(ENTRIES_MARKER)
         .ok_or_else(|| Diagnostic::error("binder.html", 0, 0, msg::binder_marker_missing()))?;
-    let size: usize = spec.entries.iter().filter_map(|e| pos.get(e)).map(|&i| entries[i].len()).sum();
-    let mut out = String::with_capacity(head.len() + size + tail.len());
-    out.push_str(head);
-    for e in &spec.entries {
-        if let Some(&i) = pos.get(e) {
-            out.push_str(&entries[i]);
-        }
-    }
-    out.push_str(tail);
-    Ok(out)
+    Ok(Binder {
+        head: head.to_string(),
+        entries: spec.entries.iter().filter_map(|e| pos.get(e)).map(|&i| entries[i].as_str()).collect(),
+        tail: tail.to_string(),
+    })
 }
 
 /// A CSS string literal (for `content:` in `@page` margin boxes).

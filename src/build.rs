@@ -195,7 +195,9 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
     }
     book.assets.par_iter().try_for_each(|a| staging.copy(&a.src, &a.url))?;
     progress.stage(&msg::stage_binders(), 0);
-    if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &|url, html| staging.write(url, html)) {
+    if let Err(d) =
+        write_binders(&book, &theme, &strings, &renderer.site, &|url, pieces| staging.write_pieces(url, pieces))
+    {
         errors.push(d);
     }
 
@@ -259,6 +261,10 @@ fn all_warnings(
     warnings
 }
 
+/// Writes a file of the site, given in pieces, at a URL: into the staging folder, or in place
+/// in the folder `serve` serves.
+type WritePieces<'a> = dyn Fn(&str, &[&[u8]]) -> anyhow::Result<()> + Sync + 'a;
+
 /// The printed binders: every chapter and page rendered once in print form, then assembled
 /// into the whole-handbook binder and one binder per industry.
 fn write_binders(
@@ -266,7 +272,7 @@ fn write_binders(
     theme: &theme::Theme,
     strings: &i18n::Strings,
     site: &render::SiteCtx<'_>,
-    write: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
+    write: &WritePieces<'_>,
 ) -> Result<(), Diagnostic> {
     let shared = binder::Shared {
         book,
@@ -278,8 +284,8 @@ fn write_binders(
         pos: book.reading_order.iter().enumerate().map(|(i, e)| (*e, i)).collect(),
     };
     binder::specs(book, strings).par_iter().try_for_each(|spec| {
-        let html = binder::render(spec, &shared)?;
-        write(&spec.url, html.as_bytes())
+        let binder = binder::render(spec, &shared)?;
+        write(&spec.url, &binder.pieces())
             .map_err(|e| Diagnostic::error(&spec.url, 0, 0, msg::io_error(format!("{e:#}"))))
     })
 }

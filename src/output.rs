@@ -108,6 +108,12 @@ impl Staging {
         std::fs::write(&p, bytes).with_context(|| self.say(msg::cannot_write(p.display())))
     }
 
+    /// Writes a file given in pieces (a binder: its frame around thousands of entries).
+    pub fn write_pieces(&self, url: &str, pieces: &[&[u8]]) -> Result<()> {
+        let p = self.dir.join(url);
+        write_pieces(&p, pieces).with_context(|| format!("cannot write {}", p.display()))
+    }
+
     pub fn copy(&self, src: &Path, url: &str) -> Result<()> {
         let p = self.dir.join(url);
         std::fs::copy(src, &p).with_context(|| self.say(msg::cannot_copy(src.display(), p.display())))?;
@@ -143,14 +149,23 @@ impl Staging {
 
 /// Writes one file of a site that is being served: into a temporary file beside it, then
 /// renamed over it, so that a reader never sees half a file.
-pub fn replace_file(site: &Path, url: &str, bytes: &[u8]) -> Result<()> {
+pub fn replace_file(site: &Path, url: &str, pieces: &[&[u8]]) -> Result<()> {
     let p = site.join(url);
     let tmp = site.join(format!("{url}.shouce-tmp"));
     if let Some(dir) = p.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    write_pieces(&tmp, pieces).with_context(|| format!("cannot write {}", tmp.display()))?;
     std::fs::rename(&tmp, &p).with_context(|| format!("cannot replace {}", p.display()))
+}
+
+fn write_pieces(path: &Path, pieces: &[&[u8]]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    for piece in pieces {
+        f.write_all(piece)?;
+    }
+    f.flush()
 }
 
 impl Drop for Staging {

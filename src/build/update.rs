@@ -50,7 +50,7 @@ impl Built {
                 let page = &self.book.pages[p];
                 let md = markdown_of(&page.file, &page.body, page.body_line, &page.url, Some(&page.title), &strings);
                 let html = renderer.page(p, &md).map_err(|d| BuildError::from(vec![d]))?;
-                replace_file(site, &page.url, html.as_bytes()).map_err(BuildError::Io)?;
+                replace_file(site, &page.url, &[html.as_bytes()]).map_err(BuildError::Io)?;
                 Ok((p, PageResult::new(page.file.clone(), md)))
             })
             .collect();
@@ -74,7 +74,7 @@ impl Built {
         let index = index_search(&self.book, &self.pages, &self.chapters);
         let dir = site.join(STATIC_DIR).join(search::DIR);
         index.files.par_iter().try_for_each(|(name, text)| {
-            replace_file(site, &format!("{STATIC_DIR}/{}/{name}", search::DIR), text.as_bytes())
+            replace_file(site, &format!("{STATIC_DIR}/{}/{name}", search::DIR), &[text.as_bytes()])
         })?;
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
@@ -89,7 +89,7 @@ impl Built {
         self.summary.search = index.stats;
         let strings = i18n::for_language(&self.book.config.language);
         let renderer = Renderer::new(&self.book, &self.theme, &strings);
-        write_binders(&self.book, &self.theme, &strings, &renderer.site, &|url, html| replace_file(site, url, html))
+        write_binders(&self.book, &self.theme, &strings, &renderer.site, &|url, pieces| replace_file(site, url, pieces))
             .map_err(|d: Diagnostic| BuildError::from(vec![d]))
     }
 
