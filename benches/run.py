@@ -448,19 +448,22 @@ def find_mdbook():
 # one benchmark size
 
 
+SUMMARY_PREFIXES = ("built ", "已生成")
+
+
 def stage_times(lines, wall):
     """shouce's stage lines (stderr, one per stage when not a terminal) → [(stage, seconds)]."""
     err = [(t, s) for t, src, s in lines if src == "err" and s.strip()]
     out = []
     for i, (t, s) in enumerate(err):
-        if s.startswith("built "):
+        if s.startswith(SUMMARY_PREFIXES):
             break
-        name = re.sub(r"\s*\(\d+\)", "", s).rstrip("…. ")
+        name = re.sub(r"\s*[（(]\d+[)）]", "", s).rstrip("…. ")
         end = err[i + 1][0] if i + 1 < len(err) else None
         if end is not None:
             out.append((name, end - t))
     first = err[0][0] if err else 0.0
-    built = next((t for t, s in err if s.startswith("built ")), None)
+    built = next((t for t, s in err if s.startswith(SUMMARY_PREFIXES)), None)
     tail = [("after the summary line (exit)", wall - built)] if built is not None else []
     return [("start-up", first)] + out + tail
 
@@ -537,7 +540,7 @@ def bench_size(n, args, tools, work, results_dir):
                     st = stage_times(parts[0]["lines"], parts[0]["wall"])
                     stages.append(st)
                     rec["stages"] = [[s, round(t, 3)] for s, t in st]
-                    summary = [l for _, _, l in parts[0]["lines"] if l.startswith("built ")]
+                    summary = [l for _, _, l in parts[0]["lines"] if l.startswith(SUMMARY_PREFIXES)]
                     rec["summary"] = summary[-1] if summary else ""
                 log(f"  run {run + 1} {tool:14} {rec['wall']:8.2f} s  cpu {rec['cpu']:7.1f} s  "
                     f"peak {rec['rss_mb']:7.0f} MB  others used {rec['other_cpu']:5.1f} cpu-s")

@@ -438,3 +438,50 @@ fn reading_order(book: &Handbook) -> Vec<Entry> {
     visit(book, 0, &mut out);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_reread_alone_only_when_nothing_other_pages_show_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let file = root.join("content/01-card.md");
+        let write = |text: &str| std::fs::write(&file, text).unwrap();
+        write("---\ntitle: 名片\nindustry: [bank]\n---\n正文\n");
+        let config = Config::parse("title: 手册\nindustries:\n  - id: bank\n    name: 银行\n").unwrap();
+        let (book, _) = load(root, config).unwrap();
+        let page = &book.pages[0];
+
+        write("---\ntitle: 名片\nindustry: [bank]\n---\n\n新的正文\n");
+        assert_eq!(reread_body(root, page), Some(("\n新的正文\n".to_string(), 5)));
+        // What the sidebar, chapter and industry pages show of it changed: rebuild everything.
+        write("---\ntitle: 递名片\nindustry: [bank]\n---\n正文\n");
+        assert_eq!(reread_body(root, page), None);
+        write("---\ntitle: 名片\n---\n正文\n");
+        assert_eq!(reread_body(root, page), None);
+        write("---\ntitle: 名片\nindustry: [bank]\nsummary: 新摘要\n---\n正文\n");
+        assert_eq!(reread_body(root, page), None);
+        // Errors are for the full build to report.
+        write("---\ntitle: 名片\nindustry: [bank]\ntitel: x\n---\n正文\n");
+        assert_eq!(reread_body(root, page), None);
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(reread_body(root, page), None);
+    }
+
+    #[test]
+    fn a_title_taken_from_the_first_heading_follows_the_body() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let file = root.join("content/card.md");
+        std::fs::write(&file, "# 名片\n\n正文\n").unwrap();
+        let (book, _) = load(root, Config::default()).unwrap();
+        std::fs::write(&file, "# 名片\n\n改过的正文\n").unwrap();
+        assert!(reread_body(root, &book.pages[0]).is_some());
+        std::fs::write(&file, "# 递名片\n\n正文\n").unwrap();
+        assert_eq!(reread_body(root, &book.pages[0]), None);
+    }
+}

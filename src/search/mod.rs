@@ -225,19 +225,9 @@ pub fn shard_key(token: &str) -> &str {
 }
 
 pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
-    // Batches are tokenized in parallel and merged in order, so each token's list stays sorted
-    // by document.
-    let batch = docs
-        .par_chunks(TOKENIZE_BATCH)
-        .enumerate()
-        .map(|(b, batch)| {
-            let mut out = Batch::default();
-            for (i, d) in batch.iter().enumerate() {
-                out.add_doc(d, (b * TOKENIZE_BATCH + i) as u32);
-            }
-            out
-        })
-        .reduce(Batch::default, Batch::merge);
+    // The document files do not depend on the postings: built alongside, they keep both cores
+    // busy while the postings' last merge runs on one.
+    let (batch, chunks) = rayon::join(|| postings_of(docs), || document_chunks(docs));
     let corpus = batch.corpus.to_set();
     let postings: Vec<(String, Vec<u32>)> = batch
         .short
@@ -271,24 +261,6 @@ pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
         .map(|(i, data)| (format!("p{i}.js"), encode::script("p", i, encode::pack(data))))
         .collect();
 
-    let chunks: Vec<(String, String)> = docs
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(i, chunk)| {
-            // Sections of one page share its url, title and breadcrumb: list those once.
-            let mut pages: Vec<[&str; 3]> = Vec::new();
-            let mut rows: Vec<(usize, &str, &str, &str)> = Vec::with_capacity(chunk.len());
-            for d in chunk {
-                let (page, anchor) = d.url.split_once('#').unwrap_or((&d.url, ""));
-                if pages.last().is_none_or(|p| p[0] != page || p[1] != d.title) {
-                    pages.push([page, d.title, d.crumb]);
-                }
-                rows.push((pages.len() - 1, anchor, d.heading, cut(d.text, SNIPPET_TEXT_MAX)));
-            }
-            let json = serde_json::to_string(&(pages, rows)).unwrap_or_default();
-            (format!("d{i}.js"), encode::script("d", i, encode::pack(json.as_bytes())))
-        })
-        .collect();
     files.extend(chunks);
 
     let fold: String = fold::table_for(&corpus).into_iter().flat_map(|(t, s)| [t, s]).collect();
@@ -307,6 +279,42 @@ pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
     stats.bytes = files.iter().map(|(_, f)| f.len()).sum();
     stats.largest_shard = files.iter().filter(|(n, _)| n.starts_with('p')).map(|(_, f)| f.len()).max().unwrap_or(0);
     Index { files, stats }
+}
+
+/// Every token's postings. Batches are tokenized in parallel and merged in order, so each
+/// token's list stays sorted by document.
+fn postings_of(docs: &[Doc]) -> Batch {
+    docs.par_chunks(TOKENIZE_BATCH)
+        .enumerate()
+        .map(|(b, batch)| {
+            let mut out = Batch::default();
+            for (i, d) in batch.iter().enumerate() {
+                out.add_doc(d, (b * TOKENIZE_BATCH + i) as u32);
+            }
+            out
+        })
+        .reduce(Batch::default, Batch::merge)
+}
+
+/// The document files: sections in chunks of [`CHUNK`], compressed.
+fn document_chunks(docs: &[Doc]) -> Vec<(String, String)> {
+    docs.par_chunks(CHUNK)
+        .enumerate()
+        .map(|(i, chunk)| {
+            // Sections of one page share its url, title and breadcrumb: list those once.
+            let mut pages: Vec<[&str; 3]> = Vec::new();
+            let mut rows: Vec<(usize, &str, &str, &str)> = Vec::with_capacity(chunk.len());
+            for d in chunk {
+                let (page, anchor) = d.url.split_once('#').unwrap_or((&d.url, ""));
+                if pages.last().is_none_or(|p| p[0] != page || p[1] != d.title) {
+                    pages.push([page, d.title, d.crumb]);
+                }
+                rows.push((pages.len() - 1, anchor, d.heading, cut(d.text, SNIPPET_TEXT_MAX)));
+            }
+            let json = serde_json::to_string(&(pages, rows)).unwrap_or_default();
+            (format!("d{i}.js"), encode::script("d", i, encode::pack(json.as_bytes())))
+        })
+        .collect()
 }
 
 /// Where shards are: `hashed` shards take keys by FNV-1a; each key in `split` owns the shards

@@ -68,26 +68,38 @@ pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
 }
 
 /// [`tokens`] as character slices: the indexer keys short tokens by their characters and
-/// never builds a string for them.
+/// never builds a string for them. One pass, no copy of the text.
 pub fn token_chars(normalized: &str, mut emit: impl FnMut(&[char])) {
-    let chars: Vec<char> = normalized.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let cl = class(chars[i]);
-        let start = i;
-        while i < chars.len() && class(chars[i]) == cl {
-            i += 1;
+    let mut word: Vec<char> = Vec::new();
+    let mut last_cjk: Option<char> = None;
+    for c in normalized.chars() {
+        let cl = class(c);
+        // A run ends where the class changes: a CJK run with its last character alone.
+        if cl != Class::Cjk
+            && let Some(p) = last_cjk.take()
+        {
+            emit(&[p]);
+        }
+        if cl != Class::Word && !word.is_empty() {
+            emit(&word);
+            word.clear();
         }
         match cl {
-            Class::Sep => {}
-            Class::Word => emit(&chars[start..i]),
             Class::Cjk => {
-                for w in chars[start..i].windows(2) {
-                    emit(w);
+                if let Some(p) = last_cjk {
+                    emit(&[p, c]);
                 }
-                emit(&chars[i - 1..i]);
+                last_cjk = Some(c);
             }
+            Class::Word => word.push(c),
+            Class::Sep => {}
         }
+    }
+    if let Some(p) = last_cjk {
+        emit(&[p]);
+    }
+    if !word.is_empty() {
+        emit(&word);
     }
 }
 
