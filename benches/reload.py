@@ -13,6 +13,7 @@ The page is restored at the end. Prints each run, then the median, min and max, 
 server's own lines on how long the search index and binders took after the page.
 """
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -58,8 +59,10 @@ def main():
     for line in child.stderr:
         log.append(line.rstrip())
         print("  |", line.rstrip(), file=sys.stderr)
-        if line.startswith("serving http://"):
-            port = int(line.split("http://")[1].split("/")[0].rsplit(":", 1)[1])
+        # "serving http://127.0.0.1:PORT/" (in the handbook's language: 正在提供 http://…)
+        m = re.search(r"http://[^/\s]+:(\d+)/", line)
+        if m:
+            port = int(m.group(1))
             break
     # Keep draining stderr so the server never blocks on a full pipe.
     threading.Thread(target=lambda: [log.append(l.rstrip()) for l in child.stderr], daemon=True).start()
@@ -93,7 +96,7 @@ def main():
     print(f"reload latency: median {statistics.median(times) * 1000:.0f} ms, "
           f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms over {len(times)} runs")
     for l in log:
-        if l.startswith(("rebuilt", "updated", "search index")):
+        if l.startswith(("rebuilt", "updated", "search index", "已重新生成", "已更新", "搜索索引")):
             print("  server:", l)
 
 
