@@ -225,9 +225,7 @@ pub fn shard_key(token: &str) -> &str {
 }
 
 pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
-    // The document files do not depend on the postings: built alongside, they keep both cores
-    // busy while the postings' last merge runs on one.
-    let (batch, chunks) = rayon::join(|| postings_of(docs), || document_chunks(docs));
+    let batch = postings_of(docs);
     let corpus = batch.corpus.to_set();
     let postings: Vec<(String, Vec<u32>)> = batch
         .short
@@ -261,7 +259,9 @@ pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
         .map(|(i, data)| (format!("p{i}.js"), encode::script("p", i, encode::pack(data))))
         .collect();
 
-    files.extend(chunks);
+    // Built after the postings are freed: alongside them, the peak memory grew by 40 MB at
+    // 10k pages for 0.05 s.
+    files.extend(document_chunks(docs));
 
     let fold: String = fold::table_for(&corpus).into_iter().flat_map(|(t, s)| [t, s]).collect();
     let meta = serde_json::json!({
