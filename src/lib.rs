@@ -12,8 +12,8 @@
 //!
 //! [`check`] runs the stages up to markdown and reports problems without writing anything;
 //! [`scaffold`] writes new pages and handbooks from templates.
-//! [`build`] runs the stages; [`serve`] rebuilds and serves them while you edit; [`cli`] is the
-//! command line. Problems in user files are
+//! [`build`] runs the stages and can keep what they produced ([`build::Built`]), so that
+//! [`serve`] re-renders only the pages whose text changed; [`cli`] is the command line. Problems in user files are
 //! [`diagnostic::Diagnostic`] values naming file, line and column.
 //!
 //! Every sentence a person reads (diagnostics, hints, status lines) comes from [`messages`], the

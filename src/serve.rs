@@ -10,7 +10,7 @@
 //! 4. watch the sources (notify, debounced) and send `reload` (good build) or `build-error`
 //!    (the last good site stays served) to open pages after a change. An edit to the text of
 //!    pages re-renders those pages alone and reloads; the search index and binders follow
-//!    once the sources are quiet for [`REST_AFTER`] (see `build/update.rs`). Any other change
+//!    once the sources are quiet for `REST_AFTER` (see `build/update.rs`). Any other change
 //!    rebuilds the whole site;
 //! 5. on Ctrl+C, stop and remove the temporary folder.
 
