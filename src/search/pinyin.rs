@@ -9,7 +9,7 @@ use crate::text::is_cjk;
 /// Longest Chinese run that gets pinyin tokens (a heading's words, not whole sentences).
 const MAX_RUN: usize = 8;
 
-/// Full pinyin and initials of each Chinese run of 2 to [`MAX_RUN`] characters:
+/// Full pinyin and initials of each Chinese run of 2 to `MAX_RUN` (8) characters:
 /// 握手“五到” → woshou, ws, wudao, wd. (Text is already normalised and folded to Simplified.)
 pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
     let chars: Vec<char> = normalized.chars().collect();
