@@ -439,10 +439,15 @@ fn relevant_path(root: &Path, p: &Path) -> bool {
         _ => top == CONFIG_FILE && parts.next().is_none(),
     };
     let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // Editors' scratch files: Vim, Emacs, JetBrains' safe write, Kate, Word/WPS lock files.
+    // Left in, a save would look like a new file and rebuild the whole site.
     let scratch = name.ends_with('~')
         || name.starts_with(".#")
+        || name.starts_with("~$")
         || name == "4913"
-        || [".swp", ".swx", ".swo", ".tmp"].iter().any(|ext| name.ends_with(ext));
+        || [".swp", ".swx", ".swo", ".tmp", ".kate-swp", "___jb_tmp___", "___jb_old___"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
     source && !scratch
 }
 
@@ -468,6 +473,10 @@ mod tests {
             "/h/content/.a.md.swp",
             "/h/content/a.md~",
             "/h/content/4913",
+            "/h/content/a.md___jb_tmp___",
+            "/h/content/a.md___jb_old___",
+            "/h/content/~$a.docx",
+            "/h/content/a.md.kate-swp",
             "/h/README.md",
             "/h/handbook.yaml/x",
             "/elsewhere/content/a.md",
