@@ -107,29 +107,37 @@ struct EntryCtx<'a> {
     content: &'a str,
 }
 
+/// A chapter or page in print form.
+pub struct PrintEntry {
+    pub html: String,
+    /// The anchors (`p12`, `p12-名片`) of other pages its links jump to, with their entry: a
+    /// binder without that entry lists it at the end so that the link still lands somewhere.
+    pub links_to: Vec<(Entry, String)>,
+}
+
 /// Every chapter and page in print form, indexed like `book.reading_order`.
-pub fn render_entries(book: &Handbook, theme: &Theme, t: &Strings) -> Result<Vec<String>, Diagnostic> {
-    // Source file → anchor, for links between pages.
-    let mut anchors: HashMap<&str, String> = HashMap::new();
+pub fn render_entries(book: &Handbook, theme: &Theme, t: &Strings) -> Result<Vec<PrintEntry>, Diagnostic> {
+    // Source file → entry, for links between pages.
+    let mut entries: HashMap<&str, Entry> = HashMap::new();
     for &e in &book.reading_order {
         let file = match e {
             Entry::Chapter(c) => book.chapters[c].index_file.as_deref(),
             Entry::Page(p) => Some(book.pages[p].file.as_str()),
         };
         if let Some(f) = file {
-            anchors.insert(f, anchor(e));
+            entries.insert(f, e);
         }
     }
-    book.reading_order.par_iter().map(|&e| render_entry(book, theme, t, &anchors, e)).collect()
+    book.reading_order.par_iter().map(|&e| render_entry(book, theme, t, &entries, e)).collect()
 }
 
 fn render_entry(
     book: &Handbook,
     theme: &Theme,
     t: &Strings,
-    anchors: &HashMap<&str, String>,
+    entries: &HashMap<&str, Entry>,
     e: Entry,
-) -> Result<String, Diagnostic> {
+) -> Result<PrintEntry, Diagnostic> {
     let id = anchor(e);
     let level = depth(book, e).clamp(1, 6);
     let (file, title, body, body_line, url, summary, source, industries) = match e {
@@ -153,7 +161,17 @@ fn render_entry(
             )
         }
     };
-    let link = |dest: &str| -> Option<String> { binder_link(&file, &id, dest, anchors, url) };
+    // `Print` asks for a `Sync` closure; the lock is only ever taken by this thread.
+    let links_to = std::sync::Mutex::new(Vec::new());
+    let link = |dest: &str| -> Option<String> {
+        let (href, target) = binder_link(&file, &id, dest, entries, url)?;
+        if let Some(target) = target.filter(|t| *t != e)
+            && let Ok(mut l) = links_to.lock()
+        {
+            l.push((target, href[1..].to_string()));
+        }
+        Some(href)
+    };
     let image_base = match url.rsplit_once('/') {
         Some((dir, _)) => format!("{}/", encode_url(dir)),
         None => String::new(),
@@ -174,27 +192,42 @@ fn render_entry(
     };
     let ctx = tera::Context::from_serialize(&ctx)
         .map_err(|e| Diagnostic::error("binder-entry.html", 0, 0, msg::template_data(e)))?;
-    theme.tera.render("binder-entry.html", &ctx).map_err(|e| template_error(&e, &theme.sources))
+    let html = theme.tera.render("binder-entry.html", &ctx).map_err(|e| template_error(&e, &theme.sources))?;
+    Ok(PrintEntry { html, links_to: links_to.into_inner().unwrap_or_default() })
 }
 
-/// A link in a page, as it should be inside a binder.
-fn binder_link(file: &str, id: &str, dest: &str, anchors: &HashMap<&str, String>, url: &str) -> Option<String> {
+/// A link in a page, as it should be inside a binder, and the entry it jumps to when that
+/// is another page of the handbook.
+fn binder_link(
+    file: &str,
+    id: &str,
+    dest: &str,
+    entries: &HashMap<&str, Entry>,
+    url: &str,
+) -> Option<(String, Option<Entry>)> {
     if let Some(frag) = dest.strip_prefix('#') {
-        return Some(format!("#{id}-{frag}"));
+        return Some((format!("#{id}-{frag}"), None));
     }
     match links::resolve(file, dest) {
         // Another page of the handbook: its anchor, or its heading's.
-        Some((Some(target), frag)) => anchors.get(target.as_str()).map(|a| match frag {
-            Some(f) if !f.is_empty() => format!("#{a}-{f}"),
-            _ => format!("#{a}"),
+        Some((Some(target), frag)) => entries.get(target.as_str()).map(|&e| {
+            let a = anchor(e);
+            let href = match frag {
+                Some(f) if !f.is_empty() => format!("#{a}-{f}"),
+                _ => format!("#{a}"),
+            };
+            (href, Some(e))
         }),
-        Some((None, _)) => Some(dest.to_string()),
+        Some((None, _)) => Some((dest.to_string(), None)),
         // External links stay; other files are found from the site root.
-        None if dest.contains(':') || dest.starts_with("//") => Some(dest.to_string()),
-        None => Some(match url.rsplit_once('/') {
-            Some((dir, _)) => format!("{}/{dest}", encode_url(dir)),
-            None => dest.to_string(),
-        }),
+        None if dest.contains(':') || dest.starts_with("//") => Some((dest.to_string(), None)),
+        None => Some((
+            match url.rsplit_once('/') {
+                Some((dir, _)) => format!("{}/{dest}", encode_url(dir)),
+                None => dest.to_string(),
+            },
+            None,
+        )),
     }
 }
 
@@ -209,6 +242,19 @@ struct BinderCtx<'a> {
     running_title: String,
     toc: Vec<TocItem<'a>>,
     entries_marker: &'static str,
+    /// Pages this binder's links jump to that it does not contain.
+    missing: Vec<Missing<'a>>,
+}
+
+/// A page outside an (industry) binder that one of its pages links to: listed at the end
+/// with the anchors the links use, and a link to the page on the site.
+#[derive(Serialize)]
+struct Missing<'a> {
+    anchors: Vec<String>,
+    title: &'a str,
+    /// For the link (percent-encoded) and for reading on paper (as written).
+    url: String,
+    path: &'a str,
 }
 
 #[derive(Serialize)]
@@ -226,7 +272,7 @@ pub struct Shared<'a> {
     pub site: &'a SiteCtx<'a>,
     pub date: String,
     /// Every chapter and page in print form, indexed by `pos`.
-    pub entries: Vec<String>,
+    pub entries: Vec<PrintEntry>,
     pub pos: HashMap<Entry, usize>,
 }
 
@@ -258,6 +304,7 @@ pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Dia
         .map(|&e| TocItem { anchor: anchor(e), title: book.entry_title(e), depth: depth(book, e) })
         .collect();
     let running = format!("{} · {}", site.title, spec.title);
+    let missing = missing(spec, shared);
     let ctx = BinderCtx {
         site,
         t,
@@ -267,6 +314,7 @@ pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Dia
         running_title: css_string(&running),
         toc,
         entries_marker: ENTRIES_MARKER,
+        missing,
     };
     let ctx = tera::Context::from_serialize(&ctx)
         .map_err(|e| Diagnostic::error("binder.html", 0, 0, msg::template_data(e)))?;
@@ -276,9 +324,36 @@ pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Dia
         .ok_or_else(|| Diagnostic::error("binder.html", 0, 0, msg::binder_marker_missing()))?;
     Ok(Binder {
         head: head.to_string(),
-        entries: spec.entries.iter().filter_map(|e| pos.get(e)).map(|&i| entries[i].as_str()).collect(),
+        entries: spec.entries.iter().filter_map(|e| pos.get(e)).map(|&i| entries[i].html.as_str()).collect(),
         tail: tail.to_string(),
     })
+}
+
+/// The pages outside `spec` that its pages link to, in handbook order, each with the anchors
+/// used (the page's and its headings'). Empty for the whole-handbook binder.
+fn missing<'a>(spec: &Spec, shared: &Shared<'a>) -> Vec<Missing<'a>> {
+    let included: std::collections::HashSet<Entry> = spec.entries.iter().copied().collect();
+    let mut wanted: std::collections::BTreeMap<usize, (Entry, std::collections::BTreeSet<String>)> =
+        std::collections::BTreeMap::new();
+    for e in &spec.entries {
+        let Some(&i) = shared.pos.get(e) else { continue };
+        for (target, href) in &shared.entries[i].links_to {
+            if !included.contains(target)
+                && let Some(&at) = shared.pos.get(target)
+            {
+                wanted.entry(at).or_insert_with(|| (*target, Default::default())).1.insert(href.clone());
+            }
+        }
+    }
+    wanted
+        .into_values()
+        .map(|(e, anchors)| Missing {
+            anchors: anchors.into_iter().collect(),
+            title: shared.book.entry_title(e),
+            url: encode_url(shared.book.entry_url(e)),
+            path: shared.book.entry_url(e),
+        })
+        .collect()
 }
 
 /// A CSS string literal (for `content:` in `@page` margin boxes).
@@ -318,15 +393,16 @@ mod tests {
 
     #[test]
     fn links_inside_binder() {
-        let mut anchors = HashMap::new();
-        anchors.insert("content/a/b.md", "p3".to_string());
-        let l = |d: &str| binder_link("content/a/x.md", "p1", d, &anchors, "a/x.html");
-        assert_eq!(l("#名片").as_deref(), Some("#p1-名片"));
-        assert_eq!(l("b.md").as_deref(), Some("#p3"));
-        assert_eq!(l("b.md#递名片").as_deref(), Some("#p3-递名片"));
+        let mut entries = HashMap::new();
+        entries.insert("content/a/b.md", Entry::Page(3));
+        let l = |d: &str| binder_link("content/a/x.md", "p1", d, &entries, "a/x.html");
+        let href = |d: &str| l(d).map(|(h, _)| h);
+        assert_eq!(href("#名片").as_deref(), Some("#p1-名片"));
+        assert_eq!(l("b.md"), Some(("#p3".to_string(), Some(Entry::Page(3)))));
+        assert_eq!(l("b.md#递名片"), Some(("#p3-递名片".to_string(), Some(Entry::Page(3)))));
         assert_eq!(l("missing.md"), None);
-        assert_eq!(l("https://example.com").as_deref(), Some("https://example.com"));
-        assert_eq!(l("files/form.pdf").as_deref(), Some("a/files/form.pdf"));
+        assert_eq!(l("https://example.com"), Some(("https://example.com".to_string(), None)));
+        assert_eq!(href("files/form.pdf").as_deref(), Some("a/files/form.pdf"));
     }
 
     #[test]

@@ -134,3 +134,26 @@ test("binders print practice answers in full", async () => {
   assert.equal(await page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`).count(), 1);
   await context.close();
 });
+
+test("an industry binder's links to pages it does not contain land on a list of them", async () => {
+  const { page, problems, context } = await openPage(browser);
+  for (const binder of ["print.html", "print-bank.html", "print-insurance.html"]) {
+    await page.goto(siteUrl("SHOUCE_SITE_BASIC", binder));
+    // Every link inside the document has a target in it.
+    const hrefs = await page.locator('a[href^="#"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    for (const h of hrefs) {
+      assert.equal(await page.locator(`[id="${decodeURIComponent(h.slice(1))}"]`).count(), 1, `${binder} ${h}`);
+    }
+  }
+  // 坐姿 is not an insurance page: its link lands on the list at the end, which links to the site.
+  await page.goto(siteUrl("SHOUCE_SITE_BASIC", "print-insurance.html"));
+  assert.equal(await page.locator(".binder-entry h1, .binder-entry h2", { hasText: /^坐姿$/ }).count(), 0);
+  const href = await page.locator(".binder-entry a", { hasText: "坐姿" }).first().getAttribute("href");
+  const target = page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`);
+  assert.equal(await target.evaluate((e) => e.closest(".binder-missing") !== null), true);
+  await page.locator(".binder-missing a", { hasText: "坐姿" }).click();
+  await page.waitForURL(/02-posture\.html$/);
+  assert.equal(await page.locator("h1").first().textContent(), "坐姿");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
