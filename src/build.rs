@@ -215,7 +215,7 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
     let index = index_search(&book, &pages, &chapters);
     progress.stage(&msg::stage_writing_index(), 0);
     let search_files: Vec<(String, &String)> =
-        index.files.iter().map(|(name, text)| (format!("{STATIC_DIR}/{}/{name}", search::DIR), text)).collect();
+        index.files.iter().map(|(name, text)| (search_url(name), text)).collect();
     staging.create_dirs(search_files.iter().map(|(url, _)| url.as_str()))?;
     search_files.par_iter().try_for_each(|(url, text)| staging.write(url, text.as_bytes()))?;
 
@@ -233,6 +233,11 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
     };
     drop(renderer);
     Ok(Built { summary, book, theme, pages, chapters, load_warnings })
+}
+
+/// Where a search index file goes in the site.
+fn search_url(name: &str) -> String {
+    format!("{STATIC_DIR}/{}/{name}", search::DIR)
 }
 
 /// The search index of every page's sections.

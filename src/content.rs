@@ -189,7 +189,7 @@ fn walk(content: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnos
 }
 
 /// `/`-separated path relative to `content/`; `None` when not valid UTF-8.
-fn rel_path(content: &Path, p: &Path) -> Option<String> {
+pub(crate) fn rel_path(content: &Path, p: &Path) -> Option<String> {
     let rel = p.strip_prefix(content).ok()?;
     let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
     Some(parts?.join("/"))

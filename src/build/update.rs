@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{BuildError, Built, PageResult, STATIC_DIR, all_warnings, index_search, markdown_of, write_binders};
-use crate::content;
+use super::{
+    BuildError, Built, PageResult, STATIC_DIR, all_warnings, index_search, markdown_of, search_url, write_binders,
+};
+use crate::content::{self, CONTENT_DIR};
 use crate::diagnostic::Diagnostic;
 use crate::i18n;
 use crate::output::replace_file;
@@ -73,9 +75,10 @@ impl Built {
     pub fn write_rest(&mut self, site: &Path) -> Result<(), BuildError> {
         let index = index_search(&self.book, &self.pages, &self.chapters);
         let dir = site.join(STATIC_DIR).join(search::DIR);
-        index.files.par_iter().try_for_each(|(name, text)| {
-            replace_file(site, &format!("{STATIC_DIR}/{}/{name}", search::DIR), &[text.as_bytes()])
-        })?;
+        index
+            .files
+            .par_iter()
+            .try_for_each(|(name, text)| replace_file(site, &search_url(name), &[text.as_bytes()]))?;
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
@@ -95,9 +98,7 @@ impl Built {
 
     /// The page whose source is `path`, if it is a page (not a chapter's `_index.md`).
     fn page_of(&self, root: &Path, path: &Path) -> Option<usize> {
-        let rel = path.strip_prefix(root).ok()?;
-        let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-        let file = parts?.join("/");
+        let file = format!("{CONTENT_DIR}/{}", content::rel_path(&root.join(CONTENT_DIR), path)?);
         self.book.pages.iter().position(|p| p.file == file)
     }
 }
