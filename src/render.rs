@@ -74,10 +74,10 @@ pub struct NavItem {
     pub closes: Vec<()>,
 }
 
+/// What every page's context holds; `site` and `t`, the same for all, are added as values
+/// converted once (see [`Renderer::render`]).
 #[derive(Serialize)]
-struct Common<'a> {
-    site: &'a SiteCtx<'a>,
-    t: &'a Strings,
+struct Common {
     root: String,
     static_root: String,
     /// `<title>` of the document.
@@ -90,7 +90,7 @@ struct Common<'a> {
 #[derive(Serialize)]
 struct PageCtx<'a> {
     #[serde(flatten)]
-    common: Common<'a>,
+    common: Common,
     title: &'a str,
     summary: Option<&'a str>,
     source: Option<&'a str>,
@@ -105,7 +105,7 @@ struct PageCtx<'a> {
 #[derive(Serialize)]
 struct ChapterCtx<'a> {
     #[serde(flatten)]
-    common: Common<'a>,
+    common: Common,
     title: &'a str,
     summary: Option<&'a str>,
     source: Option<&'a str>,
@@ -118,7 +118,7 @@ struct ChapterCtx<'a> {
 #[derive(Serialize)]
 struct HomeCtx<'a> {
     #[serde(flatten)]
-    common: Common<'a>,
+    common: Common,
     print_url: String,
     content: &'a str,
     industry_cards: Vec<IndustryCard>,
@@ -144,7 +144,7 @@ struct Part {
 #[derive(Serialize)]
 struct IndustryCtx<'a> {
     #[serde(flatten)]
-    common: Common<'a>,
+    common: Common,
     print_url: String,
     title: &'a str,
     description: Option<&'a str>,
@@ -167,6 +167,10 @@ pub struct Renderer<'a> {
     /// Position of each entry in reading order, for previous/next.
     page_pos: Vec<usize>,
     chapter_pos: Vec<usize>,
+    /// `site` and `t` as template values, converted once: they are the same on every page,
+    /// and tera's values share their contents, so each page gets them for a reference count.
+    site_value: tera::Value,
+    strings_value: tera::Value,
 }
 
 impl<'a> Renderer<'a> {
@@ -187,12 +191,16 @@ impl<'a> Renderer<'a> {
             version: c.version.as_deref(),
             extra: &c.extra,
         };
-        Renderer { book, theme, strings, site, page_pos, chapter_pos }
+        let site_value = tera::Value::from_serializable(&site);
+        let strings_value = tera::Value::from_serializable(strings);
+        Renderer { book, theme, strings, site, page_pos, chapter_pos, site_value, strings_value }
     }
 
     fn render(&self, template: &str, ctx: &impl Serialize) -> Result<String, Diagnostic> {
-        let ctx =
+        let mut ctx =
             tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(template, 0, 0, msg::template_data(e)))?;
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert_value("t", self.strings_value.clone());
         self.theme.tera.render(template, &ctx).map_err(|e| template_error(&e, &self.theme.sources))
     }
 
@@ -208,7 +216,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn common(&self, url: &str, doc_title: String, current: Option<Entry>, chapter: usize) -> Common<'_> {
+    fn common(&self, url: &str, doc_title: String, current: Option<Entry>, chapter: usize) -> Common {
         let root = root_of(url);
         let mut breadcrumbs =
             vec![Link { title: self.strings.home.to_string(), url: format!("{root}index.html"), summary: None }];
@@ -226,16 +234,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|i| Link { title: i.name.clone(), url: format!("{root}{}", industry_url(&i.id)), summary: None })
             .collect();
-        Common {
-            site: &self.site,
-            t: self.strings,
-            static_root: format!("{root}{STATIC_DIR}/"),
-            root,
-            doc_title,
-            breadcrumbs,
-            nav,
-            industries,
-        }
+        Common { static_root: format!("{root}{STATIC_DIR}/"), root, doc_title, breadcrumbs, nav, industries }
     }
 
     /// The entries of chapter `c`, and of each chapter on the path to the current page, opened
@@ -263,7 +262,7 @@ impl<'a> Renderer<'a> {
         let (from, to) = nav_window(entries.len(), focus);
         let more = |n: usize, text: &str| NavItem {
             title: text.replace("{n}", &n.to_string()),
-            url: self.link(root, Entry::Chapter(c)).url,
+            url: format!("{root}{}", encode_url(self.book.entry_url(Entry::Chapter(c)))),
             current: false,
             open: false,
             is_chapter: false,
@@ -277,10 +276,9 @@ impl<'a> Renderer<'a> {
         for &e in &entries[from..to] {
             let is_open =
                 matches!(e, Entry::Chapter(x) if open.contains(&x) && !self.book.chapters[x].entries.is_empty());
-            let l = self.link(root, e);
             out.push(NavItem {
-                title: l.title,
-                url: l.url,
+                title: self.book.entry_title(e).to_string(),
+                url: format!("{root}{}", encode_url(self.book.entry_url(e))),
                 current: current == Some(e),
                 open: is_open,
                 is_chapter: matches!(e, Entry::Chapter(_)),

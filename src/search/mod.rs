@@ -38,8 +38,8 @@ use crate::text::is_cjk;
 pub const CHUNK: usize = 64;
 /// Bytes of posting data per shard before compression.
 const SHARD_TARGET: usize = 48 * 1024;
-/// Documents tokenized per parallel task; postings are merged task by task to bound memory.
-const TOKENIZE_BATCH: usize = 512;
+/// Runs of documents tokenized per thread (see [`postings_of`]).
+const PARTS_PER_THREAD: usize = 4;
 /// Characters of a section kept for snippets; matches further in still rank, with the
 /// snippet taken from the start.
 const SNIPPET_TEXT_MAX: usize = 6000;
@@ -162,18 +162,6 @@ impl Batch {
             self.add_str(&format!("\u{1}{ind}"), id, 1);
         }
     }
-
-    /// Appends a later batch: every list stays in document order.
-    fn merge(mut self, later: Batch) -> Batch {
-        for (k, list) in later.short {
-            self.short.entry(k).or_default().extend(list);
-        }
-        for (k, list) in later.long {
-            self.long.entry(k).or_default().extend(list);
-        }
-        self.corpus.union(&later.corpus);
-        self
-    }
 }
 
 /// A set of characters as a bitmap over all of Unicode (136 KB): one bit test per character
@@ -225,29 +213,38 @@ pub fn shard_key(token: &str) -> &str {
 }
 
 pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
-    let batch = postings_of(docs);
-    let corpus = batch.corpus.to_set();
-    let postings: Vec<(String, Vec<u32>)> = batch
-        .short
-        .into_iter()
-        .map(|(k, list)| (unpack(k), list))
-        .chain(batch.long.into_iter().map(|(k, list)| (k.into_string(), list)))
-        .collect();
-    let mut stats = Stats { docs: docs.len(), tokens: postings.len(), ..Stats::default() };
-    stats.postings = postings.iter().map(|(_, l)| l.len()).sum();
+    let parts = postings_of(docs);
+    let mut corpus = CharSet::default();
+    for p in &parts {
+        corpus.union(&p.corpus);
+    }
+    let corpus = corpus.to_set();
+    let mut short: Vec<u64> = parts.iter().flat_map(|p| p.short.keys().copied()).collect();
+    short.par_sort_unstable();
+    short.dedup();
+    let mut long: Vec<&str> = parts.iter().flat_map(|p| p.long.keys().map(|k| &**k)).collect();
+    long.par_sort_unstable();
+    long.dedup();
+    let mut stats = Stats { docs: docs.len(), tokens: short.len() + long.len(), ..Stats::default() };
+    stats.postings = parts.iter().flat_map(|p| p.short.values().chain(p.long.values())).map(Vec::len).sum();
 
-    // Each token's record, sorted by token for reproducible output.
-    let mut records: Vec<(String, Vec<u8>)> = postings
-        .into_par_iter()
-        .map(|(t, list)| {
-            let postings = encode_postings(list.into_iter());
-            let mut rec = Vec::with_capacity(t.len() + postings.len() + 1);
-            rec.extend_from_slice(t.as_bytes());
-            rec.push(b'\t');
-            rec.extend_from_slice(&postings);
-            (t, rec)
-        })
+    // Each token's record, sorted by token for reproducible output. A token's list is its
+    // lists in the parts one after another (parts are runs of documents in order), read in
+    // place: no merged copy of the postings is made.
+    let record = |t: String, lists: &mut dyn Iterator<Item = &Vec<u32>>| {
+        let postings = encode_postings(lists.flatten().copied());
+        let mut rec = Vec::with_capacity(t.len() + postings.len() + 1);
+        rec.extend_from_slice(t.as_bytes());
+        rec.push(b'\t');
+        rec.extend_from_slice(&postings);
+        (t, rec)
+    };
+    let mut records: Vec<(String, Vec<u8>)> = short
+        .par_iter()
+        .map(|k| record(unpack(*k), &mut parts.iter().filter_map(|p| p.short.get(k))))
+        .chain(long.par_iter().map(|k| record(k.to_string(), &mut parts.iter().filter_map(|p| p.long.get(*k)))))
         .collect();
+    drop(parts);
     records.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     let (shard_data, groups) = shard(&records);
@@ -281,19 +278,20 @@ pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
     Index { files, stats }
 }
 
-/// Every token's postings. Batches are tokenized in parallel and merged in order, so each
-/// token's list stays sorted by document.
-fn postings_of(docs: &[Doc]) -> Batch {
-    docs.par_chunks(TOKENIZE_BATCH)
+/// Every token's postings, in parts: runs of consecutive documents, tokenized in parallel.
+/// A few parts per thread balance the load; each part's lists are in document order.
+fn postings_of(docs: &[Doc]) -> Vec<Batch> {
+    let size = docs.len().div_ceil(rayon::current_num_threads() * PARTS_PER_THREAD).max(1);
+    docs.par_chunks(size)
         .enumerate()
-        .map(|(b, batch)| {
+        .map(|(b, part)| {
             let mut out = Batch::default();
-            for (i, d) in batch.iter().enumerate() {
-                out.add_doc(d, (b * TOKENIZE_BATCH + i) as u32);
+            for (i, d) in part.iter().enumerate() {
+                out.add_doc(d, (b * size + i) as u32);
             }
             out
         })
-        .reduce(Batch::default, Batch::merge)
+        .collect()
 }
 
 /// The document files: sections in chunks of [`CHUNK`], compressed.
