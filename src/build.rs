@@ -91,12 +91,29 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
 
 /// [`build`], reporting its stages to `progress`.
 pub fn build_with(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Summary, BuildError> {
-    build_kept(root, out, progress).map(|b| b.summary)
+    timed(progress, &|progress| build_stages(root, out, progress, Keep::Summary)).map(|b| b.summary)
+}
+
+/// What a build keeps once the site is written.
+#[derive(PartialEq)]
+enum Keep {
+    /// The summary only: the pages' Markdown is freed as soon as the last stage that reads it
+    /// is done, so that the search index reuses the memory.
+    Summary,
+    /// Everything [`Built::update_pages`] needs.
+    All,
 }
 
 /// [`build_with`], keeping what the build knows so that `serve` can update the site after an
 /// edit without starting over (see [`Built::update_pages`]).
 pub fn build_kept(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Built, BuildError> {
+    timed(progress, &|progress| build_stages(root, out, progress, Keep::All))
+}
+
+fn timed(
+    progress: &dyn crate::progress::Progress,
+    run: &dyn Fn(&dyn crate::progress::Progress) -> Result<Built, BuildError>,
+) -> Result<Built, BuildError> {
     // `SHOUCE_TIMINGS=1` prints how long each stage took (for benches/ and profiling).
     let timed;
     let progress = if std::env::var_os("SHOUCE_TIMINGS").is_some() {
@@ -105,7 +122,7 @@ pub fn build_kept(root: &Path, out: &Path, progress: &dyn crate::progress::Progr
     } else {
         progress
     };
-    let result = build_stages(root, out, progress);
+    let result = run(progress);
     progress.finish();
     result
 }
@@ -136,12 +153,17 @@ impl crate::progress::Progress for Timed<'_> {
     }
 }
 
-fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Built, BuildError> {
+fn build_stages(
+    root: &Path,
+    out: &Path,
+    progress: &dyn crate::progress::Progress,
+    keep: Keep,
+) -> Result<Built, BuildError> {
     let start = Instant::now();
     progress.stage(&msg::stage_reading(), 0);
     let config = Config::load(root)?;
     output::check_target(root, out).map_err(BuildError::Usage)?;
-    let (book, load_warnings) = content::load(root, config)?;
+    let (mut book, load_warnings) = content::load(root, config)?;
     let theme = theme::load(root, &book.config.theme).map_err(|d| vec![d])?;
     let strings = i18n::for_language(&book.config.language);
     let renderer = Renderer::new(&book, &theme, &strings);
@@ -201,6 +223,11 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
         errors.push(d);
     }
 
+    drop(renderer);
+    if keep == Keep::Summary {
+        book.drop_bodies();
+    }
+
     let mut ok = |rs: Vec<Result<PageResult, Diagnostic>>| -> Vec<PageResult> {
         rs.into_iter().filter_map(|r| r.map_err(|d| errors.push(d)).ok()).collect()
     };
@@ -212,12 +239,9 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
         return Err(errors.into());
     }
     progress.stage(&msg::stage_indexing(), 0);
-    let index = index_search(&book, &pages, &chapters);
-    progress.stage(&msg::stage_writing_index(), 0);
-    let search_files: Vec<(String, &String)> =
-        index.files.iter().map(|(name, text)| (search_url(name), text)).collect();
-    staging.create_dirs(search_files.iter().map(|(url, _)| url.as_str()))?;
-    search_files.par_iter().try_for_each(|(url, text)| staging.write(url, text.as_bytes()))?;
+    staging.create_dirs([search_url("meta.js").as_str()])?;
+    let index =
+        index_search(&book, &pages, &chapters, &|name, text| staging.write(&search_url(name), text.as_bytes()))?;
 
     progress.stage(&msg::stage_links(), 0);
     let warnings = all_warnings(&book, &load_warnings, &pages, &chapters);
@@ -231,7 +255,6 @@ fn build_stages(root: &Path, out: &Path, progress: &dyn crate::progress::Progres
         warnings,
         elapsed: start.elapsed(),
     };
-    drop(renderer);
     Ok(Built { summary, book, theme, pages, chapters, load_warnings })
 }
 
@@ -241,12 +264,18 @@ fn search_url(name: &str) -> String {
 }
 
 /// The search index of every page's sections.
-fn index_search(book: &Handbook, pages: &[PageResult], chapters: &[PageResult]) -> search::Index {
+/// The search index of every page's sections; each file is handed to `write` when ready.
+fn index_search(
+    book: &Handbook,
+    pages: &[PageResult],
+    chapters: &[PageResult],
+    write: &search::Write<'_, anyhow::Error>,
+) -> anyhow::Result<search::Index> {
     let crumbs = crumbs(book);
     let docs = search_docs(book, pages, chapters, &crumbs);
     let industries: Vec<(String, String)> =
         book.config.industries.iter().map(|i| (i.id.clone(), i.name.clone())).collect();
-    search::build(&docs, &industries)
+    search::build(&docs, &industries, write)
 }
 
 /// Warnings of loading, of the link check across all pages, and of each page, sorted.

@@ -1136,11 +1136,7 @@ pub fn stage_binders() -> Text {
 }
 
 pub fn stage_indexing() -> Text {
-    t("建立搜索索引", "indexing for search")
-}
-
-pub fn stage_writing_index() -> Text {
-    t("写入搜索索引", "writing search index")
+    t("建立并写入搜索索引", "indexing for search")
 }
 
 pub fn stage_links() -> Text {

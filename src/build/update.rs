@@ -73,16 +73,14 @@ impl Built {
     /// Writes the search index and the binders of the current pages into `site`, after
     /// [`Built::update_pages`]; search files the new index no longer has are removed.
     pub fn write_rest(&mut self, site: &Path) -> Result<(), BuildError> {
-        let index = index_search(&self.book, &self.pages, &self.chapters);
+        let index = index_search(&self.book, &self.pages, &self.chapters, &|name, text| {
+            replace_file(site, &search_url(name), &[text.as_bytes()])
+        })?;
         let dir = site.join(STATIC_DIR).join(search::DIR);
-        index
-            .files
-            .par_iter()
-            .try_for_each(|(name, text)| replace_file(site, &search_url(name), &[text.as_bytes()]))?;
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if !index.files.iter().any(|(n, _)| *n == name) {
+                if index.files.binary_search(&name).is_err() {
                     // Only files in our own search folder of our own served site.
                     let _ = std::fs::remove_file(e.path());
                 }

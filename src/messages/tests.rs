@@ -179,7 +179,6 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("pages_updated", pages_updated(2, 12.0)),
         ("rest_updated", rest_updated(9, 2.1, 1)),
         ("update_crashed", update_crashed()),
-        ("stage_writing_index", stage_writing_index()),
         ("stage_links", stage_links()),
         ("stage_replacing", stage_replacing()),
         ("build_refused", build_refused()),

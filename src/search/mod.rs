@@ -61,10 +61,14 @@ pub struct Doc<'a> {
 }
 
 pub struct Index {
-    /// (path under `_shouce/search/`, contents)
-    pub files: Vec<(String, String)>,
+    /// Names of the files written (paths under `_shouce/search/`), sorted.
+    pub files: Vec<String>,
     pub stats: Stats,
 }
+
+/// Receives each index file (name, contents) as soon as it is made, from several threads:
+/// the files are never all in memory at once (40 MB at 10k pages).
+pub type Write<'a, E> = dyn Fn(&str, &str) -> Result<(), E> + Sync + 'a;
 
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Stats {
@@ -212,7 +216,7 @@ pub fn shard_key(token: &str) -> &str {
     }
 }
 
-pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
+pub fn build<E: Send>(docs: &[Doc], industries: &[(String, String)], write: &Write<'_, E>) -> Result<Index, E> {
     let parts = postings_of(docs);
     let mut corpus = CharSet::default();
     for p in &parts {
@@ -250,15 +254,18 @@ pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
     let (shard_data, groups) = shard(&records);
     drop(records);
     let shards = shard_data.len();
-    let mut files: Vec<(String, String)> = shard_data
-        .par_iter()
+    // (name, bytes) of every file written.
+    let put = |name: String, text: String| write(&name, &text).map(|()| (name, text.len()));
+    let mut files: Vec<(String, usize)> = shard_data
+        .into_par_iter()
         .enumerate()
-        .map(|(i, data)| (format!("p{i}.js"), encode::script("p", i, encode::pack(data))))
-        .collect();
+        .map(|(i, data)| put(format!("p{i}.js"), encode::script("p", i, encode::pack(&data))))
+        .collect::<Result<_, E>>()?;
+    stats.largest_shard = files.iter().map(|(_, n)| *n).max().unwrap_or(0);
 
     // Built after the postings are freed: alongside them, the peak memory grew by 40 MB at
     // 10k pages for 0.05 s.
-    files.extend(document_chunks(docs));
+    files.extend(document_chunks(docs, &put)?);
 
     let fold: String = fold::table_for(&corpus).into_iter().flat_map(|(t, s)| [t, s]).collect();
     let meta = serde_json::json!({
@@ -270,12 +277,11 @@ pub fn build(docs: &[Doc], industries: &[(String, String)]) -> Index {
         "industries": industries,
         "fold": fold,
     });
-    files.push(("meta.js".to_string(), format!("shouceSearch.add(\"m\",0,{meta});\n")));
+    files.push(put("meta.js".to_string(), format!("shouceSearch.add(\"m\",0,{meta});\n"))?);
     files.sort();
     stats.shards = shards;
-    stats.bytes = files.iter().map(|(_, f)| f.len()).sum();
-    stats.largest_shard = files.iter().filter(|(n, _)| n.starts_with('p')).map(|(_, f)| f.len()).max().unwrap_or(0);
-    Index { files, stats }
+    stats.bytes = files.iter().map(|(_, n)| n).sum();
+    Ok(Index { files: files.into_iter().map(|(name, _)| name).collect(), stats })
 }
 
 /// Every token's postings, in parts: runs of consecutive documents, tokenized in parallel.
@@ -294,8 +300,11 @@ fn postings_of(docs: &[Doc]) -> Vec<Batch> {
         .collect()
 }
 
-/// The document files: sections in chunks of [`CHUNK`], compressed.
-fn document_chunks(docs: &[Doc]) -> Vec<(String, String)> {
+/// The document files: sections in chunks of [`CHUNK`], compressed, each handed to `put`.
+fn document_chunks<E: Send>(
+    docs: &[Doc],
+    put: &(dyn Fn(String, String) -> Result<(String, usize), E> + Sync),
+) -> Result<Vec<(String, usize)>, E> {
     docs.par_chunks(CHUNK)
         .enumerate()
         .map(|(i, chunk)| {
@@ -310,7 +319,7 @@ fn document_chunks(docs: &[Doc]) -> Vec<(String, String)> {
                 rows.push((pages.len() - 1, anchor, d.heading, cut(d.text, SNIPPET_TEXT_MAX)));
             }
             let json = serde_json::to_string(&(pages, rows)).unwrap_or_default();
-            (format!("d{i}.js"), encode::script("d", i, encode::pack(json.as_bytes())))
+            put(format!("d{i}.js"), encode::script("d", i, encode::pack(json.as_bytes())))
         })
         .collect()
 }
@@ -429,10 +438,17 @@ mod tests {
     fn builds_files_and_fold_table() {
         let bank = ["bank".to_string()];
         let docs = vec![doc("a.html", "", "寄存須知", &bank), doc("a.html#x", "握手", "五到", &bank)];
-        let idx = build(&docs, &[("bank".into(), "银行业".into())]);
-        let names: Vec<&str> = idx.files.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["d0.js", "meta.js", "p0.js"]);
-        let meta = &idx.files[1].1;
+        let files = std::sync::Mutex::new(BTreeMap::new());
+        let write = |name: &str, text: &str| {
+            files.lock().unwrap().insert(name.to_string(), text.to_string());
+            Ok::<(), ()>(())
+        };
+        let idx = build(&docs, &[("bank".into(), "银行业".into())], &write).unwrap();
+        assert_eq!(idx.files, ["d0.js", "meta.js", "p0.js"]);
+        let files = files.into_inner().unwrap();
+        assert_eq!(files.keys().collect::<Vec<_>>(), ["d0.js", "meta.js", "p0.js"]);
+        assert_eq!(idx.stats.bytes, files.values().map(String::len).sum::<usize>());
+        let meta = &files["meta.js"];
         assert!(meta.contains("須须"), "{meta}");
         assert_eq!(idx.stats.docs, 2);
         // 寄存 存须 须知 知, 名片 片 mingpian mp (title), 握手 手 woshou ws 五到 到, \u{1}bank twice
