@@ -76,6 +76,9 @@ pub struct NavItem {
 
 /// What every page's context holds; `site` and `t`, the same for all, are added as values
 /// converted once (see [`Renderer::render`]).
+/// Sidebar entries kept converted at most (see [`Renderer::nav_value`]).
+const NAV_CACHE_MAX: usize = 2048;
+
 /// What a sidebar entry shows, without its strings: the key of [`Renderer::nav_value`]'s cache.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct NavSlot {
@@ -306,6 +309,12 @@ impl<'a> Renderer<'a> {
         };
         let v = tera::Value::from_serializable(&item);
         if let Ok(mut c) = self.nav_cache.write() {
+            // Pages are rendered roughly in order, so the entries in use at any moment are
+            // those of a few chapters: starting over now and then bounds the memory (all
+            // entries of 10k pages took 34 MB) at the price of a few misses.
+            if c.len() >= NAV_CACHE_MAX {
+                c.clear();
+            }
             c.insert(key, v.clone());
         }
         v
