@@ -238,11 +238,24 @@ def ensure_corpus(n, work):
     return d
 
 
-def ensure_mdbook_source(corpus, work, n):
-    d = os.path.join(work, f"mdbook-{n}")
-    if os.path.exists(os.path.join(d, ".complete")):
-        return d
-    rmtree(d)
+def prepared(kind):
+    """Decorator: the function fills WORK/<kind>-<n> from the corpus once; the folder is reused
+    while its `.complete` marker exists (a run stopped half way starts it over)."""
+    def wrap(make):
+        def ensure(corpus, work, n):
+            d = os.path.join(work, f"{kind}-{n}")
+            if os.path.exists(os.path.join(d, ".complete")):
+                return d
+            rmtree(d)
+            make(corpus, d, n)
+            open(os.path.join(d, ".complete"), "w").close()
+            return d
+        return ensure
+    return wrap
+
+
+@prepared("mdbook")
+def ensure_mdbook_source(corpus, d, n):
     log(f"mdBook: converting the corpus into {d}")
     src = os.path.join(d, "src")
     os.makedirs(src)
@@ -262,8 +275,6 @@ def ensure_mdbook_source(corpus, work, n):
     with open(os.path.join(src, "SUMMARY.md"), "w", encoding="utf-8") as f:
         f.write("".join(summary))
     assert pages == n, (pages, n)
-    open(os.path.join(d, ".complete"), "w").close()
-    return d
 
 
 HUGO_CONFIG = """\
@@ -310,11 +321,8 @@ HUGO_LAYOUTS = {
 }
 
 
-def ensure_hugo_source(corpus, work, n):
-    d = os.path.join(work, f"hugo-{n}")
-    if os.path.exists(os.path.join(d, ".complete")):
-        return d
-    rmtree(d)
+@prepared("hugo")
+def ensure_hugo_source(corpus, d, n):
     log(f"Hugo: preparing {d} (content hard-linked from the corpus)")
     os.makedirs(os.path.join(d, "layouts", "_default"))
     with open(os.path.join(d, "hugo.toml"), "w", encoding="utf-8") as f:
@@ -331,8 +339,6 @@ def ensure_hugo_source(corpus, work, n):
                 os.link(os.path.join(dirpath, f), os.path.join(out, f))
             except OSError:
                 shutil.copy2(os.path.join(dirpath, f), os.path.join(out, f))
-    open(os.path.join(d, ".complete"), "w").close()
-    return d
 
 
 ZOLA_CONFIG = """\
@@ -386,11 +392,8 @@ def toml_string(s):
     return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 
-def ensure_zola_source(corpus, work, n):
-    d = os.path.join(work, f"zola-{n}")
-    if os.path.exists(os.path.join(d, ".complete")):
-        return d
-    rmtree(d)
+@prepared("zola")
+def ensure_zola_source(corpus, d, n):
     log(f"Zola: converting the corpus into {d}")
     os.makedirs(os.path.join(d, "templates"))
     with open(os.path.join(d, "config.toml"), "w", encoding="utf-8") as f:
@@ -421,8 +424,6 @@ def ensure_zola_source(corpus, work, n):
             lines.append("+++")
             with open(os.path.join(out, name), "w", encoding="utf-8") as f:
                 f.write("\n".join(lines) + "\n" + body)
-    open(os.path.join(d, ".complete"), "w").close()
-    return d
 
 
 # ---------------------------------------------------------------------------------------------
