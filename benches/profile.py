@@ -30,10 +30,13 @@ def parse(text):
     for line in text.splitlines():
         if not line.strip():
             continue
-        if not line.startswith(("\t", " ")):
+        if not line.startswith("\t") and line.strip().isdigit():
+            # a sample's header: its thread id, right-aligned (so it may start with spaces)
             if cur is not None:
                 samples.append(cur)
             cur = []
+        elif cur is None:
+            continue
         elif line.startswith("\t"):
             parts = line.strip().split(" ", 1)
             cur.append([parts[0], parts[1] if len(parts) > 1 else "?", ""])
