@@ -263,7 +263,6 @@ fn search_url(name: &str) -> String {
     format!("{STATIC_DIR}/{}/{name}", search::DIR)
 }
 
-/// The search index of every page's sections.
 /// The search index of every page's sections; each file is handed to `write` when ready.
 fn index_search(
     book: &Handbook,

@@ -1136,7 +1136,7 @@ pub fn stage_binders() -> Text {
 }
 
 pub fn stage_indexing() -> Text {
-    t("建立并写入搜索索引", "indexing for search")
+    t("建立并写入搜索索引", "building and writing the search index")
 }
 
 pub fn stage_links() -> Text {

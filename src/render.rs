@@ -74,8 +74,6 @@ pub struct NavItem {
     pub closes: Vec<()>,
 }
 
-/// What every page's context holds; `site` and `t`, the same for all, are added as values
-/// converted once (see [`Renderer::render`]).
 /// Sidebar entries kept converted at most (see [`Renderer::nav_value`]).
 const NAV_CACHE_MAX: usize = 2048;
 
@@ -100,6 +98,8 @@ enum NavTarget {
     },
 }
 
+/// What every page's context holds; `site` and `t`, the same for all, are added as values
+/// converted once (see [`Renderer::render`]).
 #[derive(Serialize)]
 struct Common {
     root: String,
