@@ -107,9 +107,12 @@ struct EntryCtx<'a> {
     content: &'a str,
 }
 
+/// Bytes of an entry besides its content (its heading, summary and source line).
+const ENTRY_FRAME_BYTES: usize = 1024;
+
 /// A chapter or page in print form.
 pub struct PrintEntry {
-    pub html: String,
+    pub html: Vec<u8>,
     /// The anchors (`p12`, `p12-名片`) of other pages its links jump to, with their entry: a
     /// binder without that entry lists it at the end so that the link still lands somewhere.
     pub links_to: Vec<(Entry, String)>,
@@ -192,9 +195,11 @@ fn render_entry(
     };
     let ctx = tera::Context::from_serialize(&ctx)
         .map_err(|e| Diagnostic::error("binder-entry.html", 0, 0, msg::template_data(e)))?;
-    let mut html = theme.tera.render("binder-entry.html", &ctx).map_err(|e| template_error(&e, &theme.sources))?;
-    // Every entry stays in memory until the binders are written; tera's buffer grows by
-    // doubling, and the slack came to a fifth of the binder stage's memory at 10k pages.
+    // Every entry stays in memory until the binders are written: render into a buffer the
+    // size of the content and its frame rather than tera's doubling one (whose slack was a
+    // fifth of the binder stage's memory at 10k pages), and skip tera's UTF-8 check of it.
+    let mut html = Vec::with_capacity(md.html.len() + ENTRY_FRAME_BYTES);
+    theme.tera.render_to("binder-entry.html", &ctx, &mut html).map_err(|e| template_error(&e, &theme.sources))?;
     html.shrink_to_fit();
     Ok(PrintEntry { html, links_to: links_to.into_inner().unwrap_or_default() })
 }
@@ -283,7 +288,7 @@ pub struct Shared<'a> {
 /// a 10,000-page binder is written out without being copied into one string first.
 pub struct Binder<'s> {
     head: String,
-    entries: Vec<&'s str>,
+    entries: Vec<&'s [u8]>,
     tail: String,
 }
 
@@ -292,7 +297,7 @@ impl Binder<'_> {
     pub fn pieces(&self) -> Vec<&[u8]> {
         let mut out = Vec::with_capacity(self.entries.len() + 2);
         out.push(self.head.as_bytes());
-        out.extend(self.entries.iter().map(|e| e.as_bytes()));
+        out.extend(self.entries.iter().copied());
         out.push(self.tail.as_bytes());
         out
     }
@@ -327,7 +332,7 @@ pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Dia
         .ok_or_else(|| Diagnostic::error("binder.html", 0, 0, msg::binder_marker_missing()))?;
     Ok(Binder {
         head: head.to_string(),
-        entries: spec.entries.iter().filter_map(|e| pos.get(e)).map(|&i| entries[i].html.as_str()).collect(),
+        entries: spec.entries.iter().filter_map(|e| pos.get(e)).map(|&i| entries[i].html.as_slice()).collect(),
         tail: tail.to_string(),
     })
 }

@@ -187,7 +187,7 @@ fn build_stages(
             let md = markdown_of(&page.file, &page.body, page.body_line, &page.url, Some(&page.title), &strings);
             let html = renderer.page(p, &md)?;
             staging
-                .write(&page.url, html.as_bytes())
+                .write(&page.url, &html)
                 .map_err(|e| Diagnostic::error(&page.file, 0, 0, msg::io_error(format!("{e:#}"))))?;
             progress.step();
             Ok(PageResult::new(page.file.clone(), md))
@@ -201,7 +201,7 @@ fn build_stages(
             let md = markdown_of(&file, &ch.body, ch.body_line, &ch.url, Some(&ch.title), &strings);
             let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md)? };
             staging
-                .write(&ch.url, html.as_bytes())
+                .write(&ch.url, &html)
                 .map_err(|e| Diagnostic::error(&file, 0, 0, msg::io_error(format!("{e:#}"))))?;
             progress.step();
             Ok(PageResult::new(file, md))
@@ -211,7 +211,7 @@ fn build_stages(
     for ind in &book.config.industries {
         let url = render::industry_url(&ind.id);
         match renderer.industry(&ind.id) {
-            Ok(html) => staging.write(&url, html.as_bytes())?,
+            Ok(html) => staging.write(&url, &html)?,
             Err(d) => errors.push(d),
         }
     }

@@ -52,7 +52,7 @@ impl Built {
                 let page = &self.book.pages[p];
                 let md = markdown_of(&page.file, &page.body, page.body_line, &page.url, Some(&page.title), &strings);
                 let html = renderer.page(p, &md).map_err(|d| BuildError::from(vec![d]))?;
-                replace_file(site, &page.url, &[html.as_bytes()]).map_err(BuildError::Io)?;
+                replace_file(site, &page.url, &[&html]).map_err(BuildError::Io)?;
                 Ok((p, PageResult::new(page.file.clone(), md)))
             })
             .collect();

@@ -387,6 +387,10 @@ fn encode_postings(list: impl Iterator<Item = u32>) -> Vec<u8> {
 }
 
 fn cut(s: &str, max_chars: usize) -> &str {
+    // No more bytes than the limit means no more characters: most sections need no walk.
+    if s.len() <= max_chars {
+        return s;
+    }
     match s.char_indices().nth(max_chars) {
         Some((i, _)) => &s[..i],
         None => s,
