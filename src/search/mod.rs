@@ -90,6 +90,8 @@ struct Batch {
     long: FxHashMap<Box<str>, Vec<u32>>,
     /// The CJK characters of the text, for the fold table.
     corpus: CharSet,
+    /// The text being tokenized, normalised.
+    normalized: Vec<char>,
 }
 
 /// Up to three characters, each stored plus one so that an empty slot (0) ends the token.
@@ -143,9 +145,16 @@ impl Batch {
     }
 
     fn add_text(&mut self, text: &str, doc: u32, w: u8) {
-        let n = tokenize::normalize(text);
-        self.corpus.extend(n.chars().filter(|c| is_cjk(*c)));
-        tokenize::token_chars(&n, |t| self.add_chars(t, doc, w));
+        // The buffer is reused across texts; taken out while `self` takes the tokens.
+        let mut n = std::mem::take(&mut self.normalized);
+        tokenize::normalize_into(text, &mut n);
+        tokenize::token_chars(&n, |t| {
+            // Every character of a CJK run starts one of its tokens (the last one alone).
+            if is_cjk(t[0]) {
+                self.corpus.insert(t[0]);
+            }
+            self.add_chars(t, doc, w);
+        });
         // Titles and headings can also be found by their pinyin (mingpian, mp → 名片).
         if w > 1 {
             let mut pinyin = Vec::new();
@@ -154,6 +163,7 @@ impl Batch {
                 self.add_str(&t, doc, w);
             }
         }
+        self.normalized = n;
     }
 
     fn add_doc(&mut self, d: &Doc, id: u32) {
@@ -179,11 +189,9 @@ impl Default for CharSet {
 }
 
 impl CharSet {
-    fn extend(&mut self, chars: impl Iterator<Item = char>) {
-        for c in chars {
-            let c = c as usize;
-            self.0[c / 64] |= 1 << (c % 64);
-        }
+    fn insert(&mut self, c: char) {
+        let c = c as usize;
+        self.0[c / 64] |= 1 << (c % 64);
     }
 
     fn union(&mut self, other: &CharSet) {

@@ -11,8 +11,7 @@ const MAX_RUN: usize = 8;
 
 /// Full pinyin and initials of each Chinese run of 2 to `MAX_RUN` (8) characters:
 /// 握手“五到” → woshou, ws, wudao, wd. (Text is already normalised and folded to Simplified.)
-pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
-    let chars: Vec<char> = normalized.chars().collect();
+pub fn tokens(chars: &[char], mut emit: impl FnMut(&str)) {
     let mut i = 0;
     while i < chars.len() {
         if !is_cjk(chars[i]) {
@@ -44,7 +43,9 @@ pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
 /// Pinyin tokens of raw text (normalised first).
 pub fn token_list(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    tokens(&tokenize::normalize(text), |t| out.push(t.to_string()));
+    let mut chars = Vec::new();
+    tokenize::normalize_into(text, &mut chars);
+    tokens(&chars, |t| out.push(t.to_string()));
     out
 }
 

@@ -14,14 +14,16 @@ use super::fold::fold_char;
 use crate::text::is_cjk;
 
 pub fn normalize(text: &str) -> String {
-    // NFKC can combine a character with the next one (a letter and a combining mark); only
-    // such text needs the whole-string pass. Otherwise characters are independent, and CJK
-    // ideographs and ASCII (nearly all of a handbook) are their own NFKC form. search.js
-    // takes the same fast path.
-    if text.chars().any(is_combining) {
-        return text.nfkc().flat_map(char::to_lowercase).map(fold_char).collect();
-    }
-    let mut out = String::with_capacity(text.len());
+    let mut chars = Vec::new();
+    normalize_into(text, &mut chars);
+    chars.into_iter().collect()
+}
+
+/// [`normalize`] into a buffer of characters (cleared first), which the indexer tokenizes
+/// without encoding the text as UTF-8 and decoding it again.
+pub fn normalize_into(text: &str, out: &mut Vec<char>) {
+    out.clear();
+    let slow = |c: char| c.nfkc().flat_map(char::to_lowercase).map(fold_char);
     let mut buf = [0u8; 4];
     for c in text.chars() {
         if c.is_ascii() {
@@ -29,13 +31,19 @@ pub fn normalize(text: &str) -> String {
         } else if matches!(c as u32, 0x4E00..=0x9FFF) {
             out.push(fold_char(c));
         } else if let Some(n) = punctuation(c) {
-            out.push_str(n);
+            out.extend(n.chars());
+        } else if is_combining(c) {
+            // NFKC can combine a character with the one before it (a letter and a combining
+            // mark): only such text needs the whole-string pass. Otherwise characters are
+            // independent, and CJK ideographs and ASCII (nearly all of a handbook) are their
+            // own NFKC form. search.js takes the same fast path.
+            out.clear();
+            out.extend(text.nfkc().flat_map(char::to_lowercase).map(fold_char));
+            return;
         } else {
-            let one: &str = c.encode_utf8(&mut buf);
-            out.extend(one.nfkc().flat_map(char::to_lowercase).map(fold_char));
+            out.extend(c.encode_utf8(&mut buf).chars().flat_map(slow));
         }
     }
-    out
 }
 
 /// The normalised form of general and CJK punctuation and of the full-width forms (，：（）“”…),
@@ -83,8 +91,9 @@ fn class(c: char) -> Class {
 
 /// Index tokens of normalised text, in order of appearance (with repeats).
 pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
+    let chars: Vec<char> = normalized.chars().collect();
     let mut buf = String::new();
-    token_chars(normalized, |t| {
+    token_chars(&chars, |t| {
         buf.clear();
         buf.extend(t);
         emit(&buf);
@@ -93,37 +102,29 @@ pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
 
 /// [`tokens`] as character slices: the indexer keys short tokens by their characters and
 /// never builds a string for them. One pass, no copy of the text.
-pub fn token_chars(normalized: &str, mut emit: impl FnMut(&[char])) {
-    let mut word: Vec<char> = Vec::new();
-    let mut last_cjk: Option<char> = None;
-    for c in normalized.chars() {
+pub fn token_chars(normalized: &[char], mut emit: impl FnMut(&[char])) {
+    let mut prev = Class::Sep;
+    let mut word_start = None;
+    for (i, &c) in normalized.iter().enumerate() {
         let cl = class(c);
-        // A run ends where the class changes: a CJK run with its last character alone.
-        if cl != Class::Cjk
-            && let Some(p) = last_cjk.take()
-        {
-            emit(&[p]);
+        match (prev, cl) {
+            // A CJK run gives its bigrams, and its last character alone where it ends.
+            (Class::Cjk, Class::Cjk) => emit(&normalized[i - 1..=i]),
+            (Class::Cjk, _) => emit(&normalized[i - 1..i]),
+            _ => {}
         }
-        if cl != Class::Word && !word.is_empty() {
-            emit(&word);
-            word.clear();
+        if cl == Class::Word {
+            word_start.get_or_insert(i);
+        } else if let Some(start) = word_start.take() {
+            emit(&normalized[start..i]);
         }
-        match cl {
-            Class::Cjk => {
-                if let Some(p) = last_cjk {
-                    emit(&[p, c]);
-                }
-                last_cjk = Some(c);
-            }
-            Class::Word => word.push(c),
-            Class::Sep => {}
-        }
+        prev = cl;
     }
-    if let Some(p) = last_cjk {
-        emit(&[p]);
+    if prev == Class::Cjk {
+        emit(&normalized[normalized.len() - 1..]);
     }
-    if !word.is_empty() {
-        emit(&word);
+    if let Some(start) = word_start {
+        emit(&normalized[start..]);
     }
 }
 
