@@ -111,7 +111,7 @@ impl Staging {
     /// Writes a file given in pieces (a binder: its frame around thousands of entries).
     pub fn write_pieces(&self, url: &str, pieces: &[&[u8]]) -> Result<()> {
         let p = self.dir.join(url);
-        write_pieces(&p, pieces).with_context(|| format!("cannot write {}", p.display()))
+        write_pieces(&p, pieces).with_context(|| self.say(msg::cannot_write(p.display())))
     }
 
     pub fn copy(&self, src: &Path, url: &str) -> Result<()> {

@@ -253,11 +253,12 @@ impl<'a> Renderer<'a> {
             Entry::Chapter(c) => self.book.chapters[c].summary.clone(),
             Entry::Page(p) => self.book.pages[p].summary.clone(),
         };
-        Link {
-            title: self.book.entry_title(e).to_string(),
-            url: format!("{from_root}{}", encode_url(self.book.entry_url(e))),
-            summary,
-        }
+        Link { title: self.book.entry_title(e).to_string(), url: self.href(from_root, e), summary }
+    }
+
+    /// The link to an entry from a page `from_root` away from the site root.
+    fn href(&self, from_root: &str, e: Entry) -> String {
+        format!("{from_root}{}", encode_url(self.book.entry_url(e)))
     }
 
     fn common(&self, url: &str, doc_title: String, current: Option<Entry>, chapter: usize) -> Common {
@@ -307,7 +308,7 @@ impl<'a> Renderer<'a> {
         };
         let item = NavItem {
             title,
-            url: format!("{root}{}", encode_url(self.book.entry_url(url))),
+            url: self.href(root, url),
             current: slot.current,
             open: slot.open,
             is_chapter: matches!(slot.target, NavTarget::Entry(Entry::Chapter(_))),

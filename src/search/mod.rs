@@ -157,11 +157,7 @@ impl Batch {
         });
         // Titles and headings can also be found by their pinyin (mingpian, mp → 名片).
         if w > 1 {
-            let mut pinyin = Vec::new();
-            pinyin::tokens(&n, |t| pinyin.push(t.to_string()));
-            for t in pinyin {
-                self.add_str(&t, doc, w);
-            }
+            pinyin::tokens(&n, |t| self.add_str(t, doc, w));
         }
         self.normalized = n;
     }

@@ -23,8 +23,6 @@ pub fn normalize(text: &str) -> String {
 /// without encoding the text as UTF-8 and decoding it again.
 pub fn normalize_into(text: &str, out: &mut Vec<char>) {
     out.clear();
-    let slow = |c: char| c.nfkc().flat_map(char::to_lowercase).map(fold_char);
-    let mut buf = [0u8; 4];
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -38,12 +36,18 @@ pub fn normalize_into(text: &str, out: &mut Vec<char>) {
             // independent, and CJK ideographs and ASCII (nearly all of a handbook) are their
             // own NFKC form. search.js takes the same fast path.
             out.clear();
-            out.extend(text.nfkc().flat_map(char::to_lowercase).map(fold_char));
+            out.extend(full_form(text));
             return;
         } else {
-            out.extend(c.encode_utf8(&mut buf).chars().flat_map(slow));
+            out.extend(full_form(c));
         }
     }
+}
+
+/// The normal form by the definition (NFKC, lower case, Traditional folded to Simplified),
+/// of a whole text or of one character.
+fn full_form<I: Iterator<Item = char>>(text: impl UnicodeNormalization<I>) -> impl Iterator<Item = char> {
+    text.nfkc().flat_map(char::to_lowercase).map(fold_char)
 }
 
 /// The normalised form of general and CJK punctuation and of the full-width forms (，：（）“”…),
@@ -52,11 +56,8 @@ pub fn normalize_into(text: &str, out: &mut Vec<char>) {
 fn punctuation(c: char) -> Option<&'static str> {
     const RANGES: [(u32, u32); 2] = [(0x2000, 0x303F), (0xFF00, 0xFFEF)];
     static TABLE: LazyLock<Vec<Vec<Box<str>>>> = LazyLock::new(|| {
-        let slow = |c: char| -> Box<str> {
-            let mut buf = [0u8; 4];
-            c.encode_utf8(&mut buf).nfkc().flat_map(char::to_lowercase).map(fold_char).collect::<String>().into()
-        };
-        RANGES.iter().map(|&(a, b)| (a..=b).map(|u| char::from_u32(u).map_or("".into(), slow)).collect()).collect()
+        let one = |c: char| -> Box<str> { full_form(c).collect::<String>().into() };
+        RANGES.iter().map(|&(a, b)| (a..=b).map(|u| char::from_u32(u).map_or("".into(), one)).collect()).collect()
     });
     let u = c as u32;
     let i = RANGES.iter().position(|&(a, b)| (a..=b).contains(&u))?;
@@ -89,19 +90,9 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Index tokens of normalised text, in order of appearance (with repeats).
-pub fn tokens(normalized: &str, mut emit: impl FnMut(&str)) {
-    let chars: Vec<char> = normalized.chars().collect();
-    let mut buf = String::new();
-    token_chars(&chars, |t| {
-        buf.clear();
-        buf.extend(t);
-        emit(&buf);
-    });
-}
-
-/// [`tokens`] as character slices: the indexer keys short tokens by their characters and
-/// never builds a string for them. One pass, no copy of the text.
+/// Index tokens of normalised text, in order of appearance (with repeats), as character
+/// slices: the indexer keys short tokens by their characters and never builds a string for
+/// them. One pass, no copy of the text.
 pub fn token_chars(normalized: &[char], mut emit: impl FnMut(&[char])) {
     let mut prev = Class::Sep;
     let mut word_start = None;
@@ -129,8 +120,10 @@ pub fn token_chars(normalized: &[char], mut emit: impl FnMut(&[char])) {
 }
 
 pub fn token_list(text: &str) -> Vec<String> {
+    let mut chars = Vec::new();
+    normalize_into(text, &mut chars);
     let mut out = Vec::new();
-    tokens(&normalize(text), |t| out.push(t.to_string()));
+    token_chars(&chars, |t| out.push(t.iter().collect()));
     out
 }
 
