@@ -74,13 +74,21 @@ pub struct NavItem {
     pub closes: Vec<()>,
 }
 
+#[derive(Serialize)]
+struct NavItemCtx {
+    n: NavItem,
+}
+
 /// Bytes of a page besides its content (head, top bar, sidebar, footer: about 8 KB).
 const PAGE_FRAME_BYTES: usize = 12 * 1024;
 
-/// Sidebar entries kept converted at most (see [`Renderer::nav_value`]).
+/// Sidebar entries kept rendered at most (see [`Renderer::nav_entry`]).
 const NAV_CACHE_MAX: usize = 2048;
 
-/// What a sidebar entry shows, without its strings: the key of [`Renderer::nav_value`]'s cache.
+/// The template of one sidebar entry.
+const NAV_ITEM_TEMPLATE: &str = "nav-item.html";
+
+/// What a sidebar entry shows, without its strings: the key of [`Renderer::nav_entry`]'s cache.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct NavSlot {
     target: NavTarget,
@@ -110,7 +118,8 @@ struct Common {
     /// `<title>` of the document.
     doc_title: String,
     breadcrumbs: Vec<Link>,
-    nav: Vec<tera::Value>,
+    /// The sidebar's entries as HTML, each rendered by `nav-item.html`.
+    nav_html: String,
     industries: Vec<Link>,
 }
 
@@ -198,8 +207,8 @@ pub struct Renderer<'a> {
     /// and tera's values share their contents, so each page gets them for a reference count.
     site_value: tera::Value,
     strings_value: tera::Value,
-    /// Sidebar entries by (slot, length of the path to the root), see [`Renderer::nav_value`].
-    nav_cache: std::sync::RwLock<rustc_hash::FxHashMap<(NavSlot, usize), tera::Value>>,
+    /// Sidebar entries' HTML by (slot, length of the path to the root), see [`Renderer::nav_entry`].
+    nav_cache: std::sync::RwLock<rustc_hash::FxHashMap<(NavSlot, usize), std::sync::Arc<str>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -239,13 +248,17 @@ impl<'a> Renderer<'a> {
     /// a build's CPU at 10k pages) and grows its buffer from a guess; the output goes straight
     /// to a file, so render into a buffer sized for the content and the page around it.
     fn render(&self, template: &str, ctx: &impl Serialize, content_len: usize) -> Result<Vec<u8>, Diagnostic> {
+        let mut html = Vec::with_capacity(content_len + PAGE_FRAME_BYTES);
+        self.render_into(template, ctx, &mut html)?;
+        Ok(html)
+    }
+
+    fn render_into(&self, template: &str, ctx: &impl Serialize, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
         let mut ctx =
             tera::Context::from_serialize(ctx).map_err(|e| Diagnostic::error(template, 0, 0, msg::template_data(e)))?;
         ctx.insert_value("site", self.site_value.clone());
         ctx.insert_value("t", self.strings_value.clone());
-        let mut html = Vec::with_capacity(content_len + PAGE_FRAME_BYTES);
-        self.theme.tera.render_to(template, &ctx, &mut html).map_err(|e| template_error(&e, &self.theme.sources))?;
-        Ok(html)
+        self.theme.tera.render_to(template, &ctx, out).map_err(|e| template_error(&e, &self.theme.sources))
     }
 
     fn link(&self, from_root: &str, e: Entry) -> Link {
@@ -261,7 +274,13 @@ impl<'a> Renderer<'a> {
         format!("{from_root}{}", encode_url(self.book.entry_url(e)))
     }
 
-    fn common(&self, url: &str, doc_title: String, current: Option<Entry>, chapter: usize) -> Common {
+    fn common(
+        &self,
+        url: &str,
+        doc_title: String,
+        current: Option<Entry>,
+        chapter: usize,
+    ) -> Result<Common, Diagnostic> {
         let root = root_of(url);
         let mut breadcrumbs =
             vec![Link { title: self.strings.home.to_string(), url: format!("{root}index.html"), summary: None }];
@@ -271,7 +290,7 @@ impl<'a> Renderer<'a> {
             }
         }
         let open: Vec<usize> = self.book.chapter_path(chapter);
-        let nav = self.nav(0, &open, current, &root);
+        let nav_html = self.nav(0, &open, current, &root)?;
         let industries = self
             .book
             .config
@@ -279,25 +298,29 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|i| Link { title: i.name.clone(), url: format!("{root}{}", industry_url(&i.id)), summary: None })
             .collect();
-        Common { static_root: format!("{root}{STATIC_DIR}/"), root, doc_title, breadcrumbs, nav, industries }
+        Ok(Common { static_root: format!("{root}{STATIC_DIR}/"), root, doc_title, breadcrumbs, nav_html, industries })
     }
 
     /// The entries of chapter `c`, and of each chapter on the path to the current page, opened
     /// in place, depth first.
-    fn nav(&self, c: usize, open: &[usize], current: Option<Entry>, root: &str) -> Vec<tera::Value> {
+    fn nav(&self, c: usize, open: &[usize], current: Option<Entry>, root: &str) -> Result<String, Diagnostic> {
         let mut slots = Vec::new();
         self.nav_into(c, 0, open, current, &mut slots);
-        slots.into_iter().map(|slot| self.nav_value(slot, root)).collect()
+        let mut html = String::with_capacity(slots.len() * 128);
+        for slot in slots {
+            html.push_str(&self.nav_entry(slot, root)?);
+        }
+        Ok(html)
     }
 
-    /// One sidebar entry as a template value. A page's sidebar shares nearly all its entries
-    /// with the other pages of its chapter, so each is converted once per build (per depth of
-    /// the page in the site, which its links depend on): building and converting ~50 entries
-    /// was a third of the time to render a page.
-    fn nav_value(&self, slot: NavSlot, root: &str) -> tera::Value {
+    /// One sidebar entry's HTML. A page's sidebar shares nearly all its entries with the other
+    /// pages of its chapter, so each is rendered once per build (per depth of the page in the
+    /// site, which its links depend on) and the page gets the HTML: looping over ~50 entries
+    /// in the page template was 40% of the time to render a page at 10k pages.
+    fn nav_entry(&self, slot: NavSlot, root: &str) -> Result<std::sync::Arc<str>, Diagnostic> {
         let key = (slot, root.len());
         if let Some(v) = self.nav_cache.read().ok().and_then(|c| c.get(&key).cloned()) {
-            return v;
+            return Ok(v);
         }
         let (title, url) = match slot.target {
             NavTarget::Entry(e) => (self.book.entry_title(e).to_string(), e),
@@ -316,7 +339,14 @@ impl<'a> Renderer<'a> {
             depth: slot.depth,
             closes: vec![(); slot.closes],
         };
-        let v = tera::Value::from_serializable(&item);
+        let mut html = Vec::with_capacity(256);
+        self.render_into(NAV_ITEM_TEMPLATE, &NavItemCtx { n: item }, &mut html)?;
+        // The template file's last line break is not part of the entry.
+        if html.last() == Some(&b'\n') {
+            html.pop();
+        }
+        // tera writes the template's text and escaped strings, all UTF-8.
+        let v: std::sync::Arc<str> = String::from_utf8_lossy(&html).into();
         if let Ok(mut c) = self.nav_cache.write() {
             // Pages are rendered roughly in order, so the entries in use at any moment are
             // those of a few chapters: starting over now and then bounds the memory (all
@@ -326,7 +356,7 @@ impl<'a> Renderer<'a> {
             }
             c.insert(key, v.clone());
         }
-        v
+        Ok(v)
     }
 
     fn nav_into(&self, c: usize, depth: usize, open: &[usize], current: Option<Entry>, out: &mut Vec<NavSlot>) {
@@ -385,7 +415,7 @@ impl<'a> Renderer<'a> {
 
     pub fn page(&self, p: usize, md: &Rendered) -> Result<Vec<u8>, Diagnostic> {
         let page = &self.book.pages[p];
-        let common = self.common(&page.url, self.doc_title(&page.title), Some(Entry::Page(p)), page.chapter);
+        let common = self.common(&page.url, self.doc_title(&page.title), Some(Entry::Page(p)), page.chapter)?;
         let (prev, next) = self.neighbours(self.page_pos[p], &common.root);
         let page_industries = page
             .industries
@@ -414,7 +444,7 @@ impl<'a> Renderer<'a> {
 
     pub fn chapter(&self, c: usize, md: &Rendered) -> Result<Vec<u8>, Diagnostic> {
         let ch = &self.book.chapters[c];
-        let common = self.common(&ch.url, self.doc_title(&ch.title), Some(Entry::Chapter(c)), c);
+        let common = self.common(&ch.url, self.doc_title(&ch.title), Some(Entry::Chapter(c)), c)?;
         let (prev, next) = self.neighbours(self.chapter_pos[c], &common.root);
         let entries = ch.entries.iter().map(|&e| self.link(&common.root, e)).collect();
         let ctx = ChapterCtx {
@@ -431,7 +461,7 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn home(&self, md: &Rendered) -> Result<Vec<u8>, Diagnostic> {
-        let common = self.common("index.html", self.site.title.to_string(), None, 0);
+        let common = self.common("index.html", self.site.title.to_string(), None, 0)?;
         let industry_cards = self
             .book
             .config
@@ -470,7 +500,7 @@ impl<'a> Renderer<'a> {
             return Err(Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::unknown_industry(id)));
         };
         let url = industry_url(id);
-        let common = self.common(&url, self.doc_title(&ind.name), None, 0);
+        let common = self.common(&url, self.doc_title(&ind.name), None, 0)?;
         let print_url = format!("{}{}", common.root, crate::binder::url_for(Some(id)));
         let mut groups: Vec<Group> = Vec::new();
         let mut last_chapter = None;

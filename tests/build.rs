@@ -209,6 +209,32 @@ fn theme_override_and_template_error() {
     assert!(stderr(&out).contains(": 错误：模板错误："), "{}", stderr(&out));
 }
 
+/// The sidebar's entries are rendered once each and reused: an override of the entry template
+/// still shows on every page, with the current page marked on its own page only, and an error
+/// in it names the file.
+#[test]
+fn sidebar_entry_template_override() {
+    let f = Fixture::new("basic");
+    f.write(
+        "themes/default/templates/nav-item.html",
+        "<li class=\"mine\"><a href=\"{{ n.url }}\">{% if n.current %}▶ {% endif %}{{ n.title }}</a>{% if n.open %}<ul>{% else %}</li>{% endif %}{% for _ in n.closes %}</ul></li>{% endfor %}\n",
+    );
+    f.build();
+    let home = f.read("index.html");
+    assert!(home.contains("<ul class=\"nav-tree\"><li class=\"mine\">"), "{home}");
+    assert!(!home.contains("▶"), "nothing is current on the home page: {home}");
+    for p in ["01-etiquette/01-card.html", "01-etiquette/02-posture.html", "02-cases/01-refund.html"] {
+        let html = f.read(p);
+        assert!(html.contains("<ul class=\"nav-tree\"><li class=\"mine\">"), "{p}: {html}");
+        assert_eq!(html.matches("▶").count(), 1, "{p}: the page itself, once: {html}");
+        assert!(!html.contains("\n<li class=\"mine\">"), "{p}: the template file's last line break is dropped");
+    }
+    f.write("themes/default/templates/nav-item.html", "<li>\n{{ n.title | nosuchfilter }}</li>\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("themes/default/templates/nav-item.html:2:"), "{}", stderr(&out));
+}
+
 #[test]
 fn english_interface() {
     let f = Fixture::new("plain");
