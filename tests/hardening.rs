@@ -343,26 +343,12 @@ fn raw_html_is_kept_and_search_data_is_escaped() {
     }
 }
 
-/// `shouceSearch.add("d",i,["<base91 of gzip>",len]);` → the JSON inside.
+/// `shouceSearch.add("d",i,<JSON>);` → the JSON inside, its strings decoded.
 fn decode_search_file(js: &str) -> String {
-    const B91: &[u8] = b"!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-    let start = js.find("[\"").expect("payload") + 2;
-    let end = start + js[start..].find('"').unwrap();
-    let len: usize = js[end + 2..].split(']').next().unwrap().parse().unwrap();
-    let (mut acc, mut bits, mut out) = (0u32, 0u32, Vec::new());
-    for pair in js.as_bytes()[start..end].chunks(2) {
-        let digit = |c: u8| B91.iter().position(|b| *b == c).unwrap() as u32;
-        acc |= (digit(pair[0]) + digit(pair[1]) * 91) << bits;
-        bits += 13;
-        while bits >= 8 && out.len() < len {
-            out.push(acc as u8);
-            acc >>= 8;
-            bits -= 8;
-        }
-    }
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&out[..]), &mut text).unwrap();
-    text
+    let json = js.strip_prefix("shouceSearch.add(\"d\",").and_then(|r| r.split_once(',')).expect("payload").1;
+    let json = json.trim_end().strip_suffix(");").expect("end of call");
+    let v: serde_json::Value = serde_json::from_str(json).expect("the payload is JSON");
+    v.to_string()
 }
 
 #[test]

@@ -57,6 +57,20 @@ pub fn script(kind: &str, id: usize, (payload, len): (String, usize)) -> String 
     format!("shouceSearch.add({kind:?},{id},[\"{payload}\",{len}]);\n")
 }
 
+/// A data file whose payload is a JS literal: `shouceSearch.add("kind", id, <JSON>)`. JSON is
+/// valid JavaScript (U+2028 and U+2029 too, since ES2019). `<` is written `\u003c`: the file
+/// is loaded by `src`, where `</script>` in a text is harmless, but no index file carries
+/// markup, whoever inlines it.
+pub fn script_literal(kind: &str, id: usize, payload: &impl serde::Serialize) -> String {
+    // Serialising strings, numbers and arrays of them cannot fail.
+    let mut json = serde_json::to_string(payload).unwrap_or_default();
+    // Outside strings JSON has no `<`, so every one is inside a string.
+    if json.contains('<') {
+        json = json.replace('<', "\\u003c");
+    }
+    format!("shouceSearch.add({kind:?},{id},{json});\n")
+}
+
 /// FNV-1a over UTF-8 bytes: the shard of a key; `search.js` computes the same.
 pub fn fnv1a(key: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -95,6 +109,17 @@ mod tests {
         assert_eq!(base91(b"shouce"), "j:>Czi7$");
         let all: Vec<u8> = (0..=255).collect();
         assert!(!base91(&all).contains(['"', '\\', '\'']));
+    }
+
+    #[test]
+    fn literal_payloads_carry_no_markup_and_read_back() {
+        let texts = ["<script>alert(\"x\")</script>", "行\u{2028}分隔\\", "a</b>"];
+        let js = script_literal("d", 3, &texts);
+        assert!(js.starts_with("shouceSearch.add(\"d\",3,[") && js.ends_with(");\n"), "{js}");
+        assert!(!js.contains('<'), "{js}");
+        let json = &js["shouceSearch.add(\"d\",3,".len()..js.len() - 3];
+        let back: Vec<String> = serde_json::from_str(json).unwrap();
+        assert_eq!(back, texts);
     }
 
     #[test]

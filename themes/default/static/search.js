@@ -187,9 +187,6 @@
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
-  function utf8(bytes) {
-    return new TextDecoder().decode(bytes);
-  }
 
   // ---- queries ----
 
@@ -250,7 +247,8 @@
     var self = this;
     self._chunks = self._chunks || {};
     if (!self._chunks[n]) {
-      self._chunks[n] = self.loader("d", n).then(unpack).then(function (b) { return JSON.parse(utf8(b)); });
+      // Document chunks are plain literals (posting shards are packed).
+      self._chunks[n] = self.loader("d", n);
     }
     return self._chunks[n];
   };
