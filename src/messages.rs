@@ -1016,6 +1016,11 @@ pub fn cannot_write(path: impl Display) -> Text {
     t(format!("无法写入 {p}"), format!("cannot write {p}"))
 }
 
+pub fn cannot_replace(path: impl Display) -> Text {
+    let p = v(path);
+    t(format!("无法替换 {p}"), format!("cannot replace {p}"))
+}
+
 pub fn cannot_copy(from: impl Display, to: impl Display) -> Text {
     let (f, to) = (v(from), v(to));
     t(format!("无法把 {f} 复制到 {to}"), format!("cannot copy {f} to {to}"))

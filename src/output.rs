@@ -149,14 +149,15 @@ impl Staging {
 
 /// Writes one file of a site that is being served: into a temporary file beside it, then
 /// renamed over it, so that a reader never sees half a file.
-pub fn replace_file(site: &Path, url: &str, pieces: &[&[u8]]) -> Result<()> {
+/// `lang` words the sentence that leads an I/O error.
+pub fn replace_file(site: &Path, url: &str, pieces: &[&[u8]], lang: Lang) -> Result<()> {
     let p = site.join(url);
     let tmp = site.join(format!("{url}.shouce-tmp"));
     if let Some(dir) = p.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| msg::cannot_create(dir.display()).get(lang))?;
     }
-    write_pieces(&tmp, pieces).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, &p).with_context(|| format!("cannot replace {}", p.display()))
+    write_pieces(&tmp, pieces).with_context(|| msg::cannot_write(tmp.display()).get(lang))?;
+    std::fs::rename(&tmp, &p).with_context(|| msg::cannot_replace(p.display()).get(lang))
 }
 
 fn write_pieces(path: &Path, pieces: &[&[u8]]) -> std::io::Result<()> {
@@ -198,6 +199,20 @@ mod tests {
         assert!(e.message.get(Lang::Hans).contains("不是 shouce 生成的"), "{e}");
         std::fs::write(r.join("docs").join(MARKER), "").unwrap();
         assert!(check_target(r, &r.join("docs")).is_ok());
+    }
+
+    #[test]
+    fn replace_file_errors_speak_the_handbooks_language() {
+        let site = tempfile::tempdir().unwrap();
+        replace_file(site.path(), "a/b.html", &[b"one", b"two"], Lang::Hans).unwrap();
+        assert_eq!(std::fs::read(site.path().join("a/b.html")).unwrap(), b"onetwo");
+        assert!(!site.path().join("a/b.html.shouce-tmp").exists());
+        // A folder where the page goes cannot be replaced by a file.
+        std::fs::create_dir_all(site.path().join("c.html/x")).unwrap();
+        let e = replace_file(site.path(), "c.html", &[b"x"], Lang::Hans).unwrap_err();
+        assert!(format!("{e:#}").starts_with("无法替换 "), "{e:#}");
+        let e = replace_file(site.path(), "c.html", &[b"x"], Lang::En).unwrap_err();
+        assert!(format!("{e:#}").starts_with("cannot replace "), "{e:#}");
     }
 
     #[test]

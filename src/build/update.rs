@@ -45,6 +45,7 @@ impl Built {
             self.book.pages[p].body_line = body_line;
         }
         let strings = i18n::for_language(&self.book.config.language);
+        let lang = self.book.config.lang();
         let renderer = Renderer::new(&self.book, &self.theme, &strings);
         let rendered: Result<Vec<(usize, PageResult)>, BuildError> = ps
             .par_iter()
@@ -52,7 +53,7 @@ impl Built {
                 let page = &self.book.pages[p];
                 let md = markdown_of(&page.file, &page.body, page.body_line, &page.url, Some(&page.title), &strings);
                 let html = renderer.page(p, &md).map_err(|d| BuildError::from(vec![d]))?;
-                replace_file(site, &page.url, &[&html]).map_err(BuildError::Io)?;
+                replace_file(site, &page.url, &[&html], lang).map_err(BuildError::Io)?;
                 Ok((p, PageResult::new(page.file.clone(), md)))
             })
             .collect();
@@ -73,8 +74,9 @@ impl Built {
     /// Writes the search index and the binders of the current pages into `site`, after
     /// [`Built::update_pages`]; search files the new index no longer has are removed.
     pub fn write_rest(&mut self, site: &Path) -> Result<(), BuildError> {
+        let lang = self.book.config.lang();
         let index = index_search(&self.book, &self.pages, &self.chapters, &|name, text| {
-            replace_file(site, &search_url(name), &[text.as_bytes()])
+            replace_file(site, &search_url(name), &[text.as_bytes()], lang)
         })?;
         let dir = site.join(STATIC_DIR).join(search::DIR);
         if let Ok(entries) = std::fs::read_dir(&dir) {
@@ -90,8 +92,10 @@ impl Built {
         self.summary.search = index.stats;
         let strings = i18n::for_language(&self.book.config.language);
         let renderer = Renderer::new(&self.book, &self.theme, &strings);
-        write_binders(&self.book, &self.theme, &strings, &renderer.site, &|url, pieces| replace_file(site, url, pieces))
-            .map_err(|d: Diagnostic| BuildError::from(vec![d]))
+        write_binders(&self.book, &self.theme, &strings, &renderer.site, &|url, pieces| {
+            replace_file(site, url, pieces, lang)
+        })
+        .map_err(|d: Diagnostic| BuildError::from(vec![d]))
     }
 
     /// The page whose source is `path`, if it is a page (not a chapter's `_index.md`).

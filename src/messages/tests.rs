@@ -129,6 +129,7 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("cannot_create", cannot_create("/h/public")),
         ("cannot_clear", cannot_clear("/h/.public.tmp")),
         ("cannot_write", cannot_write("/h/public/a.html")),
+        ("cannot_replace", cannot_replace("/tmp/site/a.html")),
         ("cannot_copy", cannot_copy("/h/content/a.png", "/h/public/a.png")),
         ("cannot_move_old", cannot_move_old("/h/public")),
         ("cannot_move_new", cannot_move_new("/h/public")),
