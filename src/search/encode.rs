@@ -1,6 +1,7 @@
 //! How index data travels to the browser: JavaScript files that call a registration function,
-//! loaded with `<script>` (fetch and WASM are blocked on file://). Bulky parts are gzip'd and
-//! base64'd; the browser inflates them with its built-in `DecompressionStream`.
+//! loaded with `<script>` (fetch and WASM are blocked on file://). Posting shards are gzip'd
+//! and base-91'd ([`pack`]), and the browser inflates them with its built-in
+//! `DecompressionStream`; document chunks are plain JS literals ([`script_literal`]).
 
 /// Posting lists are LEB128 varints: 7 bits a byte, high bit set on all but the last byte.
 pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
