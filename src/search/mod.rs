@@ -12,7 +12,7 @@
 //!   groups are listed in `meta.js`;
 //! - `d<N>.js` — documents (sections) in chunks of [`CHUNK`]: `[pages, sections]`, pages as
 //!   `[url, title, breadcrumb]`, sections as `[page, anchor, heading, text]`, as a plain JS
-//!   literal (not compressed, see [`document_chunks`]); loaded only for the results shown.
+//!   literal (not compressed, see `document_chunks`); loaded only for the results shown.
 //!
 //! Weights: 3 for the page title, 2 for the section heading, 1 for body text. A token's body
 //! postings are document gaps; its title and heading postings, few, are `gap * 4 + weight`.
