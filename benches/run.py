@@ -277,6 +277,25 @@ def ensure_mdbook_source(corpus, d, n):
     assert pages == n, (pages, n)
 
 
+def write_site_files(d, files):
+    """Writes a converted site's own files ({path under d: text}), creating their folders."""
+    for rel, text in files.items():
+        path = os.path.join(d, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def corpus_files(corpus, d):
+    """(source path, target path under d/content) of every corpus file; target folders made."""
+    src = os.path.join(corpus, "content")
+    for dirpath, _, files in os.walk(src):
+        out = os.path.join(d, "content", os.path.relpath(dirpath, src))
+        os.makedirs(out, exist_ok=True)
+        for name in files:
+            yield os.path.join(dirpath, name), os.path.join(out, name)
+
+
 HUGO_CONFIG = """\
 baseURL = "http://example.org/"
 title = "基准测试手册"
@@ -324,21 +343,13 @@ HUGO_LAYOUTS = {
 @prepared("hugo")
 def ensure_hugo_source(corpus, d, n):
     log(f"Hugo: preparing {d} (content hard-linked from the corpus)")
-    os.makedirs(os.path.join(d, "layouts", "_default"))
-    with open(os.path.join(d, "hugo.toml"), "w", encoding="utf-8") as f:
-        f.write(HUGO_CONFIG)
-    for name, text in HUGO_LAYOUTS.items():
-        with open(os.path.join(d, "layouts", "_default", name), "w", encoding="utf-8") as f:
-            f.write(text)
-    src = os.path.join(corpus, "content")
-    for dirpath, _, files in os.walk(src):
-        out = os.path.join(d, "content", os.path.relpath(dirpath, src))
-        os.makedirs(out, exist_ok=True)
-        for f in files:
-            try:
-                os.link(os.path.join(dirpath, f), os.path.join(out, f))
-            except OSError:
-                shutil.copy2(os.path.join(dirpath, f), os.path.join(out, f))
+    write_site_files(d, {"hugo.toml": HUGO_CONFIG,
+                         **{f"layouts/_default/{name}": text for name, text in HUGO_LAYOUTS.items()}})
+    for source, target in corpus_files(corpus, d):
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
 
 
 ZOLA_CONFIG = """\
@@ -395,35 +406,27 @@ def toml_string(s):
 @prepared("zola")
 def ensure_zola_source(corpus, d, n):
     log(f"Zola: converting the corpus into {d}")
-    os.makedirs(os.path.join(d, "templates"))
-    with open(os.path.join(d, "config.toml"), "w", encoding="utf-8") as f:
-        f.write(ZOLA_CONFIG)
-    for name, text in ZOLA_TEMPLATES.items():
-        with open(os.path.join(d, "templates", name), "w", encoding="utf-8") as f:
-            f.write(text)
-    src = os.path.join(corpus, "content")
-    for dirpath, _, files in os.walk(src):
-        out = os.path.join(d, "content", os.path.relpath(dirpath, src))
-        os.makedirs(out, exist_ok=True)
-        for name in files:
-            with open(os.path.join(dirpath, name), encoding="utf-8") as f:
-                fm, body = front_matter(f.read())
-            # Zola rejects unknown front-matter keys: the summary becomes `description`,
-            # the rest goes under [extra]. Sections sort their pages by file name (slug).
-            lines = ["+++"]
-            if "title" in fm:
-                lines.append("title = " + toml_string(fm["title"]))
-            if "summary" in fm:
-                lines.append("description = " + toml_string(fm["summary"]))
-            if name == "_index.md":
-                lines.append('sort_by = "slug"')
-            extra = [(k, v) for k, v in fm.items() if k in ("industry", "source")]
-            if extra:
-                lines.append("[extra]")
-                lines.extend(f"{k} = {toml_string(v)}" for k, v in extra)
-            lines.append("+++")
-            with open(os.path.join(out, name), "w", encoding="utf-8") as f:
-                f.write("\n".join(lines) + "\n" + body)
+    write_site_files(d, {"config.toml": ZOLA_CONFIG,
+                         **{f"templates/{name}": text for name, text in ZOLA_TEMPLATES.items()}})
+    for source, target in corpus_files(corpus, d):
+        with open(source, encoding="utf-8") as f:
+            fm, body = front_matter(f.read())
+        # Zola rejects unknown front-matter keys: the summary becomes `description`,
+        # the rest goes under [extra]. Sections sort their pages by file name (slug).
+        lines = ["+++"]
+        if "title" in fm:
+            lines.append("title = " + toml_string(fm["title"]))
+        if "summary" in fm:
+            lines.append("description = " + toml_string(fm["summary"]))
+        if os.path.basename(target) == "_index.md":
+            lines.append('sort_by = "slug"')
+        extra = [(k, v) for k, v in fm.items() if k in ("industry", "source")]
+        if extra:
+            lines.append("[extra]")
+            lines.extend(f"{k} = {toml_string(v)}" for k, v in extra)
+        lines.append("+++")
+        with open(target, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n" + body)
 
 
 # ---------------------------------------------------------------------------------------------
