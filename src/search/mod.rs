@@ -285,7 +285,7 @@ pub fn build<E: Send>(docs: &[Doc], industries: &[(String, String)], write: &Wri
         "industries": industries,
         "fold": fold,
     });
-    files.push(put("meta.js".to_string(), format!("shouceSearch.add(\"m\",0,{meta});\n"))?);
+    files.push(put("meta.js".to_string(), encode::script_literal("m", 0, &meta))?);
     files.sort();
     stats.shards = shards;
     stats.bytes = files.iter().map(|(_, n)| n).sum();
