@@ -349,8 +349,9 @@ impl<'a> Renderer<'a> {
         let v: std::sync::Arc<str> = String::from_utf8_lossy(&html).into();
         if let Ok(mut c) = self.nav_cache.write() {
             // Pages are rendered roughly in order, so the entries in use at any moment are
-            // those of a few chapters: starting over now and then bounds the memory (all
-            // entries of 10k pages took 34 MB) at the price of a few misses.
+            // those of a few chapters: starting over now and then bounds the memory at the
+            // price of a few misses (kept as template values, all entries of 10k pages took
+            // 34 MB; as HTML they are smaller, the bound stays for much larger handbooks).
             if c.len() >= NAV_CACHE_MAX {
                 c.clear();
             }
