@@ -453,7 +453,9 @@ def find_shouce(args, work):
     # A private copy, so that a rebuild of target/ during a long run cannot change the binary.
     os.makedirs(os.path.join(work, "bin"), exist_ok=True)
     exe = os.path.join(work, "bin", "shouce")
-    shutil.copy2(src, exe)
+    # --shouce may name that copy itself (a rerun with the binary of an earlier run).
+    if not (os.path.exists(exe) and os.path.samefile(src, exe)):
+        shutil.copy2(src, exe)
     _, rev = run_quiet(["git", "describe", "--always", "--dirty"], cwd=ROOT)
     _, ver = run_quiet([exe, "--version"])
     with open(exe, "rb") as f:
