@@ -104,6 +104,11 @@ test("ranking on the search fixture", { skip: !site && "SHOUCE_SITE_SEARCH not s
   assert.ok((await urls("mingpian"))[0].startsWith("01-etiquette/01-card.html"));
   assert.ok((await urls("mp"))[0].startsWith("01-etiquette/01-card.html"));
   assert.equal((await urls("jicun"))[0], "02-hospital/01-storage.html");
+  // …from any character of a heading, as its Chinese characters are found: 递名片, 寄存須知.
+  const card = await urls("mingpian");
+  assert.ok(card.includes("01-etiquette/01-card.html#递名片") && card.includes("01-etiquette/01-card.html#接名片"), card.join());
+  assert.equal((await urls("xuzhi"))[0], "02-hospital/01-storage.html");
+  assert.equal((await urls("xz"))[0], "02-hospital/01-storage.html");
   // Titles and headings weigh more than body text.
   assert.equal((await urls("历史"))[0], "01-etiquette/02-handshake.html#握手的历史");
 });
