@@ -139,13 +139,13 @@ pub fn load(root: &Path, config: Config) -> Result<(Handbook, Vec<Diagnostic>), 
     let mut warnings = Vec::new();
     let (dirs, md_files, assets) = walk(&content, &mut errors, &mut warnings);
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> =
+    let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> =
         md_files.par_iter().map(|(abs, rel)| read_markdown(abs, rel)).collect();
     let mut files = Vec::new();
     for p in parsed {
         match p {
             Ok(p) => files.push(p),
-            Err(d) => errors.push(d),
+            Err(d) => errors.extend(d),
         }
     }
 
@@ -211,16 +211,18 @@ fn rel_display(content: &Path, p: &Path) -> String {
     format!("{CONTENT_DIR}/{}", rel.to_string_lossy().replace('\\', "/"))
 }
 
-fn read_markdown(abs: &Path, rel: &str) -> Result<Parsed, Diagnostic> {
+/// A file's front matter and body; the errors when it does not read or its front matter does
+/// not parse (every unknown key is one).
+fn read_markdown(abs: &Path, rel: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let file = format!("{CONTENT_DIR}/{rel}");
-    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(&file, 0, 0, msg::cannot_read_file(e)))?;
+    let bytes = std::fs::read(abs).map_err(|e| vec![Diagnostic::error(&file, 0, 0, msg::cannot_read_file(e))])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
-        Diagnostic::error(&file, line, 1, msg::not_utf8()).with_hint(msg::not_utf8_hint())
+        vec![Diagnostic::error(&file, line, 1, msg::not_utf8()).with_hint(msg::not_utf8_hint())]
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let split = frontmatter::split(text).map_err(|(line, message)| {
-        Diagnostic::error(&file, line, 1, message).with_hint(msg::front_matter_unclosed_hint()).with_source(text)
+        vec![Diagnostic::error(&file, line, 1, message).with_hint(msg::front_matter_unclosed_hint()).with_source(text)]
     })?;
     let fm = match split.yaml {
         Some(yaml) => frontmatter::parse(&file, yaml, split.yaml_line - 1)?,

@@ -8,9 +8,9 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::messages::{self as msg, Message, ValueKind};
 
-/// The keys a page or `_index.md` may have.
+/// The keys a page or `_index.md` may have. Other keys are errors, found by [`parse`] (all of
+/// them at once, not only the first as `deny_unknown_fields` would).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub industry: Option<OneOrMany>,
@@ -79,20 +79,74 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, Message)> {
 }
 
 /// Parses the YAML of a front-matter block. `line_offset` is the file line of the first YAML line
-/// minus one, so YAML positions become file positions.
-pub fn parse(file: &str, yaml: &str, line_offset: usize) -> Result<FrontMatter, Diagnostic> {
+/// minus one, so YAML positions become file positions. Every unknown key is an error of its
+/// own, so that an author fixes them all in one go; a value of the wrong type or broken YAML
+/// is one more (the parse stops there).
+pub fn parse(file: &str, yaml: &str, line_offset: usize) -> Result<FrontMatter, Vec<Diagnostic>> {
     if yaml.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
+    let full_text = || "\n".repeat(line_offset) + yaml;
     if let Some((i, line)) =
         yaml.lines().enumerate().find(|(_, l)| l.starts_with('\t') || l.trim_start_matches(' ').starts_with('\t'))
     {
         let col = line.find('\t').unwrap_or(0) + 1;
-        return Err(Diagnostic::error(file, line_offset + i + 1, col, msg::tab_indent())
-            .with_hint(msg::tab_indent_hint())
-            .with_source(&("\n".repeat(line_offset) + yaml)));
+        return Err(vec![
+            Diagnostic::error(file, line_offset + i + 1, col, msg::tab_indent())
+                .with_hint(msg::tab_indent_hint())
+                .with_source(&full_text()),
+        ]);
     }
-    yaml_serde::from_str(yaml).map_err(|e| yaml_diagnostic(file, yaml, line_offset, &e, KEYS))
+    let mut unknown = Vec::new();
+    let parsed: Result<FrontMatter, _> =
+        serde_ignored::deserialize(yaml_serde::Deserializer::from_str(yaml), |path| unknown.push(path.to_string()));
+    let mut errors: Vec<Diagnostic> = unknown
+        .iter()
+        .map(|key| {
+            let line = key_line(yaml, key).map_or(line_offset + 1, |l| line_offset + l);
+            unknown_key(file, line, 1, key, KEYS).with_source(&full_text())
+        })
+        .collect();
+    match parsed {
+        Ok(fm) if errors.is_empty() => Ok(fm),
+        Ok(_) => Err(errors),
+        Err(e) => {
+            // The parse stopped at the error: keys after it were never seen. If the YAML itself
+            // is sound, its top-level keys tell the rest.
+            if let Ok(map) = yaml_serde::from_str::<yaml_serde::Mapping>(yaml) {
+                for key in map.keys().filter_map(|k| k.as_str()) {
+                    if !KEYS.contains(&key) && !unknown.iter().any(|u| u == key) {
+                        let line = key_line(yaml, key).map_or(line_offset + 1, |l| line_offset + l);
+                        errors.push(unknown_key(file, line, 1, key, KEYS).with_source(&full_text()));
+                    }
+                }
+            }
+            errors.push(yaml_diagnostic(file, yaml, line_offset, &e, KEYS));
+            errors.sort_by_key(|d| (d.line, d.col));
+            Err(errors)
+        }
+    }
+}
+
+/// The 1-based line of a top-level `key:` in the YAML text.
+fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|l| {
+            let l = l.trim_end();
+            [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+                .iter()
+                .any(|k| l.strip_prefix(k.as_str()).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        })
+        .map(|i| i + 1)
+}
+
+fn unknown_key(file: &str, line: usize, col: usize, field: &str, keys: &[&str]) -> Diagnostic {
+    Diagnostic::error(file, line, col, msg::unknown_key(field)).with_hint(
+        match did_you_mean(field, keys.iter().copied()) {
+            Some(s) => msg::did_you_mean_key(s, keys),
+            None => msg::unknown_key_hint(keys),
+        },
+    )
 }
 
 /// Turns a YAML/serde error into a located diagnostic with a plain-words hint.
@@ -102,12 +156,7 @@ pub fn yaml_diagnostic(file: &str, yaml: &str, line_offset: usize, e: &yaml_serd
     // serde's messages end with " at line L column C"; we print the position ourselves.
     let detail = raw.split(" at line ").next().unwrap_or(&raw).to_string();
     let d = if let Some(field) = detail.split_once("unknown field `").and_then(|(_, s)| s.split('`').next()) {
-        Diagnostic::error(file, line, col, msg::unknown_key(field)).with_hint(
-            match did_you_mean(field, keys.iter().copied()) {
-                Some(s) => msg::did_you_mean_key(s, keys),
-                None => msg::unknown_key_hint(keys),
-            },
-        )
+        unknown_key(file, line, col, field, keys)
     } else if detail.contains("did not match any variant of untagged enum OneOrMany") {
         Diagnostic::error(file, line, col, msg::industry_shape()).with_hint(msg::industry_shape_hint())
     } else if let Some(pos) = detail.find("invalid type") {
@@ -177,7 +226,7 @@ mod tests {
 
     #[test]
     fn unknown_key_located_in_file_with_hint() {
-        let d = parse("a.md", "title: x\ntitel: y\n", 1).unwrap_err();
+        let d = parse("a.md", "title: x\ntitel: y\n", 1).unwrap_err().remove(0);
         assert_eq!((d.line, d.col), (3, 1));
         assert_eq!(d.code, "unknown-key");
         assert_eq!(d.message.get(Lang::En), "unknown key `titel`");
@@ -187,14 +236,26 @@ mod tests {
     }
 
     #[test]
+    fn every_unknown_key_and_the_type_error_are_listed() {
+        let yaml = "industries: [bank]\ntitle: x\n\"foo\": 1\norder: first\nsumary: y\n";
+        let ds = parse("a.md", yaml, 1).unwrap_err();
+        let found: Vec<_> = ds.iter().map(|d| (d.line, d.code)).collect();
+        assert_eq!(found, [(2, "unknown-key"), (4, "unknown-key"), (5, "wrong-type"), (6, "unknown-key")]);
+        assert!(ds[0].hint.as_ref().unwrap().get(Lang::Hans).starts_with("你是不是想写 `industry`？"));
+        assert_eq!(ds[1].source_line.as_deref(), Some("\"foo\": 1"));
+        // Keys under `extra:` are the author's own.
+        assert!(parse("a.md", "extra:\n  owner: 张三\n", 1).is_ok());
+    }
+
+    #[test]
     fn wrong_type_and_tabs() {
-        let d = parse("a.md", "title: x\norder: first\n", 1).unwrap_err();
+        let d = parse("a.md", "title: x\norder: first\n", 1).unwrap_err().remove(0);
         assert_eq!(d.line, 3);
         assert_eq!(d.code, "wrong-type");
         let en = d.message.get(Lang::En);
         assert_eq!(en, "`order`: invalid type: text \"first\", expected a whole number");
         assert_eq!(d.message.get(Lang::Hans), "`order` 的值应该是整数，这里写的是文本 \"first\"");
-        let d = parse("a.md", "title: x\ntags:\n\t- a\n", 1).unwrap_err();
+        let d = parse("a.md", "title: x\ntags:\n\t- a\n", 1).unwrap_err().remove(0);
         assert_eq!((d.line, d.col), (4, 1));
     }
 }

@@ -423,7 +423,7 @@ mod tests {
         assert_eq!(yaml_text("名片"), "名片");
         for t in ["2024", "true", "a: b", "- x", "[x]", "#1", "'q'", "\"q\"", "x #y", "null", "~", "a\tb"] {
             let text = format!("title: {}\n", yaml_text(t));
-            let fm = frontmatter::parse("", &text, 0).unwrap_or_else(|d| panic!("{t}: {d}"));
+            let fm = frontmatter::parse("", &text, 0).unwrap_or_else(|d| panic!("{t}: {}", d[0]));
             assert_eq!(fm.title.as_deref(), Some(t), "{text}");
         }
     }
@@ -438,7 +438,7 @@ mod tests {
                 [page_template("名片: 递接", &industry), case_template("退保", &industry), chapter_template("x")]
             {
                 let s = frontmatter::split(&text).unwrap();
-                let fm = frontmatter::parse("", s.yaml.unwrap(), 1).unwrap_or_else(|d| panic!("{d}\n{text}"));
+                let fm = frontmatter::parse("", s.yaml.unwrap(), 1).unwrap_or_else(|d| panic!("{}\n{text}", d[0]));
                 assert!(fm.title.is_some());
                 assert!(text.contains(PLACEHOLDER));
             }
