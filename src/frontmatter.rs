@@ -97,35 +97,37 @@ pub fn parse(file: &str, yaml: &str, line_offset: usize) -> Result<FrontMatter, 
                 .with_source(&full_text()),
         ]);
     }
-    let mut unknown = Vec::new();
+    let mut unknown: Vec<String> = Vec::new();
     let parsed: Result<FrontMatter, _> =
         serde_ignored::deserialize(yaml_serde::Deserializer::from_str(yaml), |path| unknown.push(path.to_string()));
+    let failed = parsed.as_ref().err().map(|e| yaml_diagnostic(file, yaml, line_offset, e, KEYS));
+    if failed.is_some() {
+        // The parse stopped at the error: keys after it were never seen. If the YAML itself
+        // is sound, its top-level keys tell the rest.
+        if let Ok(map) = yaml_serde::from_str::<yaml_serde::Mapping>(yaml) {
+            for key in map.keys().filter_map(|k| k.as_str()) {
+                if !KEYS.contains(&key) && !unknown.iter().any(|u| u == key) {
+                    unknown.push(key.to_string());
+                }
+            }
+        }
+    }
+    if unknown.is_empty()
+        && let Ok(fm) = parsed
+    {
+        return Ok(fm);
+    }
+    let text = full_text();
     let mut errors: Vec<Diagnostic> = unknown
         .iter()
         .map(|key| {
             let line = key_line(yaml, key).map_or(line_offset + 1, |l| line_offset + l);
-            unknown_key(file, line, 1, key, KEYS).with_source(&full_text())
+            unknown_key(file, line, 1, key, KEYS).with_source(&text)
         })
+        .chain(failed)
         .collect();
-    match parsed {
-        Ok(fm) if errors.is_empty() => Ok(fm),
-        Ok(_) => Err(errors),
-        Err(e) => {
-            // The parse stopped at the error: keys after it were never seen. If the YAML itself
-            // is sound, its top-level keys tell the rest.
-            if let Ok(map) = yaml_serde::from_str::<yaml_serde::Mapping>(yaml) {
-                for key in map.keys().filter_map(|k| k.as_str()) {
-                    if !KEYS.contains(&key) && !unknown.iter().any(|u| u == key) {
-                        let line = key_line(yaml, key).map_or(line_offset + 1, |l| line_offset + l);
-                        errors.push(unknown_key(file, line, 1, key, KEYS).with_source(&full_text()));
-                    }
-                }
-            }
-            errors.push(yaml_diagnostic(file, yaml, line_offset, &e, KEYS));
-            errors.sort_by_key(|d| (d.line, d.col));
-            Err(errors)
-        }
-    }
+    errors.sort_by_key(|d| (d.line, d.col));
+    Err(errors)
 }
 
 /// The 1-based line of a top-level `key:` in the YAML text.
