@@ -185,13 +185,13 @@ fn build_stages(
     let start = Instant::now();
     progress.stage(&msg::stage_reading(), 0);
     let config = Config::load(root)?;
-    output::check_target(root, out).map_err(BuildError::Usage)?;
-    let (mut book, load_warnings) = content::load(root, config)?;
+    let out = output::check_target(root, out).map_err(BuildError::Usage)?;
+    let (mut book, load_warnings) = content::load_checked(root, config, &output::collisions)?;
     let theme = theme::load(root, &book.config.theme).map_err(|d| vec![d])?;
     let strings = i18n::for_language(&book.config.language);
     let renderer = Renderer::new(&book, &theme, &strings);
 
-    let staging = Staging::new(out, book.config.lang())?;
+    let staging = Staging::new(root, &out, book.config.lang())?;
     write_static(&staging, &theme)?;
     let urls = book
         .pages

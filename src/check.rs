@@ -69,7 +69,7 @@ pub fn check(root: &Path) -> Report {
     };
     if let Some(config) = config {
         let theme = theme::load(root, &config.theme).map_err(|d| findings.push(d)).ok();
-        match content::load(root, config) {
+        match content::load_checked(root, config, &crate::output::collisions) {
             Ok((book, warnings)) => {
                 findings.extend(warnings);
                 findings.extend(check_book(root, &book, theme.as_ref()));
@@ -178,7 +178,6 @@ fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec
     }
     out.extend(duplicate_titles(root, book));
     out.extend(missing_industries(root, book));
-    out.extend(asset_collisions(book));
     out.extend(placeholders(root, book));
     out
 }
@@ -375,30 +374,6 @@ fn missing_industries(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
                 .with_source(&text)
         })
         .collect()
-}
-
-/// A file copied as-is that has the output path of a page or chapter (`a.html` next to `a.md`),
-/// or that lands in a folder the generator writes itself.
-fn asset_collisions(book: &Handbook) -> Vec<Diagnostic> {
-    let mut generated: BTreeMap<String, &str> = BTreeMap::new();
-    for p in &book.pages {
-        generated.insert(p.url.to_lowercase(), &p.file);
-    }
-    for c in &book.chapters {
-        generated.insert(c.url.to_lowercase(), c.index_file.as_deref().unwrap_or(&c.dir));
-    }
-    let mut out = Vec::new();
-    for a in &book.assets {
-        let file = format!("{CONTENT_DIR}/{}", a.url);
-        if let Some(other) = generated.get(&a.url.to_lowercase()) {
-            out.push(Diagnostic::error(&file, 0, 0, msg::asset_collision(other, &a.url)).with_hint(msg::rename_one()));
-        }
-        let top = a.url.split('/').next().unwrap_or("");
-        if a.url.contains('/') && content::RESERVED_TOP.contains(&top) {
-            out.push(Diagnostic::error(&file, 0, 0, msg::reserved_top(top)).with_hint(msg::rename_folder()));
-        }
-    }
-    out
 }
 
 /// Template text of `shouce new` left in a page: one warning per file, at the first place.

@@ -26,6 +26,9 @@ pub struct Config {
     pub date: Option<String>,
     /// Paper for binders: `A4` (default) or `Letter`.
     pub paper: String,
+    /// Follow symbolic links in `content/` (only those that lead to a place inside the
+    /// handbook folder); off by default, when a link is an error.
+    pub follow_symlinks: bool,
     /// Free-form values for custom templates (`{{ config.extra.x }}`).
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
@@ -52,20 +55,31 @@ impl Default for Config {
             version: None,
             date: None,
             paper: "A4".to_string(),
+            follow_symlinks: false,
             extra: Default::default(),
         }
     }
 }
 
-const CONFIG_KEYS: &[&str] =
-    &["title", "description", "language", "industries", "theme", "version", "date", "paper", "extra"];
+const CONFIG_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "language",
+    "industries",
+    "theme",
+    "version",
+    "date",
+    "paper",
+    "follow_symlinks",
+    "extra",
+];
 const INDUSTRY_KEYS: &[&str] = &["id", "name", "order", "description"];
 
 impl Config {
     /// Reads `root/handbook.yaml`; `Ok(default)` when it does not exist.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
-        let text = match std::fs::read(&path) {
+        let text = match crate::guard::read_file(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(_) => {
@@ -75,10 +89,11 @@ impl Config {
                     ]);
                 }
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
+            Err(e) if e.is_not_found() => return Ok(Config::default()),
+            Err(crate::guard::ReadError::Io(e)) => {
                 return Err(vec![Diagnostic::error(CONFIG_FILE, 0, 0, msg::cannot_read_config(e))]);
             }
+            Err(e) => return Err(vec![Diagnostic::error(CONFIG_FILE, 0, 0, e.message())]),
         };
         Config::parse(&text)
     }
@@ -150,7 +165,8 @@ pub fn message_lang(root: &Path) -> Lang {
     match Config::load(root) {
         Ok(c) => c.lang(),
         Err(_) => {
-            let text = std::fs::read(root.join(CONFIG_FILE)).map(|b| String::from_utf8_lossy(&b).into_owned());
+            let text =
+                crate::guard::read_file(&root.join(CONFIG_FILE)).map(|b| String::from_utf8_lossy(&b).into_owned());
             text.ok().and_then(|t| top_level_value(&t, "language").map(Lang::from_tag)).unwrap_or_default()
         }
     }

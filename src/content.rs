@@ -128,6 +128,16 @@ struct Parsed {
 }
 
 pub fn load(root: &Path, config: Config) -> Result<(Handbook, Vec<Diagnostic>), Vec<Diagnostic>> {
+    load_checked(root, config, &|_| Vec::new())
+}
+
+/// [`load`], with `check` run on the assembled handbook and its errors reported with the
+/// others (a later stage's rules, such as which output paths are taken, handed in from above).
+pub fn load_checked(
+    root: &Path,
+    config: Config,
+    check: &dyn Fn(&Handbook) -> Vec<Diagnostic>,
+) -> Result<(Handbook, Vec<Diagnostic>), Vec<Diagnostic>> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         return Err(vec![
@@ -137,7 +147,7 @@ pub fn load(root: &Path, config: Config) -> Result<(Handbook, Vec<Diagnostic>), 
     }
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let (dirs, md_files, assets) = walk(&content, &mut errors, &mut warnings);
+    let (dirs, md_files, assets) = walk(root, &content, config.follow_symlinks, &mut errors, &mut warnings);
 
     let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> =
         md_files.par_iter().map(|(abs, rel)| read_markdown(abs, rel)).collect();
@@ -150,7 +160,7 @@ pub fn load(root: &Path, config: Config) -> Result<(Handbook, Vec<Diagnostic>), 
     }
 
     let mut book = assemble(config, dirs, files, assets, &mut errors);
-    check_output_paths(&book, &mut errors);
+    errors.extend(check(&book));
     book.reading_order = reading_order(&book);
     if errors.is_empty() {
         Ok((book, warnings))
@@ -162,16 +172,27 @@ pub fn load(root: &Path, config: Config) -> Result<(Handbook, Vec<Diagnostic>), 
 
 type Walked = (Vec<String>, Vec<(PathBuf, String)>, Vec<Asset>);
 
-fn walk(content: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) -> Walked {
+/// Everything below `content/`, sorted: folders, Markdown files and other files. Only regular
+/// files and folders are taken; a symbolic link is an error unless `follow` is on and it leads
+/// inside `root`, and anything else (a FIFO, a socket, a device) is an error, since reading it
+/// may never end.
+fn walk(
+    root: &Path,
+    content: &Path,
+    follow: bool,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Walked {
     let mut dirs = Vec::new();
     let mut md = Vec::new();
     let mut assets = Vec::new();
-    let walker = walkdir::WalkDir::new(content)
-        .follow_links(true)
+    let real_root = crate::guard::resolve(root);
+    let mut walker = walkdir::WalkDir::new(content)
+        .follow_links(follow)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -181,15 +202,43 @@ fn walk(content: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnos
                 continue;
             }
         };
+        let shown = || rel_display(content, entry.path());
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            let target = std::fs::read_link(entry.path()).map(|t| t.display().to_string()).unwrap_or_default();
+            let refusal = if !follow {
+                Some(
+                    Diagnostic::error(shown(), 0, 0, msg::symlink_refused(&target))
+                        .with_hint(msg::symlink_refused_hint()),
+                )
+            } else if !entry.path().canonicalize().is_ok_and(|real| real.starts_with(&real_root)) {
+                Some(
+                    Diagnostic::error(shown(), 0, 0, msg::symlink_outside(&target))
+                        .with_hint(msg::symlink_outside_hint()),
+                )
+            } else {
+                None
+            };
+            if let Some(d) = refusal {
+                errors.push(d);
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
         let Some(rel) = rel_path(content, entry.path()) else {
             errors.push(
-                Diagnostic::error(rel_display(content, entry.path()), 0, 0, msg::name_not_unicode())
-                    .with_hint(msg::name_not_unicode_hint()),
+                Diagnostic::error(shown(), 0, 0, msg::name_not_unicode()).with_hint(msg::name_not_unicode_hint()),
             );
             continue;
         };
-        if entry.file_type().is_dir() {
+        let kind = entry.file_type();
+        if kind.is_dir() {
             dirs.push(rel);
+        } else if !kind.is_file() {
+            errors.push(
+                Diagnostic::error(shown(), 0, 0, msg::not_a_regular_file()).with_hint(msg::not_a_regular_file_hint()),
+            );
         } else if rel.ends_with(".md") {
             md.push((entry.path().to_path_buf(), rel));
         } else {
@@ -215,12 +264,13 @@ fn rel_display(content: &Path, p: &Path) -> String {
 /// not parse (every unknown key is one).
 fn read_markdown(abs: &Path, rel: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let file = format!("{CONTENT_DIR}/{rel}");
-    let bytes = std::fs::read(abs).map_err(|e| vec![Diagnostic::error(&file, 0, 0, msg::cannot_read_file(e))])?;
+    let bytes = crate::guard::read_file(abs).map_err(|e| vec![Diagnostic::error(&file, 0, 0, e.message())])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
         vec![Diagnostic::error(&file, line, 1, msg::not_utf8()).with_hint(msg::not_utf8_hint())]
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = crate::text::unix_line_ends(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    let text = text.as_ref();
     let split = frontmatter::split(text).map_err(|(line, message)| {
         vec![Diagnostic::error(&file, line, 1, message).with_hint(msg::front_matter_unclosed_hint()).with_source(text)]
     })?;
@@ -412,30 +462,6 @@ pub fn first_heading(body: &str) -> Option<String> {
         }
     }
     None
-}
-
-fn check_output_paths(book: &Handbook, errors: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-    for c in &book.chapters {
-        seen.insert(c.url.to_lowercase(), c.index_file.as_deref().unwrap_or(&c.dir));
-    }
-    for p in &book.pages {
-        let key = p.url.to_lowercase();
-        if let Some(other) = seen.get(&key) {
-            let hint = if p.url.ends_with("index.html") {
-                msg::two_sources_index_hint()
-            } else {
-                msg::two_sources_hint(other)
-            };
-            errors.push(Diagnostic::error(&p.file, 0, 0, msg::two_sources(&p.url)).with_hint(hint));
-        } else {
-            seen.insert(key, &p.file);
-        }
-        let top = p.url.split('/').next().unwrap_or("");
-        if p.url.contains('/') && RESERVED_TOP.contains(&top) {
-            errors.push(Diagnostic::error(&p.file, 0, 0, msg::reserved_top(top)).with_hint(msg::rename_folder()));
-        }
-    }
 }
 
 fn reading_order(book: &Handbook) -> Vec<Entry> {

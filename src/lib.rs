@@ -10,6 +10,7 @@
 //! 5. [`search`] indexes the sections for the browser;
 //! 6. [`output`] writes everything into a staging folder and swaps it in.
 //!
+//! Every path that shouce writes to or deletes passes [`guard`] first.
 //! [`check`] runs the stages up to markdown and reports problems without writing anything;
 //! [`scaffold`] writes new pages and handbooks from templates.
 //! [`build`] runs the stages and can keep what they produced ([`build::Built`]), so that
@@ -28,6 +29,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod frontmatter;
+pub mod guard;
 pub mod i18n;
 pub mod links;
 pub mod markdown;

@@ -417,6 +417,79 @@ pub fn cannot_read_file(e: impl Display) -> Message {
     m("unreadable", format!("无法读取这个文件：{e}"), format!("cannot read this file: {e}"))
 }
 
+pub fn bad_heading_id(id: &str) -> Message {
+    let id = v(crate::text::shorten(id, 80));
+    m(
+        "bad-heading-id",
+        format!("标题的自定义锚点 `{id}` 含有空格、引号、尖括号或 & # % 这类字符，不能用作链接"),
+        format!(
+            "the heading's custom id `{id}` holds spaces, quotes, angle brackets or & # % and cannot be used in a link"
+        ),
+    )
+}
+
+pub fn bad_heading_id_hint(slug: &str) -> Text {
+    let s = v(slug);
+    t(
+        format!("已改用 `{s}`；请把 {{#…}} 里的锚点改成只含文字、数字和 - 的名字"),
+        format!("`{s}` was used instead; keep only letters, digits and - in the {{#…}} id"),
+    )
+}
+
+pub fn not_a_regular_file() -> Message {
+    m(
+        "not-a-file",
+        "这不是普通文件（可能是管道、设备或套接字），读取它可能永远等下去，所以没有读取",
+        "this is not a regular file (a pipe, device or socket); reading it could wait forever, so it was not read",
+    )
+}
+
+pub fn not_a_regular_file_hint() -> Text {
+    t("把它从 content/ 里移走，或者换成普通文件", "move it out of content/, or replace it with a regular file")
+}
+
+pub fn file_too_large(mb: u64) -> Message {
+    m(
+        "file-too-large",
+        format!("这个文件超过了 {mb} MB，没有读取"),
+        format!("this file is larger than {mb} MB and was not read"),
+    )
+}
+
+pub fn symlink_refused(target: impl Display) -> Message {
+    let target = v(target);
+    m(
+        "symlink",
+        format!("这是一个符号链接（指向 {target}），shouce 默认不跟随链接，以免把手册以外的文件发布出去"),
+        format!(
+            "this is a symbolic link (to {target}); shouce does not follow links by default, so that nothing outside the handbook is published"
+        ),
+    )
+}
+
+pub fn symlink_refused_hint() -> Text {
+    t(
+        "把链接换成文件本身的副本；如果链接指向手册文件夹里面，也可以在 handbook.yaml 里写 `follow_symlinks: true`",
+        "replace the link with a copy of the file; if it points inside the handbook folder, you can also set `follow_symlinks: true` in handbook.yaml",
+    )
+}
+
+pub fn symlink_outside(target: impl Display) -> Message {
+    let target = v(target);
+    m(
+        "symlink",
+        format!("这个符号链接指向手册文件夹以外的 {target}，不会被读取或发布"),
+        format!("this symbolic link leads outside the handbook folder, to {target}; it is neither read nor published"),
+    )
+}
+
+pub fn symlink_outside_hint() -> Text {
+    t(
+        "把要发布的文件复制到 content/ 里，再删除这个链接",
+        "copy the file you want to publish into content/ and remove the link",
+    )
+}
+
 pub fn not_utf8() -> Message {
     m(
         "not-utf8",
@@ -474,6 +547,29 @@ pub fn reserved_top(top: &str) -> Message {
         format!("最上层的文件夹名 `{top}` 已被生成的网站占用"),
         format!("the top-level folder name `{top}` is used by the generated site"),
     )
+}
+
+pub fn claimed_by_binder(url: &str, industry: Option<&str>) -> Message {
+    let u = v(url);
+    match industry {
+        None => m(
+            "two-sources",
+            format!("`{u}` 是全册打印版的文件名，这个文件会和它冲突"),
+            format!("`{u}` is the file of the whole-handbook binder; this file would collide with it"),
+        ),
+        Some(name) => {
+            let n = v(name);
+            m(
+                "two-sources",
+                format!("`{u}` 是行业“{n}”打印版的文件名，这个文件会和它冲突"),
+                format!("`{u}` is the file of the binder of {n}; this file would collide with it"),
+            )
+        }
+    }
+}
+
+pub fn rename_file() -> Text {
+    t("给这个文件改名", "rename the file")
 }
 
 pub fn rename_folder() -> Text {
@@ -994,6 +1090,64 @@ pub fn out_not_ours(out: &str) -> Message {
     )
 }
 
+pub fn out_holds_handbook(out: &str) -> Message {
+    let o = v(out);
+    m(
+        "refused-output",
+        format!("不能写到 `{o}`：它是手册所在的文件夹或更上层的文件夹"),
+        format!("refusing to write to `{o}`: it is the folder that holds the handbook, or one above it"),
+    )
+}
+
+pub fn out_below_file(out: &str, file: impl Display) -> Message {
+    let (o, f) = (v(out), v(file));
+    m(
+        "refused-output",
+        format!("不能写到 `{o}`：路径中的 {f} 是一个文件，不是文件夹"),
+        format!("refusing to write to `{o}`: {f} on the way is a file, not a folder"),
+    )
+}
+
+pub fn out_not_a_pdf(out: &str) -> Message {
+    let o = v(out);
+    m(
+        "refused-output",
+        format!("`{o}` 已经存在，而且不是 PDF 文件，所以不会被覆盖"),
+        format!("`{o}` already exists and is not a PDF, so it will not be overwritten"),
+    )
+}
+
+pub fn out_not_a_pdf_hint() -> Text {
+    t("用 --out 换一个文件名，例如 --out 银行业.pdf", "choose another file name with --out, e.g. --out bank.pdf")
+}
+
+pub fn out_file_is_folder(out: &str) -> Message {
+    let o = v(out);
+    m(
+        "refused-output",
+        format!("不能把文件写到 `{o}`：那是一个文件夹"),
+        format!("refusing to write to `{o}`: it is a folder"),
+    )
+}
+
+pub fn out_folder_missing(out: &str) -> Message {
+    let o = v(out);
+    m(
+        "refused-output",
+        format!("不能把文件写到 `{o}`：它所在的文件夹不存在"),
+        format!("refusing to write to `{o}`: the folder it would go into does not exist"),
+    )
+}
+
+/// The hint of a refusal whose path, as written, leads somewhere else.
+pub fn out_resolves_to(real: impl Display) -> Text {
+    let r = v(real);
+    t(
+        format!("这个路径实际指向 {r}；用 --out 换一个文件夹，例如 --out public"),
+        format!("this path leads to {r}; choose another folder with --out, e.g. --out public"),
+    )
+}
+
 pub fn out_not_ours_hint() -> Text {
     t(
         "把那个文件夹移走或改名，或者用 --out 换一个文件夹",
@@ -1034,6 +1188,32 @@ pub fn cannot_move_old(path: impl Display) -> Text {
 pub fn cannot_move_new(path: impl Display) -> Text {
     let p = v(path);
     t(format!("无法把新网站移到 {p}"), format!("cannot move the new site to {p}"))
+}
+
+pub fn out_changed_during_build(out: &str) -> Text {
+    let o = v(out);
+    t(
+        format!("生成期间有人往 `{o}` 放了不是 shouce 生成的文件，所以没有替换它；新网站已丢弃"),
+        format!(
+            "`{o}` was changed during the build and now holds files shouce did not make, so it was not replaced; the new site was discarded"
+        ),
+    )
+}
+
+pub fn old_site_kept_at(out: impl Display, old: impl Display) -> Text {
+    let (o, old) = (v(out), v(old));
+    t(
+        format!("无法把新网站移到 {o}；之前的网站在 {old}，把它改名回 {o} 即可恢复"),
+        format!("cannot move the new site to {o}; the previous site is at {old}: rename it back to {o} to restore it"),
+    )
+}
+
+pub fn another_build_running(out: &str) -> Text {
+    let o = v(out);
+    t(
+        format!("另一个 shouce 正在生成 `{o}`；等它结束后再试"),
+        format!("another shouce is building `{o}` right now; try again when it has finished"),
+    )
 }
 
 pub fn cannot_remove(path: impl Display) -> Text {

@@ -16,6 +16,7 @@ use crate::binder;
 use crate::build;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::guard;
 use crate::messages::{self as msg, Lang};
 
 pub struct Options {
@@ -52,6 +53,10 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
                 .with_hint(config.industry_hint(id)),
         ));
     }
+    let out =
+        o.out.clone().unwrap_or_else(|| PathBuf::from(format!("{}.pdf", o.industry.as_deref().unwrap_or("handbook"))));
+    // Before any printing: a refusal after two print passes wastes a trainer's minutes.
+    let out = check_out(&o.root, &out).map_err(PdfError::Usage)?;
     let browser = find_browser(o.browser.as_deref(), lang).map_err(PdfError::Other)?;
     let say = |text: msg::Text| {
         if !o.quiet {
@@ -67,8 +72,6 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
     say(msg::pdf_building());
     build::build(&o.root, &site).map_err(PdfError::Build)?;
     let html = site.join(binder::url_for(o.industry.as_deref()));
-    let out =
-        o.out.clone().unwrap_or_else(|| PathBuf::from(format!("{}.pdf", o.industry.as_deref().unwrap_or("handbook"))));
     let tmp_pdf = work.path().join("binder.pdf");
 
     let print = |pass: usize| -> Result<lopdf::Document> {
@@ -101,6 +104,22 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
         .with_context(|| msg::cannot_write(out.display()).get(lang))
         .map_err(PdfError::Other)?;
     Ok(Printed { path: out, pages, passes })
+}
+
+/// Where the PDF may be written: never into the handbook's sources or over a folder (see
+/// [`guard::output_file`]), and over an existing file only when that file is a PDF.
+pub fn check_out(root: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
+    let path = guard::output_file(root, out)?;
+    let is_pdf = || {
+        use std::io::Read;
+        let mut head = [0u8; 5];
+        std::fs::File::open(&path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == b"%PDF-"
+    };
+    if std::fs::symlink_metadata(&path).is_ok() && !is_pdf() {
+        let shown = out.display().to_string();
+        return Err(Diagnostic::error(&shown, 0, 0, msg::out_not_a_pdf(&shown)).with_hint(msg::out_not_a_pdf_hint()));
+    }
+    Ok(path)
 }
 
 /// Browsers that can print headless, by name on PATH, then at their usual install places.

@@ -55,6 +55,24 @@ pub fn split_numeric_prefix(name: &str) -> (Option<u64>, &str) {
     (name[..digits].parse().ok(), if rest.is_empty() { name } else { rest })
 }
 
+/// The text with every line ending as `\n`: CRLF (Windows) and a lone CR (old Mac editors),
+/// which Markdown and front matter would otherwise read as no line break at all.
+pub fn unix_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// At most `max` characters of `s`, with `…` where it was cut (for values quoted in messages).
+pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..at])),
+        None => std::borrow::Cow::Borrowed(s),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +93,12 @@ mod tests {
         assert_eq!(split_numeric_prefix("10_x"), (Some(10), "x"));
         assert_eq!(split_numeric_prefix("2024"), (Some(2024), "2024"));
         assert_eq!(split_numeric_prefix("abc"), (None, "abc"));
+    }
+
+    #[test]
+    fn line_ends() {
+        assert_eq!(unix_line_ends("# A\r\rtext"), "# A\n\ntext");
+        assert_eq!(unix_line_ends("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert!(matches!(unix_line_ends("a\nb"), std::borrow::Cow::Borrowed(_)));
     }
 }

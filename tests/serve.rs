@@ -511,3 +511,30 @@ fn idle_keep_alive_connections_do_not_hold_up_new_ones() {
     }
     drop((idle, streams));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_in_content_is_never_served() {
+    let fx = Fixture::new("basic");
+    std::os::unix::fs::symlink("/etc", fx.root().join("content/01-etiquette/etc")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", fx.root().join("content/01-etiquette/p.md")).unwrap();
+    let serve = Serve::start(fx.root(), &[]);
+    let mut events = Events::open(serve.port);
+    assert_eq!(events.expect("hello", REBUILD), "0");
+    assert!(events.expect("build-error", REBUILD).contains("content/01-etiquette/etc"));
+    for path in ["/01-etiquette/etc/passwd", "/01-etiquette/etc/", "/01-etiquette/p.html", "/01-etiquette/p.md"] {
+        let r = serve.get(path);
+        assert!(matches!(r.status, 400 | 404), "{path}: {}", r.head);
+        assert!(!r.body.contains("root:"), "{path} leaked:\n{}", r.body);
+    }
+    // Added while the site is served: the build is refused and the served site stays clean.
+    std::fs::remove_file(fx.root().join("content/01-etiquette/etc")).unwrap();
+    std::fs::remove_file(fx.root().join("content/01-etiquette/p.md")).unwrap();
+    assert_eq!(events.expect("reload", REBUILD), "1");
+    std::os::unix::fs::symlink("/etc/passwd", fx.root().join("content/02-cases/q.md")).unwrap();
+    assert!(events.expect("build-error", REBUILD).contains("content/02-cases/q.md"));
+    let r = serve.get("/02-cases/q.html");
+    assert_eq!(r.status, 404, "{}", r.head);
+    assert!(!r.body.contains("root:"));
+    assert!(!serve.site().join("02-cases/q.html").exists());
+}

@@ -196,6 +196,28 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("http_bad_path", http_bad_path()),
         ("http_no_file", http_no_file("/a.html")),
         ("http_not_built", http_not_built()),
+        // Guarded paths, the content walk and output claims.
+        ("out_holds_handbook", message(out_holds_handbook("/"))),
+        ("out_below_file", message(out_below_file("notes.txt/site", "/h/notes.txt"))),
+        ("out_file_is_folder", message(out_file_is_folder("content"))),
+        ("out_not_a_pdf", message(out_not_a_pdf("notes.txt"))),
+        ("out_not_a_pdf_hint", out_not_a_pdf_hint()),
+        ("out_folder_missing", message(out_folder_missing("nothere/a.pdf"))),
+        ("out_resolves_to", out_resolves_to("/h/content")),
+        ("out_changed_during_build", out_changed_during_build("public")),
+        ("old_site_kept_at", old_site_kept_at("/h/public", "/h/.public.shouce-old-12")),
+        ("another_build_running", another_build_running("public")),
+        ("not_a_regular_file", message(not_a_regular_file())),
+        ("not_a_regular_file_hint", not_a_regular_file_hint()),
+        ("file_too_large", message(file_too_large(256))),
+        ("symlink_refused", message(symlink_refused("/etc"))),
+        ("symlink_refused_hint", symlink_refused_hint()),
+        ("symlink_outside", message(symlink_outside("/etc/passwd"))),
+        ("symlink_outside_hint", symlink_outside_hint()),
+        ("claimed_by_binder", message(claimed_by_binder("print-bank.html", Some("银行业")))),
+        ("rename_file", rename_file()),
+        ("bad_heading_id", message(bad_heading_id("x\"onmouseover=\"alert(1)"))),
+        ("bad_heading_id_hint", bad_heading_id_hint("xonmouseoveralert1")),
     ]
 }
 

@@ -33,13 +33,7 @@ impl Fixture {
 
     /// Runs `shouce <args>` in the fixture folder with a clean environment.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_shouce"))
-            .args(args)
-            .current_dir(self.root())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .output()
-            .expect("run shouce")
+        run_in(self.root(), args)
     }
 
     pub fn build(&self) -> Output {
@@ -58,6 +52,17 @@ impl Fixture {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, bytes).unwrap();
     }
+}
+
+/// Runs `shouce <args>` in `cwd` with a clean environment.
+pub fn run_in(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(args)
+        .current_dir(cwd)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .output()
+        .expect("run shouce")
 }
 
 pub fn copy_dir(src: &Path, dst: &Path) {
