@@ -88,6 +88,8 @@
 //!    `_index.md`) must reach 99 % coverage; empty folders are skipped with a note,
 //!    but the test fails if all of them are empty.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -1326,13 +1328,21 @@ mod unit {
     }
 
     #[test]
-    fn collapse_is_fast_on_large_input() {
+    fn collapse_is_linear_on_large_input() {
         let text: String = "客户服务标准化礼仪".repeat(8000);
-        let start = std::time::Instant::now();
         assert_eq!(collapse_doubles(&text), "客户服务标准化礼仪");
         let varied: String = (0..60_000u32).map(|i| char::from_u32(0x4E00 + (i * 7919) % 20_000).unwrap()).collect();
         assert_eq!(collapse_doubles(&varied).chars().count(), 60_000);
-        assert!(start.elapsed().as_secs_f64() < 2.0, "collapse too slow: {:?}", start.elapsed());
+        // Complexity, not speed: 4× the text may take about 4× the time, never 16×.
+        let g = crate::common::growth(2_000, |n| {
+            assert_eq!(collapse_doubles(&"客户服务标准化礼仪".repeat(n)), "客户服务标准化礼仪");
+        });
+        assert!(g < crate::common::LINEAR, "4× the repeated text took {g:.1}× the time");
+        let g = crate::common::growth(15_000, |n| {
+            let varied: String = (0..n as u32).map(|i| char::from_u32(0x4E00 + (i * 7919) % 20_000).unwrap()).collect();
+            assert_eq!(collapse_doubles(&varied).chars().count(), n);
+        });
+        assert!(g < crate::common::LINEAR, "4× the varied text took {g:.1}× the time");
     }
 
     #[test]

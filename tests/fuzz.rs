@@ -6,7 +6,7 @@
 //! for a longer run, e.g. `PROPTEST_CASES=100000 cargo test --release --test fuzz`.
 //! Inputs that once crashed or hung are kept below as plain regression tests.
 
-use std::time::{Duration, Instant};
+mod common;
 
 use proptest::prelude::*;
 use shouce::{frontmatter, i18n, markdown};
@@ -228,28 +228,39 @@ proptest! {
     }
 }
 
-fn within(limit: Duration, what: &str, f: impl FnOnce()) {
-    let start = Instant::now();
-    f();
-    let took = start.elapsed();
-    assert!(took < limit, "{what} took {took:?}, more than {limit:?}");
-}
-
 /// Found while hardening: `cjk::rewrite` searched every code span for every `*` (quadratic in a
 /// page with many of both: 16 MB took 7 s, 50 MB minutes), and a line of openers and closers of
 /// different lengths searched the whole line for each closer. Both are linear now.
 #[test]
 fn regression_cjk_rewrite_is_linear() {
-    let line = "*中 中** ".repeat(100_000);
-    within(Duration::from_secs(5), "a 1 MB line of unpaired `*` runs", || {
-        let _ = markdown::cjk::rewrite(&line, markdown::options());
+    let unpaired = |n: usize| {
+        let text = "*中 中** ".repeat(n);
+        let _ = markdown::cjk::rewrite(&text, markdown::options());
+    };
+    let g = common::growth(25_000, unpaired);
+    assert!(g < common::LINEAR, "a line of unpaired `*` runs: 4× the input took {g:.1}× the time");
+    let page = |n: usize| {
+        let text = "**注意：**请先核实`身份`。*提示*`code`\n\n".repeat(n);
+        let out = markdown::cjk::rewrite(&text, markdown::options());
+        assert_eq!(out.matches("<strong>注意：</strong>").count(), n);
+        assert_eq!(out.matches("`身份`").count(), n);
+    };
+    let g = common::growth(5_000, page);
+    assert!(g < common::LINEAR, "a page of emphasis and code spans: 4× the input took {g:.1}× the time");
+}
+
+/// A whole page through every Markdown pass (the 50 MB page of tests/hardening.rs, in small).
+#[test]
+fn regression_rendering_is_linear() {
+    let para = "**注意：**客户走近柜台时，柜员应面带微笑，见`代码`与[名片](card.md#递名片)。\n\n## 标题\n\n";
+    let g = common::growth(2_000, |n| {
+        let r = render(&para.repeat(n), None);
+        assert_eq!(r.toc.len(), n);
     });
-    let page = "**注意：**请先核实`身份`。*提示*`code`\n\n".repeat(20_000);
-    within(Duration::from_secs(5), "a 1.4 MB page of emphasis and code spans", || {
-        let out = markdown::cjk::rewrite(&page, markdown::options());
-        assert_eq!(out.matches("<strong>注意：</strong>").count(), 20_000);
-        assert_eq!(out.matches("`身份`").count(), 20_000);
-    });
+    assert!(g < common::LINEAR, "4× the page took {g:.1}× the time");
+    // Equal headings are numbered -1, -2, …: the n-th must not try n numbers first.
+    let g = common::growth(2_000, |n| assert_eq!(render(&"## 标题\n".repeat(n), None).toc.len(), n));
+    assert!(g < common::LINEAR, "4× the equal headings took {g:.1}× the time");
 }
 
 /// Inputs that exercise the edges of the line-based front-matter split.
@@ -259,18 +270,14 @@ fn regression_front_matter_edges() {
         front_matter(text);
         all_stages(text);
     }
-    // A YAML alias bomb and deep nesting fail with an error, quickly, instead of exhausting memory.
+    // A YAML alias bomb and deep nesting fail with an error instead of exhausting memory.
     let mut bomb = String::from("extra:\n  a: &a [x, x, x, x, x, x, x, x, x]\n");
     for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f"), ("h", "g")] {
         bomb.push_str(&format!("  {name}: &{name} [{}]\n", vec![format!("*{prev}"); 9].join(", ")));
     }
-    within(Duration::from_secs(5), "a YAML alias bomb", || {
-        assert!(frontmatter::parse("a.md", &bomb, 1).is_err());
-    });
+    assert!(frontmatter::parse("a.md", &bomb, 1).is_err(), "a YAML alias bomb");
     let deep = format!("extra: {{x: {}{}}}\n", "[".repeat(10_000), "]".repeat(10_000));
-    within(Duration::from_secs(5), "10,000 nested YAML lists", || {
-        assert!(frontmatter::parse("a.md", &deep, 1).is_err());
-    });
+    assert!(frontmatter::parse("a.md", &deep, 1).is_err(), "10,000 nested YAML lists");
 }
 
 /// Deeply nested Markdown must not overflow the stack.

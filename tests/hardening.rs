@@ -5,7 +5,6 @@
 mod common;
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use common::{Fixture, stderr, tree};
 
@@ -156,13 +155,10 @@ fn fifty_megabyte_page() {
     text.push_str("## 最后一节\n\n大文件的最后一句话。\n");
     b.write("content/01-a/big.md", &text);
     drop(text);
-    let start = Instant::now();
+    // That every pass is linear is held in tests/fuzz.rs (`regression_rendering_is_linear`).
     let out = b.run(&["build"]);
-    let took = start.elapsed();
     let msg = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{msg}");
-    // About 25 s for an unoptimised build on two cores; a quadratic pass would take hours.
-    assert!(took < Duration::from_secs(240), "took {took:?}");
     assert!(msg.contains("已生成 2 页"), "{msg}");
     let page = std::fs::read_to_string(b.out().join("01-a/big.html")).unwrap();
     assert!(page.len() > 50 * 1024 * 1024);
