@@ -504,10 +504,10 @@ fn idle_keep_alive_connections_do_not_hold_up_new_ones() {
         write!(s, "GET /_shouce/shouce.css HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
     }
     let streams: Vec<Events> = (0..4).map(|_| Events::open(serve.port)).collect();
+    // A server that held new connections up behind idle ones would never answer these: the
+    // bounded read of `request` fails the test then (a bound on a hang, not a speed limit).
     for _ in 0..5 {
-        let start = Instant::now();
         assert_eq!(serve.get("/01-etiquette/").status, 200);
-        assert!(start.elapsed() < Duration::from_secs(5), "a new connection waited {:?}", start.elapsed());
     }
     drop((idle, streams));
 }
