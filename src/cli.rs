@@ -43,9 +43,12 @@ pub enum Command {
         /// The PDF to write (default: ID.pdf, or handbook.pdf).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// The browser to print with (default: the first Chromium, Chrome or Edge found).
+        /// The browser to print with (default: $SHOUCE_BROWSER, else the first Chromium, Chrome or Edge found).
         #[arg(long, value_name = "PATH")]
         browser: Option<PathBuf>,
+        /// Stop a browser that has not finished one print pass within this many seconds.
+        #[arg(long, value_name = "SECS", default_value_t = 300)]
+        timeout: u64,
     },
     /// Build, serve on 127.0.0.1, and rebuild and reload open pages when the handbook changes.
     Serve {
@@ -101,9 +104,10 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Pdf { root, industry, out, browser } => {
+        Command::Pdf { root, industry, out, browser, timeout } => {
             let lang = message_lang(&root);
-            let o = crate::pdf::Options { root, industry, out, browser, quiet: cli.quiet };
+            let timeout = std::time::Duration::from_secs(timeout);
+            let o = crate::pdf::Options { root, industry, out, browser, timeout, quiet: cli.quiet };
             match crate::pdf::run(&o) {
                 Ok(p) => {
                     if !cli.quiet {
@@ -116,6 +120,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(crate::pdf::PdfError::Other(e)) => {
                     eprintln!("{}", paint(&error_line(&format!("{e:#}"), lang), "31"));
                     ExitCode::from(1)
+                }
+                Err(crate::pdf::PdfError::Interrupted) => {
+                    eprintln!("{}", msg::pdf_interrupted().get(lang));
+                    ExitCode::from(130)
                 }
             }
         }

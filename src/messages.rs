@@ -1402,11 +1402,22 @@ pub fn pdf_written(path: impl Display, pages: usize, passes: usize) -> Text {
     )
 }
 
-pub fn no_such_browser(path: impl Display) -> Text {
+/// `how` is `--browser` or `SHOUCE_BROWSER`, as the user gave it.
+pub fn no_such_browser(how: &str, path: impl Display) -> Text {
     let p = v(path);
     t(
-        format!("--browser {p}：没有这个文件；请给出 chromium、chrome 或 msedge 的路径"),
-        format!("--browser {p}: no such file; give the path of chromium, chrome or msedge"),
+        format!("{how} {p}：没有这个文件；请给出 chromium、chrome 或 msedge 的路径"),
+        format!("{how} {p}: no such file; give the path of chromium, chrome or msedge"),
+    )
+}
+
+pub fn browser_is_folder(how: &str, path: impl Display) -> Text {
+    let p = v(path);
+    t(
+        format!("{how} {p}：这是一个文件夹，不是程序；请给出 chromium、chrome 或 msedge 程序本身的路径"),
+        format!(
+            "{how} {p}: this is a folder, not a program; give the path of the chromium, chrome or msedge program itself"
+        ),
     )
 }
 
@@ -1431,9 +1442,30 @@ pub fn browser_wrote_no_pdf(browser: impl Display, status: impl Display, last: &
     t(format!("{b} 已退出（{s}），但没有写出 PDF：{l}"), format!("{b} exited ({s}) without writing a PDF: {l}"))
 }
 
-pub fn browser_too_slow(browser: impl Display) -> Text {
+pub fn browser_wrote_no_pdf_silently(browser: impl Display, status: impl Display) -> Text {
+    let (b, s) = (v(browser), v(status));
+    t(
+        format!(
+            "{b} 已退出（{s}），没有写出 PDF，也没有输出任何说明；它可能不是 Chromium、Chrome 或 Edge，请用 --browser 指定浏览器"
+        ),
+        format!(
+            "{b} exited ({s}) without writing a PDF and printed nothing; it may not be Chromium, Chrome or Edge: choose one with --browser"
+        ),
+    )
+}
+
+pub fn browser_too_slow(browser: impl Display, seconds: u64) -> Text {
     let b = v(browser);
-    t(format!("{b} 10 分钟内没有打印完"), format!("{b} did not finish printing within 10 minutes"))
+    t(
+        format!("{b} 在 {seconds} 秒内没有打印完，已停止它；很大的打印版可以用 --timeout 给更长的时间"),
+        format!(
+            "{b} did not finish printing within {seconds} seconds and was stopped; give a large binder more time with --timeout"
+        ),
+    )
+}
+
+pub fn pdf_interrupted() -> Text {
+    t("已中断：浏览器已停止，临时文件已删除", "interrupted: the browser was stopped and its temporary files removed")
 }
 
 pub fn cannot_read(path: impl Display) -> Text {

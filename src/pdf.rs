@@ -7,7 +7,8 @@
 //! do not move; the second print is checked and a third made if they did.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -24,6 +25,8 @@ pub struct Options {
     pub industry: Option<String>,
     pub out: Option<PathBuf>,
     pub browser: Option<PathBuf>,
+    /// The longest one print pass may take before the browser is stopped.
+    pub timeout: Duration,
     pub quiet: bool,
 }
 
@@ -34,6 +37,32 @@ pub enum PdfError {
     Build(build::BuildError),
     /// No browser, or printing failed (exit 1).
     Other(anyhow::Error),
+    /// Ctrl+C or SIGTERM: the browser was stopped and the temporary folder removed (exit 130).
+    Interrupted,
+}
+
+/// Set by Ctrl+C (or SIGTERM) while `pdf` runs; the print loop stops the browser then.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Why a print pass did not produce a PDF.
+enum Stop {
+    Failed(anyhow::Error),
+    Interrupted,
+}
+
+impl From<anyhow::Error> for Stop {
+    fn from(e: anyhow::Error) -> Stop {
+        Stop::Failed(e)
+    }
+}
+
+impl From<Stop> for PdfError {
+    fn from(s: Stop) -> PdfError {
+        match s {
+            Stop::Failed(e) => PdfError::Other(e),
+            Stop::Interrupted => PdfError::Interrupted,
+        }
+    }
 }
 
 pub struct Printed {
@@ -58,6 +87,10 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
     // Before any printing: a refusal after two print passes wastes a trainer's minutes.
     let out = check_out(&o.root, &out).map_err(PdfError::Usage)?;
     let browser = find_browser(o.browser.as_deref(), lang).map_err(PdfError::Other)?;
+    // Ctrl+C must not leave a browser printing and a temporary folder behind: the handler only
+    // says so, and the loop below stops the browser and returns, which removes the folder.
+    // (Already set in this process — by a test, say — is fine: the flag is ours either way.)
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
     let say = |text: msg::Text| {
         if !o.quiet {
             eprintln!("{}", text.get(lang));
@@ -71,19 +104,22 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
     let site = work.path().join("site");
     say(msg::pdf_building());
     build::build(&o.root, &site).map_err(PdfError::Build)?;
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        return Err(PdfError::Interrupted);
+    }
     let html = site.join(binder::url_for(o.industry.as_deref()));
     let tmp_pdf = work.path().join("binder.pdf");
 
-    let print = |pass: usize| -> Result<lopdf::Document> {
+    let print = |pass: usize| -> Result<lopdf::Document, Stop> {
         say(msg::pdf_printing(browser.display(), pass));
-        print_to_pdf(&browser, &html, &tmp_pdf, work.path(), lang)?;
+        print_to_pdf(&browser, &html, &tmp_pdf, work.path(), o.timeout, lang)?;
         let bytes = std::fs::read(&tmp_pdf).with_context(|| msg::cannot_read(tmp_pdf.display()).get(lang))?;
-        lopdf::Document::load_mem(&bytes).with_context(|| msg::unreadable_pdf().get(lang))
+        Ok(lopdf::Document::load_mem(&bytes).with_context(|| msg::unreadable_pdf().get(lang))?)
     };
     let original = std::fs::read_to_string(&html)
         .with_context(|| msg::cannot_read(html.display()).get(lang))
         .map_err(PdfError::Other)?;
-    let mut doc = print(1).map_err(PdfError::Other)?;
+    let mut doc = print(1)?;
     let mut passes = 1;
     let mut numbers = toc_numbers(&original, &doc);
     // Numbers change the layout only if they do not fit their reserved space; try twice more.
@@ -91,7 +127,7 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
         std::fs::write(&html, with_numbers(&original, &numbers))
             .with_context(|| msg::cannot_write(html.display()).get(lang))
             .map_err(PdfError::Other)?;
-        doc = print(passes + 1).map_err(PdfError::Other)?;
+        doc = print(passes + 1)?;
         passes += 1;
         let again = toc_numbers(&original, &doc);
         if again == numbers {
@@ -141,13 +177,10 @@ const PLACES: &[&str] = &[
 
 pub fn find_browser(chosen: Option<&Path>, lang: Lang) -> Result<PathBuf> {
     if let Some(p) = chosen {
-        if p.is_file() {
-            return Ok(p.to_path_buf());
-        }
-        bail!(msg::no_such_browser(p.display()).get(lang));
+        return usable(p, "--browser", lang);
     }
-    if let Some(p) = std::env::var_os("SHOUCE_BROWSER").map(PathBuf::from).filter(|p| p.is_file()) {
-        return Ok(p);
+    if let Some(p) = std::env::var_os("SHOUCE_BROWSER").filter(|v| !v.is_empty()) {
+        return usable(Path::new(&p), "SHOUCE_BROWSER", lang);
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
     for dir in std::env::split_paths(&path) {
@@ -165,8 +198,28 @@ pub fn find_browser(chosen: Option<&Path>, lang: Lang) -> Result<PathBuf> {
     })
 }
 
-/// Headless print of a local file, with no network and a throw-away profile.
-fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path, work: &Path, lang: Lang) -> Result<()> {
+/// The browser named by `--browser` or `SHOUCE_BROWSER` (`how`), when it is a file.
+fn usable(p: &Path, how: &str, lang: Lang) -> Result<PathBuf> {
+    if p.is_file() {
+        Ok(p.to_path_buf())
+    } else if p.is_dir() {
+        bail!(msg::browser_is_folder(how, p.display()).get(lang))
+    } else {
+        bail!(msg::no_such_browser(how, p.display()).get(lang))
+    }
+}
+
+/// Headless print of a local file, with no network and a throw-away profile. The browser runs
+/// in a process group of its own, so that on a timeout or Ctrl+C it is stopped with every
+/// helper process it started (Chromium starts half a dozen).
+fn print_to_pdf(
+    browser: &Path,
+    html: &Path,
+    pdf: &Path,
+    work: &Path,
+    timeout: Duration,
+    lang: Lang,
+) -> Result<(), Stop> {
     let _ = std::fs::remove_file(pdf);
     let profile = work.join("profile");
     let url = file_url(html)?;
@@ -193,27 +246,57 @@ fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path, work: &Path, lang: Lang
     }
     cmd.arg(url);
     cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     let mut child = cmd.spawn().with_context(|| msg::cannot_start(browser.display()).get(lang))?;
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait()? {
-            if pdf.is_file() {
-                return Ok(());
-            }
+    // Read stderr as it comes: a browser that fills the pipe would otherwise block.
+    let err_reader = child.stderr.take().map(|mut e| {
+        std::thread::spawn(move || {
             let mut err = String::new();
-            if let Some(mut e) = child.stderr.take() {
-                use std::io::Read;
-                let _ = e.read_to_string(&mut err);
-            }
-            let last: Vec<&str> = err.lines().rev().take(5).collect();
-            bail!(msg::browser_wrote_no_pdf(browser.display(), status, &last.join(" / ")).get(lang));
+            let _ = std::io::Read::read_to_string(&mut e, &mut err);
+            err
+        })
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().context("wait")? {
+            break status;
         }
-        if start.elapsed() > Duration::from_secs(600) {
-            let _ = child.kill();
-            bail!(msg::browser_too_slow(browser.display()).get(lang));
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            stop(&mut child);
+            return Err(Stop::Interrupted);
+        }
+        if start.elapsed() > timeout {
+            stop(&mut child);
+            return Err(Stop::Failed(anyhow!(msg::browser_too_slow(browser.display(), timeout.as_secs()).get(lang))));
         }
         std::thread::sleep(Duration::from_millis(100));
+    };
+    // The browser is gone; helpers it left in its group are not needed any more.
+    stop(&mut child);
+    if pdf.is_file() {
+        return Ok(());
     }
+    let err = err_reader.and_then(|t| t.join().ok()).unwrap_or_default();
+    let last: Vec<&str> = err.lines().rev().filter(|l| !l.trim().is_empty()).take(5).collect();
+    let text = if last.is_empty() {
+        msg::browser_wrote_no_pdf_silently(browser.display(), status)
+    } else {
+        msg::browser_wrote_no_pdf(browser.display(), status, &last.join(" / "))
+    };
+    Err(Stop::Failed(anyhow!(text.get(lang))))
+}
+
+/// Kills the browser and every process in its group, then reaps it.
+fn stop(child: &mut Child) {
+    #[cfg(unix)]
+    {
+        use nix::sys::signal::{Signal, killpg};
+        use nix::unistd::Pid;
+        let _ = killpg(Pid::from_raw(child.id() as i32), Signal::SIGKILL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 fn running_as_root() -> bool {

@@ -114,3 +114,132 @@ fn missing_browser_says_what_to_install() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("错误：--browser /no/such/chrome：没有这个文件"), "{err}");
 }
+
+/// A stand-in for a browser that hangs: it starts a helper (as Chromium does) and writes both
+/// process ids to `pids`, then waits forever.
+#[cfg(unix)]
+fn hanging_browser(dir: &Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("fake-browser");
+    let pids = dir.join("pids");
+    std::fs::write(
+        &path,
+        format!("#!/bin/sh\nsleep 1000 &\necho $$ $! > '{}.tmp'\nmv '{0}.tmp' '{0}'\nwait\n", pids.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// `shouce pdf` on the `basic` fixture, with its own TMPDIR, not yet waited for.
+#[cfg(unix)]
+fn pdf_with(root: &Path, tmp: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(["pdf", "--root"])
+        .arg(root)
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TMPDIR", tmp)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// The fake browser and its helper are gone, and shouce left nothing in its TMPDIR.
+#[cfg(unix)]
+fn nothing_left(dir: &Path, tmp: &Path) {
+    let pids = std::fs::read_to_string(dir.join("pids")).unwrap();
+    for pid in pids.split_whitespace() {
+        // A killed process may stay a zombie of its reaper for a moment; wait for it, bounded.
+        let gone = (0..100).any(|_| {
+            let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let zombie = state.rsplit(')').next().is_some_and(|r| r.trim_start().starts_with('Z'));
+            if state.is_empty() || zombie {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            false
+        });
+        assert!(gone, "process {pid} of the browser is still running");
+    }
+    let left: Vec<_> = std::fs::read_dir(tmp).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "left in the temporary folder: {left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hung_browser_is_stopped_with_its_helpers_after_the_timeout() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let browser = hanging_browser(dir.path());
+    let out_pdf = dir.path().join("out.pdf");
+    let child = pdf_with(
+        &fixture,
+        &tmp,
+        &["--timeout", "2", "--browser", browser.to_str().unwrap(), "--out", out_pdf.to_str().unwrap()],
+    );
+    let out = child.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{log}");
+    assert!(log.contains("在 2 秒内没有打印完，已停止它") && log.contains("--timeout"), "{log}");
+    nothing_left(dir.path(), &tmp);
+    assert!(!out_pdf.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_printing_stops_the_browser_and_removes_the_temporary_folder() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let browser = hanging_browser(dir.path());
+    let out_pdf = dir.path().join("out.pdf");
+    let mut child =
+        pdf_with(&fixture, &tmp, &["--browser", browser.to_str().unwrap(), "--out", out_pdf.to_str().unwrap()]);
+    // Once the browser runs (bounded: the build of the fixture takes a moment).
+    let started = (0..1200).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        dir.path().join("pids").exists()
+    });
+    assert!(started, "the fake browser never started");
+    let sent = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(sent.success());
+    let status = child.wait().unwrap();
+    let mut log = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut log).unwrap();
+    assert_eq!(status.code(), Some(130), "{log}");
+    assert!(log.contains("已中断：浏览器已停止"), "{log}");
+    nothing_left(dir.path(), &tmp);
+}
+
+#[cfg(unix)]
+#[test]
+fn browsers_that_are_not_browsers_are_named_plainly() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    let dir = tempfile::tempdir().unwrap();
+    let out_pdf = dir.path().join("out.pdf");
+    let run = |args: &[&str], env: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_shouce"));
+        c.args(["pdf", "--root"]).arg(&fixture).args(["--out"]).arg(&out_pdf).args(args);
+        c.env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default()).env("TMPDIR", dir.path());
+        if let Some(v) = env {
+            c.env("SHOUCE_BROWSER", v);
+        }
+        let out = c.output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, log) = run(&["--browser", "/bin/false"], None);
+    assert_eq!(code, Some(1), "{log}");
+    assert!(log.contains("没有写出 PDF，也没有输出任何说明"), "{log}");
+    assert!(!log.contains("：\n") && !log.trim_end().ends_with('：'), "an empty reason: {log}");
+    let (code, log) = run(&["--browser", "/tmp"], None);
+    assert_eq!(code, Some(1), "{log}");
+    assert!(log.contains("--browser /tmp：这是一个文件夹，不是程序"), "{log}");
+    let (code, log) = run(&[], Some("/no/such/chromium"));
+    assert_eq!(code, Some(1), "{log}");
+    assert!(log.contains("SHOUCE_BROWSER /no/such/chromium：没有这个文件"), "{log}");
+}
