@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::Entry;
 use crate::content::{self, Handbook};
-use crate::diagnostic::{BuildFailed, Diagnostic};
+use crate::diagnostic::{BuildFailed, Diagnostic, explain};
 use crate::markdown::{self, LinkRef, Rendered, Section};
 use crate::messages as msg;
 use crate::output::{self, Staging};
@@ -202,6 +202,7 @@ fn build_stages(
     let industry_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
     staging.create_dirs(urls.chain(industry_urls.iter().map(String::as_str)))?;
 
+    let lang = book.config.lang();
     progress.stage(&msg::stage_rendering(), book.pages.len() + book.chapters.len());
     let page_results: Vec<Result<PageResult, Diagnostic>> = (0..book.pages.len())
         .into_par_iter()
@@ -211,7 +212,7 @@ fn build_stages(
             let html = renderer.page(p, &md)?;
             staging
                 .write(&page.url, &html)
-                .map_err(|e| Diagnostic::error(&page.file, 0, 0, msg::io_error(format!("{e:#}"))))?;
+                .map_err(|e| Diagnostic::error(&page.file, 0, 0, msg::io_error(explain(&e, lang))))?;
             progress.step();
             Ok(PageResult::new(page.file.clone(), md))
         })
@@ -225,7 +226,7 @@ fn build_stages(
             let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md)? };
             staging
                 .write(&ch.url, &html)
-                .map_err(|e| Diagnostic::error(&file, 0, 0, msg::io_error(format!("{e:#}"))))?;
+                .map_err(|e| Diagnostic::error(&file, 0, 0, msg::io_error(explain(&e, lang))))?;
             progress.step();
             Ok(PageResult::new(file, md))
         })
@@ -342,7 +343,7 @@ fn write_binders(
     binder::specs(book, strings).par_iter().try_for_each(|spec| {
         let binder = binder::render(spec, &shared)?;
         write(&spec.url, &binder.pieces())
-            .map_err(|e| Diagnostic::error(&spec.url, 0, 0, msg::io_error(format!("{e:#}"))))
+            .map_err(|e| Diagnostic::error(&spec.url, 0, 0, msg::io_error(explain(&e, book.config.lang()))))
     })
 }
 

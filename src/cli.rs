@@ -118,7 +118,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(crate::pdf::PdfError::Build(e)) => report(e, lang),
                 Err(crate::pdf::PdfError::Usage(d)) => report(BuildError::Usage(d), lang),
                 Err(crate::pdf::PdfError::Other(e)) => {
-                    eprintln!("{}", paint(&error_line(&format!("{e:#}"), lang), "31"));
+                    eprintln!("{}", paint(&error_line(&crate::diagnostic::explain(&e, lang), lang), "31"));
                     ExitCode::from(1)
                 }
                 Err(crate::pdf::PdfError::Interrupted) => {
@@ -182,7 +182,7 @@ fn report(e: BuildError, lang: Lang) -> ExitCode {
             ExitCode::from(2)
         }
         BuildError::Io(e) => {
-            eprintln!("{}", error_line(&format!("{e:#}"), lang));
+            eprintln!("{}", error_line(&crate::diagnostic::explain(&e, lang), lang));
             ExitCode::from(1)
         }
     }

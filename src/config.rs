@@ -103,6 +103,19 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
+        // serde fills a struct from a list as well: a handbook.yaml of `- a` lines would pass
+        // with every value left at its default.
+        if let Ok(value) = yaml_serde::from_str::<yaml_serde::Value>(text)
+            && !matches!(value, yaml_serde::Value::Mapping(_) | yaml_serde::Value::Null)
+        {
+            let line = text.lines().position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+            let line = line.map_or(1, |l| l + 1);
+            return Err(vec![
+                Diagnostic::error(CONFIG_FILE, line, 1, msg::config_not_a_mapping())
+                    .with_hint(msg::config_not_a_mapping_hint())
+                    .with_source(text),
+            ]);
+        }
         let mut config: Config = yaml_serde::from_str(text).map_err(|e| {
             let keys = if e.to_string().contains("expected one of `id`") { INDUSTRY_KEYS } else { CONFIG_KEYS };
             vec![yaml_diagnostic(CONFIG_FILE, text, 0, &e, keys)]
@@ -122,11 +135,20 @@ impl Config {
                     .with_source(text),
             );
         }
+        if !is_supported_language(&self.language) {
+            let (line, col) = find_key_value(text, "language");
+            errors.push(
+                Diagnostic::error(CONFIG_FILE, line, col, msg::unknown_language(&self.language))
+                    .with_hint(msg::unknown_language_hint(language_spelling(&self.language).as_deref()))
+                    .with_source(text),
+            );
+        }
         let mut seen = std::collections::BTreeSet::new();
         for ind in &self.industries {
             let bad = ind.id.is_empty() || !ind.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if bad || !seen.insert(ind.id.as_str()) {
-                let (line, col) = find_value(text, "id", &ind.id);
+                let (line, col) =
+                    if ind.id.is_empty() { find_empty_value(text, "id") } else { find_value(text, "id", &ind.id) };
                 let (message, hint) = if bad {
                     (msg::bad_industry_id(&ind.id), msg::bad_industry_id_hint())
                 } else {
@@ -193,6 +215,73 @@ fn find_value(text: &str, key: &str, value: &str) -> (usize, usize) {
     (0, 0)
 }
 
+/// Where the value of the first top-level `key:` starts (1-based), or `(1, 1)`.
+fn find_key_value(text: &str, key: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        if let Some(rest) = line.strip_prefix(key).and_then(|r| r.trim_start().strip_prefix(':')) {
+            let col = line.len() - rest.trim_start().len();
+            return (i + 1, line[..col].chars().count() + 1);
+        }
+    }
+    (1, 1)
+}
+
+/// The first `key:` whose value is empty (`id: ""`, `id: ''`, `id:` alone), for positions of
+/// values [`find_value`] cannot search for.
+fn find_empty_value(text: &str, key: &str) -> (usize, usize) {
+    let pattern = format!("{key}:");
+    for (i, line) in text.lines().enumerate() {
+        for (pos, _) in line.match_indices(&pattern) {
+            let rest = line[pos + pattern.len()..].trim_start();
+            if rest.is_empty() || [",", "}", "\"\"", "''", "#"].iter().any(|e| rest.starts_with(e)) {
+                let at = line.len() - rest.len();
+                return (i + 1, line[..at].chars().count() + 1);
+            }
+        }
+    }
+    (0, 0)
+}
+
+/// The language tags shouce speaks: Simplified (`zh`, `zh-CN`, `zh-SG`, `zh-Hans…`),
+/// Traditional (`zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant…`) and English (`en`, `en-GB`, …).
+fn is_supported_language(tag: &str) -> bool {
+    let parts: Vec<&str> = tag.split('-').collect();
+    let tail_ok = |from: usize| {
+        parts[from..].iter().all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    };
+    match parts.as_slice() {
+        ["zh"] | ["en"] => true,
+        ["zh", region] => {
+            ["CN", "SG", "TW", "HK", "MO"].contains(region)
+                || region.eq_ignore_ascii_case("hans")
+                || region.eq_ignore_ascii_case("hant")
+        }
+        ["zh", script, ..] => {
+            (script.eq_ignore_ascii_case("hans") || script.eq_ignore_ascii_case("hant")) && tail_ok(2)
+        }
+        ["en", ..] => tail_ok(1),
+        _ => false,
+    }
+}
+
+/// The supported spelling of a tag written with `_`, in other letter case or with spaces
+/// (`zh_TW`, `zh-tw`, ` en `), if there is one.
+fn language_spelling(tag: &str) -> Option<String> {
+    let mut parts = tag.trim().split(['-', '_']).map(str::to_string).collect::<Vec<_>>();
+    if let Some(first) = parts.first_mut() {
+        *first = first.to_ascii_lowercase();
+    }
+    for p in parts.iter_mut().skip(1) {
+        *p = match p.len() {
+            2 => p.to_ascii_uppercase(),
+            4 => p[..1].to_ascii_uppercase() + &p[1..].to_ascii_lowercase(),
+            _ => p.clone(),
+        };
+    }
+    let fixed = parts.join("-");
+    (fixed != tag && is_supported_language(&fixed)).then_some(fixed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,5 +340,44 @@ mod tests {
         assert_eq!(message_lang(dir.path()), Lang::En, "a broken file still says its language");
         std::fs::write(&yaml, "title: [broken\nextra:\n  language: en\n").unwrap();
         assert_eq!(message_lang(dir.path()), Lang::Hans, "only a top-level key counts");
+    }
+
+    #[test]
+    fn languages_shouce_does_not_speak_are_errors_at_their_line() {
+        for ok in ["zh-CN", "zh", "zh-TW", "zh-HK", "zh-Hant-TW", "zh-Hans", "en", "en-GB"] {
+            assert!(Config::parse(&format!("title: x\nlanguage: {ok}\n")).is_ok(), "{ok}");
+        }
+        let err = |lang: &str| Config::parse(&format!("title: x\nlanguage: {lang}\n")).unwrap_err().remove(0);
+        for (bad, fix) in
+            [("klingon", None), ("fr", None), ("\"\"", None), ("zh_TW", Some("zh-TW")), ("zh-tw", Some("zh-TW"))]
+        {
+            let d = err(bad);
+            assert_eq!((d.line, d.col), (2, 11), "{bad}");
+            assert!(d.message.get(Lang::Hans).contains("不支持的语言"), "{bad}: {d}");
+            let hint = d.hint.as_ref().unwrap().get(Lang::Hans);
+            match fix {
+                Some(f) => assert!(hint.contains(&format!("`{f}`")), "{bad}: {hint}"),
+                None => assert!(hint.contains("zh-CN") && hint.contains("zh-TW") && hint.contains("en"), "{hint}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_handbook_yaml_that_is_not_a_mapping() {
+        for text in ["- a\n- b\n", "# note\njust a string\n", "42\n"] {
+            let d = Config::parse(text).unwrap_err().remove(0);
+            assert!(d.message.get(Lang::Hans).contains("`键: 值`"), "{text:?}: {d}");
+            assert!(!d.message.get(Lang::En).contains("struct"), "{d}");
+            assert_eq!(d.col, 1);
+        }
+        assert_eq!(Config::parse("# note\njust a string\n").unwrap_err()[0].line, 2);
+    }
+
+    #[test]
+    fn an_empty_industry_id_has_a_position() {
+        let d = Config::parse("title: x\nindustries:\n  - { id: \"\", name: 银行 }\n").unwrap_err().remove(0);
+        assert_eq!((d.line, d.col), (3, 11), "{d}");
+        let d = Config::parse("title: x\nindustries:\n  - id:\n    name: 银行\n").unwrap_err().remove(0);
+        assert_eq!(d.line, 3, "{d}");
     }
 }

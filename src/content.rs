@@ -257,7 +257,7 @@ pub(crate) fn rel_path(content: &Path, p: &Path) -> Option<String> {
 
 fn rel_display(content: &Path, p: &Path) -> String {
     let rel = p.strip_prefix(content).unwrap_or(p);
-    format!("{CONTENT_DIR}/{}", rel.to_string_lossy().replace('\\', "/"))
+    format!("{CONTENT_DIR}/{}", crate::diagnostic::display_path(rel))
 }
 
 /// A file's front matter and body; the errors when it does not read or its front matter does

@@ -70,21 +70,22 @@ impl Diagnostic {
             Severity::Error => msg::error_label(),
             Severity::Warning => msg::warning_label(),
         };
-        let mut out = display_path(&self.file);
+        let mut out = visible(&display_path(&self.file), false);
         if self.line > 0 {
             out.push_str(&format!(":{}:{}", self.line, self.col.max(1)));
         }
-        out.push_str(&format!(": {}{}", label.get(lang), self.message.get(lang)));
+        out.push_str(&format!(": {}{}", label.get(lang), visible(&self.message.get(lang), true)));
         if let Some(src) = &self.source_line {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
+            let (shown, before) = window(src, self.col.saturating_sub(1));
             // Columns count characters; CJK characters take two terminal cells.
-            let before: String = src.chars().take(self.col.saturating_sub(1)).collect();
             let caret_pad: usize = before.chars().map(display_width).sum();
-            out.push_str(&format!("\n {pad} |\n {gutter} | {src}\n {pad} | {}^", " ".repeat(caret_pad)));
+            let shown = visible(&shown, false);
+            out.push_str(&format!("\n {pad} |\n {gutter} | {shown}\n {pad} | {}^", " ".repeat(caret_pad)));
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("\n  = {}{}", msg::help_label().get(lang), hint.get(lang)));
+            out.push_str(&format!("\n  = {}{}", msg::help_label().get(lang), visible(&hint.get(lang), true)));
         }
         out
     }
@@ -97,6 +98,45 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The most characters of a source line shown under a message: a 10 MB line is not echoed.
+const WINDOW: usize = 100;
+
+/// Up to [`WINDOW`] characters of `line` around character `col` (0-based), with `…` where it
+/// was cut, and the part of that shown before the column (for the caret).
+fn window(line: &str, col: usize) -> (String, String) {
+    let len = line.chars().count();
+    if len <= WINDOW {
+        return (line.to_string(), line.chars().take(col).collect());
+    }
+    let start = col.saturating_sub(WINDOW / 3).min(len - WINDOW);
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(start).take(WINDOW));
+    let before: String = shown.chars().take(col - start + usize::from(start > 0)).collect();
+    if start + WINDOW < len {
+        shown.push('…');
+    }
+    (shown, before)
+}
+
+/// `s` with control characters written as `\u{1b}`, so that a file name or a value cannot
+/// move the cursor or recolour the terminal; tabs stay, line breaks where `keep_lines`.
+fn visible(s: &str, keep_lines: bool) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            '\t' => c.to_string(),
+            '\n' if keep_lines => c.to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 fn display_width(c: char) -> usize {
     if c == '\t' {
         4
@@ -107,9 +147,24 @@ fn display_width(c: char) -> usize {
     }
 }
 
-/// Paths in messages use `/` on every platform so that they read the same in CI logs.
+/// Paths in messages use `/` on every platform so that they read the same in CI logs. Only on
+/// Windows is `\\` a separator; elsewhere it is part of a name (`back\\slash.md`).
 pub fn display_path(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
+    let s = p.to_string_lossy();
+    if cfg!(windows) { s.replace('\\', "/") } else { s.into_owned() }
+}
+
+/// An error and its causes, `: `-joined like `{:#}`, with every I/O error the system reported
+/// said in `lang` (disk full, no permission …) instead of the system's English.
+pub fn explain(e: &anyhow::Error, lang: Lang) -> String {
+    let parts: Vec<String> = e
+        .chain()
+        .map(|cause| match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => msg::io_kind(io.kind()).map_or_else(|| io.to_string(), |t| t.get(lang)),
+            None => cause.to_string(),
+        })
+        .collect();
+    parts.join(": ")
 }
 
 /// The errors of a failed build, sorted by file and position.
@@ -183,5 +238,50 @@ mod tests {
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("industries", keys), Some("industry"));
         assert_eq!(did_you_mean("colour", keys), None);
+    }
+
+    #[test]
+    fn a_long_line_is_shown_in_a_window_with_the_caret_in_place() {
+        let line = format!("{}错{}", "甲".repeat(5_000_000), "乙".repeat(5_000_000));
+        let d = Diagnostic::error("a.md", 1, 5_000_001, msg::unknown_key("x")).with_source(&line);
+        let s = d.render(Lang::Hans);
+        assert!(s.len() < 1000, "{} bytes", s.len());
+        let lines: Vec<&str> = s.lines().collect();
+        let (src, caret) = (lines[2], lines[3]);
+        assert!(src.contains('…') && src.ends_with('…'), "{src}");
+        // The caret stands under 错: same display width before it on both lines.
+        let width = |t: &str| t.chars().map(display_width).sum::<usize>();
+        let at = src.find('错').unwrap();
+        assert_eq!(width(&src[..at]), width(caret) - 1, "{src}\n{caret}");
+    }
+
+    #[test]
+    fn control_characters_cannot_drive_the_terminal() {
+        let d = Diagnostic::error("content/a\u{1b}[31mred.md", 1, 1, msg::unknown_key("\u{1b}]0;x\u{7}"))
+            .with_source("ti\u{1b}[2Jtle: x\n")
+            .with_hint(msg::rename_one());
+        let s = d.render(Lang::En);
+        assert!(!s.contains('\u{1b}') && !s.contains('\u{7}'), "{s:?}");
+        assert!(s.starts_with("content/a\\u{1b}[31mred.md:1:1:"), "{s}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backslash_is_part_of_a_name_outside_windows() {
+        assert_eq!(display_path(Path::new("content/back\\slash.md")), "content/back\\slash.md");
+    }
+
+    #[test]
+    fn system_errors_are_explained_in_the_handbooks_language() {
+        use anyhow::Context;
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let e = Err::<(), _>(full).context("无法写入 public/a.html").unwrap_err();
+        assert_eq!(explain(&e, Lang::Hans), "无法写入 public/a.html: 磁盘已满");
+        assert!(explain(&e, Lang::En).ends_with(": the disk is full"));
+        let denied = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(explain(&denied, Lang::Hans), "没有权限");
+        // A kind without a translation keeps the system's own words.
+        let other = anyhow::Error::new(std::io::Error::other("odd"));
+        assert_eq!(explain(&other, Lang::Hans), "odd");
     }
 }

@@ -181,6 +181,10 @@ pub fn yaml_diagnostic(file: &str, yaml: &str, line_offset: usize, e: &yaml_serd
 fn wrong_type(key: &str, what: &str) -> Message {
     let rest = what.strip_prefix("invalid type: ").unwrap_or(what);
     let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+    // serde reads a number too large for 64 bits as `integer `…` as u128`.
+    if let Some(number) = found.strip_suffix(" as u128").or_else(|| found.strip_suffix(" as i128")) {
+        return msg::number_out_of_range(key, number.trim_start_matches("integer ").trim_matches('`'));
+    }
     let kind = match expected {
         "i64" | "u64" | "i32" | "u32" => ValueKind::WholeNumber,
         "a sequence" => ValueKind::List,
@@ -259,5 +263,16 @@ mod tests {
         assert_eq!(d.message.get(Lang::Hans), "`order` 的值应该是整数，这里写的是文本 \"first\"");
         let d = parse("a.md", "title: x\ntags:\n\t- a\n", 1).unwrap_err().remove(0);
         assert_eq!((d.line, d.col), (4, 1));
+    }
+
+    #[test]
+    fn an_order_too_large_for_64_bits_is_named_without_serde_words() {
+        for n in ["99999999999999999999", "-99999999999999999999"] {
+            let d = parse("a.md", &format!("title: x\norder: {n}\n"), 1).unwrap_err().remove(0);
+            assert_eq!((d.line, d.col), (3, 8), "{d}");
+            let zh = d.message.get(Lang::Hans);
+            assert!(zh.contains(&format!("`order` 的值 {n} 太大了")), "{zh}");
+            assert!(!zh.contains("u128") && !zh.contains("i128") && !d.message.get(Lang::En).contains("128"), "{zh}");
+        }
     }
 }

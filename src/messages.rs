@@ -353,6 +353,48 @@ pub fn wrong_type(key: &str, found: &str, expected: ValueKind, raw: &str) -> Mes
     }
 }
 
+pub fn number_out_of_range(key: &str, number: &str) -> Message {
+    let (k, n) = (v(key), v(crate::text::shorten(number, 40)));
+    m(
+        "wrong-type",
+        format!("`{k}` 的值 {n} 太大了：只能写 -9223372036854775808 到 9223372036854775807 之间的整数"),
+        format!("`{k}`: {n} is too large: write a whole number between -9223372036854775808 and 9223372036854775807"),
+    )
+}
+
+pub fn config_not_a_mapping() -> Message {
+    m(
+        "invalid-yaml",
+        "handbook.yaml 应该由 `键: 值` 这样的行组成，例如 `title: 客户服务手册`；这里却是列表或单独的一段文字",
+        "handbook.yaml must be made of `key: value` lines, such as `title: Service handbook`; this is a list or a lone value",
+    )
+}
+
+pub fn config_not_a_mapping_hint() -> Text {
+    t(
+        "参照 README 里的 handbook.yaml 示例改写；`shouce init 新文件夹` 也会生成一个可以照抄的例子",
+        "follow the handbook.yaml example in the README; `shouce init NEW-FOLDER` also writes one to copy from",
+    )
+}
+
+pub fn unknown_language(tag: &str) -> Message {
+    let l = v(crate::text::shorten(tag, 40));
+    m("unknown-language", format!("不支持的语言 `{l}`"), format!("unsupported language `{l}`"))
+}
+
+pub fn unknown_language_hint(fix: Option<&str>) -> Text {
+    match fix {
+        Some(f) => {
+            let f = v(f);
+            t(format!("写成 `{f}`"), format!("write `{f}`"))
+        }
+        None => t(
+            "可以用：zh-CN（简体中文，默认）、zh-TW 或 zh-HK（繁体中文）、en（英文）",
+            "use zh-CN (Simplified Chinese, the default), zh-TW or zh-HK (Traditional Chinese), or en (English)",
+        ),
+    }
+}
+
 pub fn wrong_type_hint() -> Text {
     t(
         "文字的值加上引号，例如 `title: \"2024\"`；`order` 要写整数；`tags` 要写列表",
@@ -1219,6 +1261,31 @@ pub fn another_build_running(out: &str) -> Text {
 pub fn cannot_remove(path: impl Display) -> Text {
     let p = v(path);
     t(format!("无法删除 {p}"), format!("cannot remove {p}"))
+}
+
+/// What the system means by an I/O error, for the kinds a handbook's author meets.
+pub fn io_kind(kind: std::io::ErrorKind) -> Option<Text> {
+    use std::io::ErrorKind as K;
+    Some(match kind {
+        K::StorageFull => t("磁盘已满", "the disk is full"),
+        K::QuotaExceeded => t("超出了磁盘配额", "the disk quota is exceeded"),
+        K::PermissionDenied => t("没有权限", "permission denied"),
+        K::ReadOnlyFilesystem => t("这个磁盘或共享是只读的", "the disk or share is read-only"),
+        K::NotFound => t("找不到这个文件或文件夹", "no such file or folder"),
+        K::AlreadyExists => t("已经存在", "it already exists"),
+        K::DirectoryNotEmpty => t("文件夹不是空的", "the folder is not empty"),
+        K::IsADirectory => t("这是一个文件夹", "it is a folder"),
+        K::NotADirectory => t("路径中有一部分是文件，不是文件夹", "part of the path is a file, not a folder"),
+        K::ResourceBusy => t("文件正被别的程序使用", "the file is in use by another program"),
+        K::FileTooLarge => t("文件太大", "the file is too large"),
+        K::InvalidFilename => t("文件名无效", "the file name is invalid"),
+        K::TimedOut => t("操作超时（网络共享可能断开了）", "timed out (the network share may be disconnected)"),
+        K::NetworkDown | K::HostUnreachable | K::NetworkUnreachable | K::ConnectionReset => {
+            t("网络共享断开了", "the network share is disconnected")
+        }
+        K::CrossesDevices => t("不能跨磁盘移动", "cannot move across disks"),
+        _ => return None,
+    })
 }
 
 /// A failure the machine reported (disk full, permissions), already in the handbook's language.

@@ -79,7 +79,7 @@ pub fn run(opts: &Options) -> ExitCode {
     };
     match serve(opts, listener, lang) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("{e:#}"), 1),
+        Err(e) => fail(&crate::diagnostic::explain(&e, lang), 1),
     }
 }
 
@@ -329,7 +329,9 @@ fn failure(e: &BuildError, lang: Lang) -> (Vec<(String, bool)>, Text) {
             msg::handbook_has_errors(failed.errors()),
         ),
         BuildError::Usage(d) => (vec![(d.render(lang), true)], msg::build_refused()),
-        BuildError::Io(e) => (vec![(error_line(&format!("{e:#}"), lang), true)], msg::build_io_failed()),
+        BuildError::Io(e) => {
+            (vec![(error_line(&crate::diagnostic::explain(e, lang), lang), true)], msg::build_io_failed())
+        }
     }
 }
 

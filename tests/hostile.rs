@@ -395,3 +395,48 @@ mod random_output_paths {
         }
     }
 }
+
+/// A full disk is said in the handbook's language, and the staging folder is removed. Needs
+/// a small tmpfs, which only root can mount: skipped (and said so) elsewhere.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_explained_in_chinese() {
+    struct Mount(PathBuf);
+    impl Drop for Mount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    let mounted = Command::new("mount").args(["-t", "tmpfs", "-o", "size=100k", "tmpfs"]).arg(&small).output();
+    if !mounted.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+        return;
+    }
+    let _mount = Mount(small.clone());
+    let fx = Fixture::new("basic");
+    let out = fx.run(&["build", "--out", small.join("public").to_str().unwrap()]);
+    let msg = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{msg}");
+    assert!(msg.contains("磁盘已满") && !msg.contains("os error") && !msg.contains("No space"), "{msg}");
+    assert!(names(&small).is_empty(), "left on the full disk: {:?}", names(&small));
+}
+
+#[test]
+fn messages_never_echo_a_huge_line_or_a_terminal_escape() {
+    let fx = Fixture::new("basic");
+    fx.write("content/01-etiquette/big.md", format!("---\ntitle: [{}\n---\n", "长".repeat(3_500_000)));
+    #[cfg(unix)]
+    fx.write("content/01-etiquette/a\u{1b}[31mred.md", "---\ntitel: x\n---\n");
+    for cmd in ["build", "check"] {
+        let out = fx.run(&[cmd]);
+        let msg = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        assert!(msg.len() < 4000, "{cmd}: {} bytes of messages", msg.len());
+        assert!(msg.contains("content/01-etiquette/big.md:2:8: 错误："), "{msg}");
+        #[cfg(unix)]
+        assert!(!msg.contains('\u{1b}') && msg.contains("a\\u{1b}[31mred.md"), "{msg:?}");
+    }
+}

@@ -220,6 +220,12 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("browser_is_folder", browser_is_folder("--browser", "/tmp")),
         ("browser_wrote_no_pdf_silently", browser_wrote_no_pdf_silently("/bin/false", "exit status: 1")),
         ("pdf_interrupted", pdf_interrupted()),
+        ("number_out_of_range", message(number_out_of_range("order", "99999999999999999999"))),
+        ("config_not_a_mapping", message(config_not_a_mapping())),
+        ("config_not_a_mapping_hint", config_not_a_mapping_hint()),
+        ("unknown_language", message(unknown_language("klingon"))),
+        ("unknown_language_hint", unknown_language_hint(Some("zh-TW"))),
+        ("io_kind", io_kind(std::io::ErrorKind::StorageFull).unwrap()),
         ("bad_heading_id_hint", bad_heading_id_hint("xonmouseoveralert1")),
     ]
 }
