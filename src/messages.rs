@@ -525,6 +525,15 @@ pub fn symlink_outside(target: impl Display) -> Message {
     )
 }
 
+pub fn write_leaves_folder(shown: &str, folder: impl Display) -> Message {
+    let (s, f) = (v(shown), v(folder));
+    m(
+        "symlink",
+        format!("`{s}` 经过一个符号链接，实际会写到 {f} 以外，所以没有写入"),
+        format!("`{s}` goes through a symbolic link and would be written outside {f}, so nothing was written"),
+    )
+}
+
 pub fn symlink_outside_hint() -> Text {
     t(
         "把要发布的文件复制到 content/ 里，再删除这个链接",

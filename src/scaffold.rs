@@ -119,7 +119,7 @@ pub fn new_file(kind: Kind, args: &NewArgs) -> Result<String, Refusal> {
         }
     };
     debug_assert!(frontmatter::split(&text).is_ok_and(|s| frontmatter::parse("", s.yaml.unwrap_or(""), 1).is_ok()));
-    write_new(&target, &text, &shown)?;
+    write_new(&target, &content, &text, &shown)?;
     Ok(shown)
 }
 
@@ -288,8 +288,16 @@ fn file_exists(shown: &str) -> Refusal {
     failed(Diagnostic::error(shown, 0, 0, msg::file_exists()).with_hint(msg::file_exists_hint()))
 }
 
-/// Creates `path` (and its folders) with `text`, failing if anything is already there.
-fn write_new(path: &Path, text: &str, shown: &str) -> Result<(), Refusal> {
+/// Creates `path` (and its folders) with `text`, failing if anything is already there, and
+/// refusing a path that leads out of `within` (a link on the way: `content/etc → /etc`).
+fn write_new(path: &Path, within: &Path, text: &str, shown: &str) -> Result<(), Refusal> {
+    let real = crate::guard::resolve(path);
+    if !real.starts_with(crate::guard::resolve(within)) {
+        return Err(Refusal::Usage(
+            Diagnostic::error(shown, 0, 0, msg::write_leaves_folder(shown, within.display()))
+                .with_hint(msg::symlink_outside_hint()),
+        ));
+    }
     let io = |e: std::io::Error| failed(Diagnostic::error(shown, 0, 0, msg::cannot_write_file(e)));
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;
@@ -333,7 +341,7 @@ pub fn init(dir: &Path, force: bool) -> Result<InitReport, Refusal> {
             report.skipped.push(rel.to_string());
             continue;
         }
-        match write_new(&path, text, &format!("{shown}/{rel}")) {
+        match write_new(&path, dir, text, &format!("{shown}/{rel}")) {
             Ok(()) => report.created.push(rel.to_string()),
             Err(Refusal::Failed(d)) if path.exists() && d.iter().all(|d| d.code == msg::file_exists().code) => {
                 report.skipped.push(rel.to_string())

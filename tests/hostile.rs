@@ -440,3 +440,18 @@ fn messages_never_echo_a_huge_line_or_a_terminal_escape() {
         assert!(!msg.contains('\u{1b}') && msg.contains("a\\u{1b}[31mred.md"), "{msg:?}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn new_never_writes_through_a_link_out_of_content() {
+    let p = Place::new();
+    let outside = p.top().join("elsewhere");
+    std::fs::create_dir(&outside).unwrap();
+    std::os::unix::fs::symlink(&outside, p.hb().join("content/etc")).unwrap();
+    refused(&p, "hb", &["new", "page", "etc/a"], &["经过一个符号链接"]);
+    assert!(names(&outside).is_empty());
+    // Nor through a link deeper down.
+    std::os::unix::fs::symlink(&outside, p.hb().join("content/01-etiquette/deep")).unwrap();
+    refused(&p, "hb", &["new", "case", "01-etiquette/deep/b"], &["经过一个符号链接"]);
+    assert!(names(&outside).is_empty());
+}

@@ -226,6 +226,7 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("unknown_language", message(unknown_language("klingon"))),
         ("unknown_language_hint", unknown_language_hint(Some("zh-TW"))),
         ("io_kind", io_kind(std::io::ErrorKind::StorageFull).unwrap()),
+        ("write_leaves_folder", message(write_leaves_folder("content/etc/a.md", "content"))),
         ("bad_heading_id_hint", bad_heading_id_hint("xonmouseoveralert1")),
     ]
 }
