@@ -455,3 +455,15 @@ fn new_never_writes_through_a_link_out_of_content() {
     refused(&p, "hb", &["new", "case", "01-etiquette/deep/b"], &["经过一个符号链接"]);
     assert!(names(&outside).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn json_names_a_file_with_a_backslash_as_it_is() {
+    let fx = Fixture::new("basic");
+    fx.write("content/01-etiquette/back\\slash.md", "---\ntitel: x\n---\n");
+    let out = fx.run(&["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = json.as_array().unwrap().iter().filter_map(|d| d["file"].as_str()).collect();
+    assert!(files.contains(&"content/01-etiquette/back\\slash.md"), "{files:?}");
+    assert!(!files.iter().any(|f| f.contains("back/slash")), "{files:?}");
+}

@@ -90,7 +90,7 @@ pub fn check_tree(root: &Path) -> Vec<Diagnostic> {
     // Unreadable entries and link loops are reported by `content::load`.
     for entry in walker.filter_map(Result::ok) {
         let rel = match entry.path().strip_prefix(&content) {
-            Ok(r) => r.to_string_lossy().replace('\\', "/"),
+            Ok(r) => crate::diagnostic::display_path(r),
             Err(_) => continue,
         };
         let name = entry.file_name().to_string_lossy().into_owned();
