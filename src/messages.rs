@@ -1211,11 +1211,6 @@ pub fn cannot_create(path: impl Display) -> Text {
     t(format!("无法创建 {p}"), format!("cannot create {p}"))
 }
 
-pub fn cannot_clear(path: impl Display) -> Text {
-    let p = v(path);
-    t(format!("无法清空 {p}"), format!("cannot clear {p}"))
-}
-
 pub fn cannot_write(path: impl Display) -> Text {
     let p = v(path);
     t(format!("无法写入 {p}"), format!("cannot write {p}"))

@@ -84,8 +84,8 @@ pub struct Staging {
     out: OutDir,
     root: PathBuf,
     committed: bool,
-    /// Held while the build runs: a second build of the same output waits for nothing and
-    /// refuses, and folders left by builds that died are known to be stale.
+    /// Held while the build runs: a second build of the same output is refused, and folders
+    /// left beside the output by builds that died are known to be stale.
     _lock: Option<BuildLock>,
     /// For the sentence that leads an I/O error.
     lang: Lang,

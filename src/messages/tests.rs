@@ -127,7 +127,6 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("out_not_ours", message(out_not_ours("docs"))),
         ("out_not_ours_hint", out_not_ours_hint()),
         ("cannot_create", cannot_create("/h/public")),
-        ("cannot_clear", cannot_clear("/h/.public.tmp")),
         ("cannot_write", cannot_write("/h/public/a.html")),
         ("cannot_replace", cannot_replace("/tmp/site/a.html")),
         ("cannot_copy", cannot_copy("/h/content/a.png", "/h/public/a.png")),
