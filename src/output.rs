@@ -259,10 +259,15 @@ fn remove_stale(parent: &Path, name: &str) {
     for e in entries.flatten() {
         let file_name = e.file_name().to_string_lossy().into_owned();
         let pid = prefixes.iter().find_map(|p| file_name.strip_prefix(p.as_str()));
-        if pid.is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
-            && guard::is_ours(&e.path(), MARKER)
-        {
+        if !pid.is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())) {
+            continue;
+        }
+        if guard::is_ours(&e.path(), MARKER) {
             let _ = std::fs::remove_dir_all(e.path());
+        } else {
+            // A build killed between creating its folder and marking it leaves it empty;
+            // `remove_dir` removes only an empty folder, so nothing of anyone's is lost.
+            let _ = std::fs::remove_dir(e.path());
         }
     }
 }
@@ -379,10 +384,14 @@ mod tests {
         // Not ours: no marker, another output's name, not a process id.
         for keep in [".public.shouce-tmp-12", ".docs.shouce-tmp-5", ".public.shouce-tmp-x"] {
             std::fs::create_dir_all(r.join(keep)).unwrap();
-            if keep != ".public.shouce-tmp-12" {
+            if keep == ".public.shouce-tmp-12" {
+                std::fs::write(r.join(keep).join("mine.txt"), "mine").unwrap();
+            } else {
                 std::fs::write(r.join(keep).join(MARKER), "").unwrap();
             }
         }
+        // Killed before it could mark its folder: empty, so removing it loses nothing.
+        std::fs::create_dir_all(r.join(".public.shouce-tmp-999997")).unwrap();
         staging(r).commit().unwrap();
         let mut left: Vec<String> =
             std::fs::read_dir(r).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
