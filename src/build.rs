@@ -264,8 +264,9 @@ fn build_stages(
     }
     progress.stage(&msg::stage_indexing(), 0);
     staging.create_dirs([search_url("meta.js").as_str()])?;
-    let index =
-        index_search(&book, &pages, &chapters, &|name, text| staging.write(&search_url(name), text.as_bytes()))?;
+    let index = index_search(&book, &theme, &pages, &chapters, &|name, text| {
+        staging.write(&search_url(name), text.as_bytes())
+    })?;
 
     progress.stage(&msg::stage_links(), 0);
     let warnings = all_warnings(&book, &load_warnings, &pages, &chapters);
@@ -290,6 +291,7 @@ fn search_url(name: &str) -> String {
 /// The search index of every page's sections; each file is handed to `write` when ready.
 fn index_search(
     book: &Handbook,
+    theme: &theme::Theme,
     pages: &[PageResult],
     chapters: &[PageResult],
     write: &search::Write<'_, anyhow::Error>,
@@ -298,7 +300,12 @@ fn index_search(
     let docs = search_docs(book, pages, chapters, &crumbs);
     let industries: Vec<(String, String)> =
         book.config.industries.iter().map(|i| (i.id.clone(), i.name.clone())).collect();
-    search::build(&docs, &industries, write)
+    let words = search::Words::new(
+        &theme.search_list("stopwords.txt"),
+        &theme.search_list("synonyms.txt"),
+        book.config.search.synonyms.as_deref(),
+    );
+    search::build(&docs, &industries, &words, write)
 }
 
 /// Warnings of loading, of the link check across all pages, and of each page, sorted.
@@ -386,33 +393,49 @@ fn search_docs<'a>(
 ) -> Vec<search::Doc<'a>> {
     let mut docs = Vec::new();
     for (e, crumb) in search_order(book).zip(crumbs) {
-        let (sections, url, title, industries): (&[Section], _, _, &[String]) = match e {
+        let (sections, url, title, industries, tags): (&[Section], _, _, &[String], &[String]) = match e {
             Entry::Page(p) => {
                 let page = &book.pages[p];
-                (&pages[p].sections, &page.url, &page.title, &page.industries)
+                (&pages[p].sections, &page.url, &page.title, &page.industries, &page.tags)
             }
-            Entry::Chapter(c) => (&chapters[c].sections, &book.chapters[c].url, &book.chapters[c].title, &[]),
+            Entry::Chapter(c) => (&chapters[c].sections, &book.chapters[c].url, &book.chapters[c].title, &[], &[]),
         };
         let encoded = render::encode_url(url);
-        let doc = |id: Option<&str>, heading: &'a str, text: &'a str, with_title: bool| search::Doc {
-            url: match id {
-                Some(id) => format!("{encoded}#{id}"),
-                None => encoded.clone(),
-            },
-            title,
-            heading,
-            crumb,
-            industries,
-            text,
-            with_title,
-        };
+        let doc =
+            |id: Option<&str>, heading: &'a str, text: &'a str, with_title: bool, parents: Vec<&'a str>| search::Doc {
+                url: match id {
+                    Some(id) => format!("{encoded}#{id}"),
+                    None => encoded.clone(),
+                },
+                title,
+                heading,
+                crumb,
+                industries,
+                text,
+                with_title,
+                parents,
+                tags,
+            };
         // The first document of a page carries its title, even when the page opens with a heading.
         if sections.first().is_none_or(|s| s.id.is_some()) {
-            docs.push(doc(None, "", "", true));
+            docs.push(doc(None, "", "", true, Vec::new()));
         }
+        // The headings above the current one, by level: (level, heading).
+        let mut above: Vec<(u8, &'a str)> = Vec::new();
         for (i, s) in sections.iter().enumerate() {
             let first = i == 0 && s.id.is_none();
-            docs.push(doc(s.id.as_deref(), &s.heading, &s.text, first));
+            while above.last().is_some_and(|(l, _)| *l >= s.level) {
+                above.pop();
+            }
+            let mut parents = Vec::with_capacity(above.len() + 1);
+            if !first {
+                parents.push(title.as_str());
+            }
+            parents.extend(above.iter().map(|(_, h)| *h));
+            docs.push(doc(s.id.as_deref(), &s.heading, &s.text, first, parents));
+            if s.level > 0 {
+                above.push((s.level, &s.heading));
+            }
         }
     }
     docs

@@ -29,8 +29,17 @@ pub struct Config {
     /// Follow symbolic links in `content/` (only those that lead to a place inside the
     /// handbook folder); off by default, when a link is an error.
     pub follow_symlinks: bool,
+    /// Search settings: `search: { synonyms: [[客户, 顾客], …] }`.
+    pub search: SearchConfig,
     /// Free-form values for custom templates (`{{ config.extra.x }}`).
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    /// Groups of words that mean the same; replaces the theme's `search/synonyms.txt`.
+    pub synonyms: Option<Vec<Vec<String>>>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -56,6 +65,7 @@ impl Default for Config {
             date: None,
             paper: "A4".to_string(),
             follow_symlinks: false,
+            search: SearchConfig::default(),
             extra: Default::default(),
         }
     }
@@ -71,6 +81,7 @@ const CONFIG_KEYS: &[&str] = &[
     "date",
     "paper",
     "follow_symlinks",
+    "search",
     "extra",
 ];
 const INDUSTRY_KEYS: &[&str] = &["id", "name", "order", "description"];
@@ -285,6 +296,15 @@ fn language_spelling(tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_synonyms_are_read_and_unknown_search_keys_refused() {
+        let c = Config::parse("search:\n  synonyms:\n    - [客户, 顾客]\n    - [沏茶, 倒茶]\n").unwrap();
+        assert_eq!(c.search.synonyms.unwrap()[1], ["沏茶", "倒茶"]);
+        assert_eq!(Config::parse("title: x\n").unwrap().search.synonyms, None);
+        let e = Config::parse("search:\n  synonym: []\n").unwrap_err();
+        assert_eq!(e[0].line, 2, "{e:?}");
+    }
 
     #[test]
     fn missing_and_empty_config_give_defaults() {

@@ -19,6 +19,8 @@ pub struct Theme {
     pub sources: BTreeMap<String, (String, String)>,
     /// Static files by path under `static/`, sorted.
     pub statics: BTreeMap<String, Cow<'static, [u8]>>,
+    /// The search's word lists by path under `search/` (`stopwords.txt`, `synonyms.txt`).
+    pub search: BTreeMap<String, Cow<'static, [u8]>>,
 }
 
 /// All files of the embedded theme under `prefix/`, as (path below prefix, bytes).
@@ -87,7 +89,21 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     for (rel, bytes) in user_files(&theme_dir.join("static"))? {
         statics.insert(rel, Cow::Owned(bytes));
     }
-    Ok(Theme { tera, sources: templates, statics })
+    let mut search: BTreeMap<String, Cow<'static, [u8]>> = BTreeMap::new();
+    for (rel, bytes) in embedded("search") {
+        search.insert(rel, Cow::Borrowed(bytes));
+    }
+    for (rel, bytes) in user_files(&theme_dir.join("search"))? {
+        search.insert(rel, Cow::Owned(bytes));
+    }
+    Ok(Theme { tera, sources: templates, statics, search })
+}
+
+impl Theme {
+    /// A word list of the search (`search/NAME`) as text; empty when the theme has none.
+    pub fn search_list(&self, name: &str) -> String {
+        self.search.get(name).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default()
+    }
 }
 
 /// A template error with the template's file, line and column.

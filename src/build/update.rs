@@ -75,7 +75,7 @@ impl Built {
     /// [`Built::update_pages`]; search files the new index no longer has are removed.
     pub fn write_rest(&mut self, site: &Path) -> Result<(), BuildError> {
         let lang = self.book.config.lang();
-        let index = index_search(&self.book, &self.pages, &self.chapters, &|name, text| {
+        let index = index_search(&self.book, &self.theme, &self.pages, &self.chapters, &|name, text| {
             replace_file(site, &search_url(name), &[text.as_bytes()], lang)
         })?;
         let dir = site.join(STATIC_DIR).join(search::DIR);

@@ -62,6 +62,8 @@ pub struct Section {
     /// Anchor of the section's heading; `None` for text before the first heading.
     pub id: Option<String>,
     pub heading: String,
+    /// The heading's level (1-6); 0 for text before the first heading.
+    pub level: u8,
     pub text: String,
 }
 
@@ -108,7 +110,7 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
     let mut state = State {
         used_ids: HashSet::new(),
         next_suffix: HashMap::new(),
-        section: Section { id: None, heading: String::new(), text: String::new() },
+        section: Section { id: None, heading: String::new(), level: 0, text: String::new() },
     };
 
     let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(&src, opts).into_offset_iter().collect();
@@ -146,7 +148,7 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
                         anchor = format!("{}-{anchor}", p.id_prefix);
                         level = shift_level(level, p.heading_offset);
                     }
-                    state.start_section(&mut r.sections, Some(anchor.clone()), title.clone());
+                    state.start_section(&mut r.sections, Some(anchor.clone()), title.clone(), level as u8);
                     r.toc.push(TocEntry { level: level as u8, id: anchor.clone(), title });
                     out.push(Event::Start(Tag::Heading {
                         level,
@@ -261,7 +263,10 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
         }
         i += 1;
     }
-    let last = std::mem::replace(&mut state.section, Section { id: None, heading: String::new(), text: String::new() });
+    let last = std::mem::replace(
+        &mut state.section,
+        Section { id: None, heading: String::new(), level: 0, text: String::new() },
+    );
     push_section(&mut r.sections, last);
 
     let out = drop_cjk_soft_breaks(blocks::transform(out, input.strings, print.is_some()));
@@ -310,8 +315,8 @@ impl State {
         }
     }
 
-    fn start_section(&mut self, sections: &mut Vec<Section>, id: Option<String>, heading: String) {
-        let done = std::mem::replace(&mut self.section, Section { id, heading, text: String::new() });
+    fn start_section(&mut self, sections: &mut Vec<Section>, id: Option<String>, heading: String, level: u8) {
+        let done = std::mem::replace(&mut self.section, Section { id, heading, level, text: String::new() });
         push_section(sections, done);
     }
 }

@@ -58,8 +58,49 @@ pub struct Doc<'a> {
     pub crumb: &'a str,
     pub industries: &'a [String],
     pub text: &'a str,
-    /// The page's first section also carries the page title.
+    /// The page's first section also carries the page title (and the page's tags).
     pub with_title: bool,
+    /// The headings this section sits under, outermost first; later sections of a page also
+    /// sit under its title, so "女士 着装" meets in 着装 › 女士仪表标准.
+    pub parents: Vec<&'a str>,
+    pub tags: &'a [String],
+}
+
+/// The words a query is read with (search.js): words that carry no topic, and groups of
+/// words that mean the same. Normalised as the index is (Traditional folded to Simplified).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Words {
+    pub stop: Vec<String>,
+    pub synonyms: Vec<Vec<String>>,
+}
+
+impl Words {
+    /// From the theme's lists (one word, or one group of words, per line; `#` comments) and the
+    /// handbook's own synonyms, which replace the theme's when given.
+    pub fn new(stop: &str, synonyms: &str, configured: Option<&[Vec<String>]>) -> Words {
+        let lines = |text: &str| -> Vec<Vec<String>> {
+            text.lines()
+                .map(|l| l.split('#').next().unwrap_or(""))
+                .map(|l| l.split([' ', '\t', ',', '，', '、']).map(norm).filter(|w| !w.is_empty()).collect::<Vec<_>>())
+                .filter(|g| !g.is_empty())
+                .collect()
+        };
+        let mut stop: Vec<String> = lines(stop).into_iter().flatten().collect();
+        stop.sort();
+        stop.dedup();
+        let synonyms = match configured {
+            Some(groups) => {
+                groups.iter().map(|g| g.iter().map(|w| norm(w)).filter(|w| !w.is_empty()).collect()).collect()
+            }
+            None => lines(synonyms),
+        };
+        let synonyms = synonyms.into_iter().filter(|g: &Vec<String>| g.len() > 1).collect();
+        Words { stop, synonyms }
+    }
+}
+
+fn norm(w: &str) -> String {
+    tokenize::normalize(w.trim())
 }
 
 pub struct Index {
@@ -114,12 +155,19 @@ fn unpack(mut key: u64) -> String {
     s
 }
 
+/// Where a token stands in a section, weakest first: the field weights of the ranking
+/// (search.js, `FIELD`) are indexed by these.
+pub const BODY: u8 = 1;
+pub const PARENT: u8 = 2;
+pub const HEADING: u8 = 3;
+pub const TITLE: u8 = 4;
+
 /// Adds document `doc` with weight `w` to a token's list. Documents arrive in order, so a
 /// token seen again in the same document is the list's last entry: keep the higher weight.
 fn post(list: &mut Vec<u32>, doc: u32, w: u8) {
-    let p = (doc << 2) | u32::from(w);
+    let p = (doc << 3) | u32::from(w);
     match list.last_mut() {
-        Some(last) if *last >> 2 == doc => *last = (*last).max(p),
+        Some(last) if *last >> 3 == doc => *last = (*last).max(p),
         _ => list.push(p),
     }
 }
@@ -158,20 +206,26 @@ impl Batch {
             self.add_chars(t, doc, w);
         });
         // Titles and headings can also be found by their pinyin (mingpian, mp → 名片).
-        if w > 1 {
+        if w >= HEADING {
             pinyin::tokens(&n, |t| self.add_str(t, doc, w));
         }
         self.normalized = n;
     }
 
     fn add_doc(&mut self, d: &Doc, id: u32) {
-        self.add_text(d.text, id, 1);
-        self.add_text(d.heading, id, 2);
+        self.add_text(d.text, id, BODY);
+        for p in &d.parents {
+            self.add_text(p, id, PARENT);
+        }
+        self.add_text(d.heading, id, HEADING);
         if d.with_title {
-            self.add_text(d.title, id, 3);
+            self.add_text(d.title, id, TITLE);
+            for t in d.tags {
+                self.add_text(t, id, HEADING);
+            }
         }
         for ind in d.industries {
-            self.add_str(&format!("\u{1}{ind}"), id, 1);
+            self.add_str(&format!("\u{1}{ind}"), id, BODY);
         }
     }
 }
@@ -222,11 +276,21 @@ pub fn shard_key(token: &str) -> &str {
     }
 }
 
-pub fn build<E: Send>(docs: &[Doc], industries: &[(String, String)], write: &Write<'_, E>) -> Result<Index, E> {
+pub fn build<E: Send>(
+    docs: &[Doc],
+    industries: &[(String, String)],
+    words: &Words,
+    write: &Write<'_, E>,
+) -> Result<Index, E> {
     let parts = postings_of(docs);
     let mut corpus = CharSet::default();
     for p in &parts {
         corpus.union(&p.corpus);
+    }
+    // A query may name an industry or a synonym in Traditional characters: fold those too.
+    let listed = words.stop.iter().chain(words.synonyms.iter().flatten());
+    for c in industries.iter().map(|(_, name)| name).chain(listed).flat_map(|w| w.chars()).filter(|c| is_cjk(*c)) {
+        corpus.insert(c);
     }
     let corpus = corpus.to_set();
     let mut short: Vec<u64> = parts.iter().flat_map(|p| p.short.keys().copied()).collect();
@@ -259,7 +323,11 @@ pub fn build<E: Send>(docs: &[Doc], industries: &[(String, String)], write: &Wri
     // while the other waited: it runs beside the sort instead.
     rayon::join(move || drop(parts), || records.par_sort_unstable_by(|a, b| a.0.cmp(&b.0)));
 
-    let (shard_data, groups) = shard(&records);
+    // Industry memberships go to a file of their own (`i0.js`, a few KB): every query loads
+    // them to count results per industry, which would otherwise load a shard per industry.
+    let split_at = records.partition_point(|(t, _)| t.starts_with('\u{1}'));
+    let memberships: Vec<u8> = records[..split_at].iter().flat_map(|(_, r)| r.iter().copied()).collect();
+    let (shard_data, groups) = shard(&records[split_at..]);
     drop(records);
     let shards = shard_data.len();
     // (name, bytes) of every file written.
@@ -270,6 +338,7 @@ pub fn build<E: Send>(docs: &[Doc], industries: &[(String, String)], write: &Wri
         .map(|(i, data)| put(format!("p{i}.js"), encode::script("p", i, encode::pack(&data))))
         .collect::<Result<_, E>>()?;
     stats.largest_shard = files.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    files.push(put("i0.js".to_string(), encode::script("i", 0, encode::pack(&memberships)))?);
 
     // Built after the postings are freed: alongside them, the peak memory grew by 40 MB at
     // 10k pages for 0.05 s.
@@ -284,6 +353,8 @@ pub fn build<E: Send>(docs: &[Doc], industries: &[(String, String)], write: &Wri
         "docs": docs.len(),
         "industries": industries,
         "fold": fold,
+        "stop": words.stop,
+        "syn": words.synonyms,
     });
     files.push(put("meta.js".to_string(), encode::script_literal("m", 0, &meta))?);
     files.sort();
@@ -324,17 +395,63 @@ fn document_chunks<E: Send>(
         .map(|(i, chunk)| {
             // Sections of one page share its url, title and breadcrumb: list those once.
             let mut pages: Vec<[&str; 3]> = Vec::new();
-            let mut rows: Vec<(usize, &str, &str, &str)> = Vec::with_capacity(chunk.len());
-            for d in chunk {
+            let mut rows: Vec<Row> = Vec::with_capacity(chunk.len());
+            for (j, d) in chunk.iter().enumerate() {
                 let (page, anchor) = d.url.split_once('#').unwrap_or((&d.url, ""));
                 if pages.last().is_none_or(|p| p[0] != page || p[1] != d.title) {
                     pages.push([page, d.title, d.crumb]);
                 }
-                rows.push((pages.len() - 1, anchor, d.heading, cut(d.text, SNIPPET_TEXT_MAX)));
+                rows.push(Row {
+                    page: pages.len() - 1,
+                    anchor,
+                    heading: d.heading,
+                    text: cut(snippet_text(docs, i * CHUNK + j), SNIPPET_TEXT_MAX),
+                    // The nearest heading above, to tell apart sections of one page that have
+                    // the same heading; the title is shown anyway.
+                    parent: d.parents.last().copied().filter(|p| *p != d.title),
+                });
             }
             put(format!("d{i}.js"), encode::script_literal("d", i, &(pages, rows)))
         })
         .collect()
+}
+
+/// A section in a document chunk: `[page, anchor, heading, text]`, and its parent heading
+/// when it has one (most sections have none, and a `null` would cost bytes in every row).
+struct Row<'a> {
+    page: usize,
+    anchor: &'a str,
+    heading: &'a str,
+    text: &'a str,
+    parent: Option<&'a str>,
+}
+
+impl Serialize for Row<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(4 + usize::from(self.parent.is_some())))?;
+        seq.serialize_element(&self.page)?;
+        seq.serialize_element(self.anchor)?;
+        seq.serialize_element(self.heading)?;
+        seq.serialize_element(self.text)?;
+        if let Some(p) = self.parent {
+            seq.serialize_element(p)?;
+        }
+        seq.end()
+    }
+}
+
+/// The text shown under section `i`: its own, or for a section that is only a heading (交换名片礼仪
+/// over its subsections) the text of the next section of the same page.
+fn snippet_text<'a>(docs: &[Doc<'a>], i: usize) -> &'a str {
+    let d = &docs[i];
+    if !d.text.trim().is_empty() {
+        return d.text;
+    }
+    fn page<'d>(d: &'d Doc) -> &'d str {
+        d.url.split_once('#').map_or(&d.url, |(p, _)| p)
+    }
+    docs[i + 1..].iter().take_while(|n| page(n) == page(d)).find(|n| !n.text.trim().is_empty()).map_or("", |n| n.text)
 }
 
 /// Where shards are: `hashed` shards take keys by FNV-1a; each key in `split` owns the shards
@@ -372,19 +489,21 @@ fn shard(records: &[(String, Vec<u8>)]) -> (Vec<Vec<u8>>, Groups) {
     (data, Groups { hashed, split })
 }
 
-/// `(doc << 2 | weight)` in document order → `n·2 + has_high, body gaps…, [m, (gap << 2 | weight)…]`.
-/// Most tokens never occur in a title or heading, so their record has no `m` at all.
+/// `(doc << 3 | weight)` in document order →
+/// `n·2 + has_high, body gaps…, [m, (gap << 2 | weight - 1)…]`.
+/// Most tokens never occur in a title or heading, so their record has no `m` at all. The
+/// number of documents a token is in (for its rarity) is `n + m`, read from the record.
 fn encode_postings(list: impl Iterator<Item = u32>) -> Vec<u8> {
     let (mut body, mut high) = (Vec::new(), Vec::new());
     let (mut n_body, mut n_high, mut prev_body, mut prev_high) = (0u32, 0u32, 0u32, 0u32);
     for p in list {
-        let (doc, w) = (p >> 2, p & 3);
-        if w <= 1 {
+        let (doc, w) = (p >> 3, p & 7);
+        if w <= u32::from(BODY) {
             encode::push_varint(&mut body, doc - prev_body);
             prev_body = doc;
             n_body += 1;
         } else {
-            encode::push_varint(&mut high, ((doc - prev_high) << 2) | w);
+            encode::push_varint(&mut high, ((doc - prev_high) << 2) | (w - 1));
             prev_high = doc;
             n_high += 1;
         }
@@ -416,8 +535,41 @@ mod tests {
 
     fn doc<'a>(url: &str, heading: &'a str, text: &'a str, industries: &'a [String]) -> Doc<'a> {
         Doc {
-            url: url.into(), title: "名片", heading, crumb: "礼仪", industries, text, with_title: heading.is_empty()
+            url: url.into(),
+            title: "名片",
+            heading,
+            crumb: "礼仪",
+            industries,
+            text,
+            with_title: heading.is_empty(),
+            parents: Vec::new(),
+            tags: &[],
         }
+    }
+
+    #[test]
+    fn word_lists_are_folded_and_the_handbooks_synonyms_replace_the_themes() {
+        let w = Words::new("# comment\n要求\n規範 # folded\n\n", "客户 顧客\n单独\n", None);
+        assert_eq!(w.stop, ["要求", "规范"]);
+        assert_eq!(w.synonyms, [vec!["客户".to_string(), "顾客".to_string()]]);
+        let own = vec![vec!["沏茶".to_string(), "倒茶".to_string()], vec!["孤".to_string()]];
+        let w = Words::new("", "客户 顾客\n", Some(&own));
+        assert_eq!(w.synonyms, [vec!["沏茶".to_string(), "倒茶".to_string()]]);
+    }
+
+    #[test]
+    fn a_heading_only_section_shows_the_text_below_it() {
+        let none: [String; 0] = [];
+        let docs = vec![
+            doc("a.html#card", "交换名片礼仪", "", &none),
+            doc("a.html#give", "递名片", "双手递上。", &none),
+            doc("b.html#x", "空", "", &none),
+            doc("c.html", "", "别的页。", &none),
+        ];
+        assert_eq!(snippet_text(&docs, 0), "双手递上。");
+        assert_eq!(snippet_text(&docs, 1), "双手递上。");
+        // Never the text of another page.
+        assert_eq!(snippet_text(&docs, 2), "");
     }
 
     #[test]
@@ -436,7 +588,7 @@ mod tests {
             .iter()
             .map(|p| (p[0].as_u64().unwrap() as u32, p[1].as_u64().unwrap() as u8))
             .collect();
-        let s = encode_postings(pairs.iter().map(|(d, w)| (d << 2) | u32::from(*w)));
+        let s = encode_postings(pairs.iter().map(|(d, w)| (d << 3) | u32::from(*w)));
         let expected: Vec<u8> =
             v["postings"]["bytes"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap() as u8).collect();
         assert_eq!(s, expected);
@@ -460,15 +612,17 @@ mod tests {
             files.lock().unwrap().insert(name.to_string(), text.to_string());
             Ok::<(), ()>(())
         };
-        let idx = build(&docs, &[("bank".into(), "银行业".into())], &write).unwrap();
-        assert_eq!(idx.files, ["d0.js", "meta.js", "p0.js"]);
+        let idx = build(&docs, &[("bank".into(), "银行业".into())], &Words::default(), &write).unwrap();
+        assert_eq!(idx.files, ["d0.js", "i0.js", "meta.js", "p0.js"]);
         let files = files.into_inner().unwrap();
-        assert_eq!(files.keys().collect::<Vec<_>>(), ["d0.js", "meta.js", "p0.js"]);
+        assert_eq!(files.keys().collect::<Vec<_>>(), ["d0.js", "i0.js", "meta.js", "p0.js"]);
         assert_eq!(idx.stats.bytes, files.values().map(String::len).sum::<usize>());
         let meta = &files["meta.js"];
         assert!(meta.contains("須须"), "{meta}");
         assert_eq!(idx.stats.docs, 2);
         // 寄存 存须 须知 知, 名片 片 mingpian mp (title), 握手 手 woshou ws 五到 到, \u{1}bank twice
         assert_eq!(idx.stats.postings, 4 + 4 + 6 + 2);
+        // Industry memberships are kept apart from the posting shards.
+        assert!(!files["p0.js"].is_empty() && idx.stats.tokens > 0);
     }
 }

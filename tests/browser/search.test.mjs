@@ -52,11 +52,25 @@ test("Simplified finds Traditional; filters; no result; Escape closes", async ()
   await page.fill("#shouce-search", "名片");
   hrefs = await results(page);
   assert.ok(hrefs.length >= 2);
+  // Each chip counts its results; a chip that hides them all says how many there are.
+  const total = hrefs.length;
+  assert.equal(await page.locator(".chip-filter", { hasText: "全部" }).locator(".chip-count").textContent(), String(total));
+  assert.equal(await page.locator(".chip-filter", { hasText: "医院" }).locator(".chip-count").textContent(), "0");
   await page.locator(".chip-filter", { hasText: "医院" }).click();
   hrefs = await results(page);
   assert.equal(hrefs.length, 0);
-  assert.match(await page.locator(".search-status").textContent(), /没有找到“名片”/);
+  assert.match(await page.locator(".search-status").textContent(), new RegExp(`“医院”里没有“名片”，全部行业共有 ${total} 条结果`));
+  await page.locator(".search-show-all").click();
+  hrefs = await results(page);
+  assert.equal(hrefs.length, total);
+  assert.equal(await page.locator(".chip-filter", { hasText: "全部" }).getAttribute("aria-pressed"), "true");
+  // Nothing at all: the closest headings, by shared characters.
+  await page.fill("#shouce-search", "递茶");
+  await page.locator(".search-suggestion").first().waitFor();
+  assert.match(await page.locator(".search-status").textContent(), /没有找到“递茶”。 相近的标题：/);
+  assert.ok((await page.locator(".search-suggestion a").first().getAttribute("href")).includes("01-card.html#递名片"));
   // The filter is remembered while typing.
+  await page.locator(".chip-filter", { hasText: "医院" }).click();
   await page.fill("#shouce-search", "轮椅");
   hrefs = await results(page);
   assert.ok(hrefs[0].endsWith("02-hospital/01-storage.html#寄存範圍"), hrefs.join());
@@ -96,20 +110,31 @@ test("window.shouce.search: url relative to the site root, best first", async ()
 
 const queries = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../search/handbook-queries.json"), "utf8"));
 
-test(`the seed handbook answers ${queries.queries.length} front-line questions`, async () => {
+test(`the seed handbook answers ${queries.queries.length} front-line questions in the top 3`, async () => {
   const { page, problems, context } = await openPage(browser);
   await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "index.html"));
   const misses = [];
   const timings = [];
+  let top1 = 0, top3 = 0, rr = 0;
   for (const { q, expect, who } of queries.queries) {
     const t0 = Date.now();
     const r = await page.evaluate((q) => window.shouce.search(q), q);
     timings.push(Date.now() - t0);
-    const top = r.slice(0, 3).map((x) => decodeURIComponent(x.url));
-    if (!top.some((u) => u.startsWith(expect))) misses.push(`${who}: "${q}" → expected ${expect}, got ${top.join(" | ") || "nothing"}`);
+    const prefixes = [].concat(expect);
+    const urls = r.map((x) => decodeURIComponent(x.url));
+    const rank = urls.findIndex((u) => prefixes.some((p) => u.startsWith(p))) + 1;
+    if (rank === 1) top1++;
+    if (rank >= 1 && rank <= 3) top3++;
+    if (rank) rr += 1 / rank;
+    if (!(rank >= 1 && rank <= 3)) misses.push(`${who}: "${q}" → expected ${prefixes.join(" or ")}, got ${urls.slice(0, 3).join(" | ") || "nothing"}`);
   }
-  console.log(`handbook queries: ${queries.queries.length}, median ${timings.sort((a, b) => a - b)[timings.length >> 1]} ms, max ${timings[timings.length - 1]} ms`);
-  assert.deepEqual(misses, []);
+  const n = queries.queries.length;
+  const pct = (x) => `${((100 * x) / n).toFixed(1)} %`;
+  timings.sort((a, b) => a - b);
+  console.log(`handbook queries: ${n}; top-1 ${pct(top1)}, top-3 ${pct(top3)}, MRR ${(rr / n).toFixed(3)}; median ${timings[n >> 1]} ms, max ${timings[n - 1]} ms`);
+  for (const m of misses) console.log(`  not in the top 3: ${m}`);
+  // The bar of issue 16: 95 % of the questions answered in the top 3.
+  assert.ok(top3 >= 0.95 * n, `top-3 ${pct(top3)} is below 95 %:\n${misses.join("\n")}`);
   await page.fill("#shouce-search", "名片");
   await results(page);
   await screenshot(page, "search-handbook.png");

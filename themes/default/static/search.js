@@ -20,11 +20,8 @@
   var DIGIT = {};
   for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
   var WORD = /[\p{Alphabetic}\p{N}]/u;
-  var MAX_RESULTS = 20;
-  // Question words people type around what they look for ("怎么微笑", "投诉怎么办"): dropped
-  // from a query when something else is left.
-  var QUESTION_WORDS = /怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪些|哪里|是否|吗|呢/g;
-  var VERIFY = 10; // candidates whose text is loaded to check for the exact phrase
+  // Results shown: their texts are loaded, to reward the query's words side by side.
+  var MAX_RESULTS = 10;
 
   // ---- tokenizer (mirror of src/search/tokenize.rs) ----
 
@@ -121,9 +118,9 @@
     }
   }
   /**
-   * A token's postings, as weights into `into` (one byte per document, 0 = absent):
-   * `2n + h`, `n` body-text document gaps (weight 1), then if `h`, `m` title/heading
-   * postings, `gap * 4 + weight`.
+   * A token's postings, as weights into `into` (one byte per document, 0 = absent; 1 body,
+   * 2 parent heading, 3 heading, 4 title): `2n + h`, `n` body-text document gaps, then if
+   * `h`, `m` postings `gap * 4 + weight - 1`.
    */
   function decodePostings(bytes, into) {
     var pos = { i: 0 };
@@ -139,7 +136,7 @@
     for (j = 0; j < m; j++) {
       var v = varint(bytes, pos);
       doc += Math.floor(v / 4);
-      var w = v % 4;
+      var w = (v % 4) + 1;
       if (into[doc] < w) into[doc] = w;
     }
     return into;
@@ -190,37 +187,127 @@
 
   // ---- queries ----
 
+  // Field weights by where a token stands (src/search/mod.rs: BODY, PARENT, HEADING, TITLE).
+  var FIELD = [0, 1, 1.6, 3, 3];
+  // Query words that carry no topic (要求, 什么 …) count this much of a topic word.
+  var STOP_WEIGHT = 0.15;
+  // A one-character stop word at the end of a run (接待投诉的, 可以吗) is a particle.
+  var PARTICLES = "吗呢吧啊了的";
+  var MAX_ALTS = 6;
+  // A synonym counts a little less than the word typed, so that the word typed wins a tie.
+  var SYNONYM_WEIGHT = 0.8;
+  // Kept as results: sections scoring at least this share of the best one.
+  var KEEP = 0.2;
+
+  /** Which characters of a CJK run are stop words (see themes/default/search/stopwords.txt). */
+  function stopMask(chars, stop) {
+    var n = chars.length;
+    var mask = new Uint8Array(n); // 0 topic, 1 one-character stop word (tentative), 2 stop word
+    var longest = stop.longest || 0;
+    for (var i = 0; i < n;) {
+      var len = 0;
+      for (var l = Math.min(longest, n - i); l >= 1; l--) {
+        if (stop.has(chars.slice(i, i + l).join(""))) { len = l; break; }
+      }
+      if (!len) { i++; continue; }
+      for (var k = i; k < i + len; k++) mask[k] = len > 1 ? 2 : 1;
+      i += len;
+    }
+    // A one-character word counts beside a stop word (要|注意, 有|什么) or as a final particle,
+    // never inside a topic word (重要, 有效, 个人).
+    for (var changed = true; changed;) {
+      changed = false;
+      for (var j = 0; j < n; j++) {
+        if (mask[j] !== 1) continue;
+        if ((j > 0 && mask[j - 1] === 2) || (j + 1 < n && mask[j + 1] === 2) ||
+          (j === n - 1 && PARTICLES.indexOf(chars[j]) >= 0)) {
+          mask[j] = 2;
+          changed = true;
+        }
+      }
+    }
+    return mask;
+  }
+
+  /** The parts looked up for one piece of text: CJK bigrams, a lone CJK character or a word. */
+  function partsOf(text, last) {
+    var parts = [];
+    var rs = runs(text);
+    rs.forEach(function (r, ri) {
+      if (r.cls === 1) {
+        parts.push({ kind: last && ri === rs.length - 1 ? "pre" : "tok", value: r.chars.join("") });
+      } else if (r.chars.length === 1) {
+        parts.push({ kind: "pre", value: r.chars[0] });
+      } else {
+        for (var j = 0; j + 1 < r.chars.length; j++) parts.push({ kind: "tok", value: r.chars[j] + r.chars[j + 1] });
+      }
+    });
+    return parts;
+  }
+
+  /** Other ways to say `text`: each synonym group member in it replaced by the others. */
+  function alternatives(text, syn) {
+    var out = [text];
+    (syn || []).forEach(function (group) {
+      group.forEach(function (w) {
+        if (!w || text.indexOf(w) < 0) return;
+        group.forEach(function (o) {
+          var alt = text.split(w).join(o);
+          if (o !== w && out.indexOf(alt) < 0 && out.length < MAX_ALTS) out.push(alt);
+        });
+      });
+    });
+    return out;
+  }
+
   /**
-   * Space-separated terms must all match (AND). A term's parts: CJK bigrams ("tok"), a lone
-   * CJK character ("pre": any token starting with it), words ("tok", or "pre" for the last
-   * word while it is being typed).
+   * A query as segments: runs of topic words and runs of stop words, each with the parts to
+   * look up. Topic segments carry their synonyms as alternatives and, when they name an
+   * industry (银行 → 银行业), that industry's sections. `words`: {stop: Set, syn, industries}.
    */
-  function parseQuery(q, fold) {
+  function parseQuery(q, fold, words) {
+    words = words || {};
+    var stop = words.stop || new Set();
     var open = !/\s$/.test(q);
-    var raw = q.split(/\s+/).filter(Boolean);
-    var terms = [];
+    var raw = String(q).split(/\s+/).filter(Boolean);
+    var segs = [];
     raw.forEach(function (t, ti) {
-      var n = normalize(t, fold);
-      var stripped = n.replace(QUESTION_WORDS, " ");
-      if (stripped.trim()) n = stripped;
-      var rs = runs(n);
-      var parts = [];
+      var rs = runs(normalize(t, fold));
       rs.forEach(function (r, ri) {
         var last = open && ti === raw.length - 1 && ri === rs.length - 1;
         if (r.cls === 1) {
-          parts.push({ kind: last ? "pre" : "tok", value: r.chars.join("") });
-        } else if (r.chars.length === 1) {
-          parts.push({ kind: "pre", value: r.chars[0] });
-        } else {
-          for (var j = 0; j + 1 < r.chars.length; j++) parts.push({ kind: "tok", value: r.chars[j] + r.chars[j + 1] });
+          var w = r.chars.join("");
+          segs.push({ text: w, stop: stop.has(w), last: last });
+          return;
+        }
+        var mask = stopMask(r.chars, stop);
+        for (var i = 0; i < r.chars.length;) {
+          var j = i;
+          while (j < r.chars.length && (mask[j] === 2) === (mask[i] === 2)) j++;
+          segs.push({ text: r.chars.slice(i, j).join(""), stop: mask[i] === 2, last: false });
+          i = j;
         }
       });
-      if (parts.length) {
-        terms.push({ parts: parts, phrase: rs.map(function (r) { return r.chars.join(""); }).join("") });
-      }
     });
-    return terms;
+    // A query of stop words only is searched as typed.
+    if (segs.every(function (s) { return s.stop; })) segs.forEach(function (s) { s.stop = false; });
+    segs.forEach(function (s) {
+      var texts = s.stop ? [s.text] : alternatives(s.text, words.syn);
+      s.alts = texts.map(function (x) { return { text: x, parts: partsOf(x, s.last) }; });
+      (s.stop ? [] : words.industries || []).forEach(function (ind) {
+        var name = normalize(ind[1], fold);
+        var bare = name.replace(/业$/, "");
+        if (s.text === ind[0] || s.text === name || (bare.length > 1 && s.text === bare)) {
+          s.alts.push({ text: s.text, parts: [{ kind: "ind", value: ind[0] }], industry: true });
+        }
+      });
+      // For highlighting: the segment as typed and its parts.
+      s.phrase = s.text;
+      s.parts = s.alts[0].parts;
+    });
+    return segs.filter(function (s) { return s.parts.length; });
   }
+  // ---- the engine ----
 
   function Engine(loader) {
     this.loader = loader;
@@ -230,6 +317,9 @@
     if (!self._meta) {
       self._meta = self.loader("m", 0).then(function (m) {
         m.foldMap = parseFold(m.fold);
+        var stop = new Set(m.stop || []);
+        stop.longest = (m.stop || []).reduce(function (n, w) { return Math.max(n, Array.from(w).length); }, 0);
+        m.words = { stop: stop, syn: m.syn || [], industries: m.industries || [] };
         return m;
       });
     }
@@ -242,6 +332,20 @@
       self._shards[n] = self.loader("p", n).then(unpack).then(parseShard);
     }
     return self._shards[n];
+  };
+  /** Industry → which sections belong to it (one small file, `i0.js`). */
+  Engine.prototype.memberships = function () {
+    var self = this;
+    if (!self._members) {
+      self._members = Promise.all([self.meta(), self.loader("i", 0).then(unpack).then(parseShard)]).then(function (r) {
+        var out = {};
+        r[1].forEach(function (postings, token) {
+          out[token.slice(1)] = decodePostings(postings, new Uint8Array(r[0].docs));
+        });
+        return out;
+      });
+    }
+    return self._members;
   };
   Engine.prototype.chunk = function (n) {
     var self = this;
@@ -257,7 +361,10 @@
     var c = await this.chunk(Math.floor(id / m.chunk));
     var s = c[1][id % m.chunk];
     var p = c[0][s[0]];
-    return { id: id, url: s[1] ? p[0] + "#" + s[1] : p[0], title: p[1], heading: s[2], crumb: p[2], text: s[3] };
+    return {
+      id: id, url: s[1] ? p[0] + "#" + s[1] : p[0], title: p[1], heading: s[2], crumb: p[2], text: s[3],
+      parent: s[4] || "",
+    };
   };
   /** The shards that may hold tokens of `part` (see src/search/mod.rs, `shard`). */
   function shardsFor(part, m) {
@@ -271,6 +378,10 @@
   }
   /** Weights (one byte per document, 0 = absent) for one query part. */
   Engine.prototype.partPostings = async function (part, m) {
+    if (part.kind === "ind") {
+      var members = await this.memberships();
+      return members[part.value] || new Uint8Array(m.docs);
+    }
     var shards = await Promise.all(shardsFor(part, m).map(this.shard, this));
     var out = new Uint8Array(m.docs);
     shards.forEach(function (shard) {
@@ -287,73 +398,206 @@
   };
 
   /**
-   * Results, best first: sections with every term's exact phrase, then sections with all
-   * parts of every term, then sections with most parts; title and heading matches weigh more.
+   * Every section's score for the query, BM25F-like with a term frequency of one: a part
+   * weighs its rarity (idf, from how many sections hold it) times the weight of the field it
+   * stands in (title, heading, parent heading, body). A segment scores its best alternative
+   * (itself or a synonym); stop words weigh little; a section that holds more of the query's
+   * information (by rarity) scores more. Nothing is required: any rare match is a result.
    */
-  Engine.prototype.search = async function (query, options) {
-    var industry = options && options.industry;
-    var m = await this.meta();
-    var terms = parseQuery(String(query || ""), m.foldMap);
-    if (!terms.length) return [];
+  Engine.prototype.rank = async function (segs, m) {
     var self = this;
-    var perTerm = await Promise.all(terms.map(function (t) {
-      return Promise.all(t.parts.map(function (p) { return self.partPostings(p, m); }));
-    }));
-    var allowed = null;
-    if (industry) {
-      allowed = await self.partPostings({ kind: "tok", value: "\u0001" + industry }, m);
-    }
-    // One pass per term over all documents with typed arrays: fast even for 50,000 sections.
     var n = m.docs;
-    var scores = new Float64Array(n);
-    var alive = new Uint8Array(n).fill(1);
-    var complete = new Uint8Array(n).fill(1);
-    perTerm.forEach(function (lists) {
-      var need = Math.max(1, Math.ceil(lists.length / 2));
-      for (var doc = 0; doc < n; doc++) {
-        if (!alive[doc]) continue;
-        var c = 0, w = 0;
-        for (var k = 0; k < lists.length; k++) {
-          var x = lists[k][doc];
-          if (x) { c++; w += x; }
+    var cache = {};
+    var lists = await Promise.all(segs.map(function (s) {
+      return Promise.all(s.alts.map(function (a) {
+        return Promise.all(a.parts.map(function (p) {
+          var key = p.kind + ":" + p.value;
+          if (!cache[key]) cache[key] = self.partPostings(p, m);
+          return cache[key];
+        }));
+      }));
+    }));
+    var idfOf = new Map();
+    function idf(list) {
+      if (!idfOf.has(list)) {
+        var df = 0;
+        for (var d = 0; d < n; d++) if (list[d]) df++;
+        idfOf.set(list, df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0);
+      }
+      return idfOf.get(list);
+    }
+    var score = new Float64Array(n);
+    var cover = new Float64Array(n);
+    var mass = 0;
+    var segScore = new Float64Array(n);
+    var segFrac = new Float64Array(n);
+    segs.forEach(function (s, si) {
+      segScore.fill(0);
+      segFrac.fill(0);
+      var own = 0;
+      s.alts.forEach(function (a, ai) {
+        var ls = lists[si][ai];
+        var idfs = ls.map(idf);
+        var total = idfs.reduce(function (x, y) { return x + y; }, 0);
+        if (ai === 0) own = total;
+        if (!total) return;
+        for (var d = 0; d < n; d++) {
+          var sc = 0, got = 0;
+          for (var k = 0; k < ls.length; k++) {
+            var w = ls[k][d];
+            if (w) { sc += idfs[k] * FIELD[w]; got += idfs[k]; }
+          }
+          if (ai > 0) sc *= SYNONYM_WEIGHT;
+          if (sc > segScore[d]) { segScore[d] = sc; segFrac[d] = got / total; }
         }
-        if (c < need || (allowed && !allowed[doc])) {
-          alive[doc] = 0;
-          continue;
-        }
-        scores[doc] += (100 * c + 3 * w) / lists.length;
-        if (c < lists.length) complete[doc] = 0;
+      });
+      var weight = s.stop ? STOP_WEIGHT : 1;
+      for (var d = 0; d < n; d++) score[d] += weight * segScore[d];
+      if (!s.stop) {
+        // An alternative may be rarer than the words typed: count the segment by its own rarity.
+        own = own || 1;
+        mass += own;
+        for (d = 0; d < n; d++) cover[d] += own * segFrac[d];
       }
     });
-    var ranked = [];
-    for (var d = 0; d < n; d++) if (alive[d]) ranked.push(d);
-    ranked.sort(function (a, b) {
-      return complete[b] - complete[a] || scores[b] - scores[a] || a - b;
+    for (var d = 0; d < n; d++) {
+      if (!cover[d]) { score[d] = 0; continue; }
+      score[d] *= 0.5 + 0.5 * (cover[d] / mass);
+    }
+    return score;
+  };
+
+  /** The query's topic segments, as texts that can be looked for in a section. */
+  function topics(segs) {
+    return segs.filter(function (s) { return !s.stop; }).map(function (s) {
+      return s.alts.filter(function (a) { return !a.industry; }).map(function (a) { return a.text; });
     });
-    var top = ranked.slice(0, VERIFY);
+  }
+  /**
+   * Rewards, for a section whose text is loaded: the topic words side by side as typed
+   * (×1.5), or all of them within a short stretch of text (×1.2).
+   */
+  function closeness(hay, tops) {
+    if (!tops.length) return 1;
+    var joined = tops.map(function (t) { return t[0]; }).join("");
+    if (tops.length > 1 && hay.indexOf(joined) >= 0) return 1.5;
+    var pos = [];
+    for (var i = 0; i < tops.length; i++) {
+      var at = -1;
+      for (var k = 0; k < tops[i].length && at < 0; k++) at = hay.indexOf(tops[i][k]);
+      if (at < 0) return 1;
+      pos.push(at);
+    }
+    if (tops.length === 1) return 1.2;
+    var span = Math.max.apply(null, pos) - Math.min.apply(null, pos);
+    return span <= 12 + 4 * joined.length ? 1.2 : 1;
+  }
+
+  /**
+   * Results, best first, with how many there are in all and in each industry:
+   * `{results, total, counts: {industry: n}}`. `options.industry` keeps one industry's.
+   */
+  Engine.prototype.query = async function (query, options) {
+    var industry = options && options.industry;
+    var m = await this.meta();
+    var segs = parseQuery(String(query || "").slice(0, 200), m.foldMap, m.words);
+    var empty = { results: [], total: 0, counts: {}, terms: segs };
+    if (!segs.length) return empty;
+    var self = this;
+    var ranked = await Promise.all([self.rank(segs, m), self.memberships()]);
+    var score = ranked[0], members = ranked[1];
+    var best = 0;
+    for (var d = 0; d < m.docs; d++) if (score[d] > best) best = score[d];
+    if (!best) return empty;
+    var kept = [];
+    for (d = 0; d < m.docs; d++) if (score[d] >= KEEP * best) kept.push(d);
+    var counts = {};
+    Object.keys(members).forEach(function (id) {
+      var list = members[id], c = 0;
+      kept.forEach(function (x) { if (list[x]) c++; });
+      counts[id] = c;
+    });
+    var total = kept.length;
+    if (industry) {
+      var only = members[industry] || new Uint8Array(m.docs);
+      kept = kept.filter(function (x) { return only[x]; });
+    }
+    kept.sort(function (a, b) { return score[b] - score[a] || a - b; });
+    var top = kept.slice(0, MAX_RESULTS);
     var docs = await Promise.all(top.map(function (id) { return self.doc(id); }));
     var fold = m.foldMap;
-    var results = docs.map(function (d) {
-      var hay = normalize(d.title + "\n" + d.heading + "\n" + d.text, fold);
-      var phrase = terms.every(function (t) { return hay.indexOf(t.phrase) >= 0; });
-      return { doc: d, phrase: phrase, complete: complete[d.id], score: scores[d.id] };
+    var tops = topics(segs);
+    var results = docs.map(function (doc) {
+      var hay = normalize(doc.title + "\n" + doc.parent + "\n" + doc.heading + "\n" + doc.text, fold);
+      return { doc: doc, score: score[doc.id] * closeness(hay, tops) };
     });
-    results.sort(function (a, b) {
-      return (b.phrase - a.phrase) || (b.complete - a.complete) || (b.score - a.score) || (a.doc.id - b.doc.id);
+    results.sort(function (a, b) { return b.score - a.score || a.doc.id - b.doc.id; });
+    var all = results.map(function (r) { return r.doc; });
+    // Sections of one page with the same heading are told apart by the heading above them.
+    var seen = {};
+    all.forEach(function (doc) {
+      var t = doc.title + "\u0000" + doc.heading;
+      seen[t] = (seen[t] || 0) + 1;
     });
-    return results.slice(0, MAX_RESULTS).map(function (r) {
-      var d = r.doc;
-      var sn = snippet(d.text, terms, fold);
-      return {
-        url: d.url,
-        title: d.heading ? d.title + " › " + d.heading : d.title,
-        pageTitle: d.title,
-        heading: d.heading,
-        crumb: d.crumb,
-        snippet: sn.text,
-        marks: sn.marks,
-        titleMarks: marks(d.heading ? d.title + " › " + d.heading : d.title, terms, fold),
-      };
+    return {
+      total: total,
+      counts: counts,
+      terms: segs,
+      results: all.map(function (doc) {
+        var twin = seen[doc.title + "\u0000" + doc.heading] > 1 && doc.parent;
+        var title = doc.heading ? doc.title + " › " + (twin ? doc.parent + " › " : "") + doc.heading : doc.title;
+        var sn = snippet(doc.text, segs, fold);
+        return {
+          url: doc.url,
+          title: title,
+          pageTitle: doc.title,
+          heading: doc.heading,
+          crumb: doc.crumb,
+          snippet: sn.text,
+          marks: sn.marks,
+          titleMarks: marks(title, segs, fold),
+        };
+      }),
+    };
+  };
+  /** Results only, best first (see `query`). */
+  Engine.prototype.search = async function (query, options) {
+    return (await this.query(query, options)).results;
+  };
+
+  /**
+   * When nothing matches: headings that share the most characters with the query (pinyin
+   * words by their first letters), best first, as `[{url, title}]`.
+   */
+  Engine.prototype.suggest = async function (query, max) {
+    var m = await this.meta();
+    var q = normalize(String(query || "").slice(0, 200), m.foldMap);
+    var parts = [];
+    runs(q).forEach(function (r) {
+      if (r.cls === 0) {
+        r.chars.forEach(function (c) {
+          if (!parts.some(function (p) { return p.value === c; })) parts.push({ kind: "pre", value: c });
+        });
+      } else {
+        // A mistyped pinyin word still shares its first letters with the right one.
+        var w = r.chars.join("");
+        parts.push({ kind: "pre", value: w.slice(0, Math.min(3, w.length)) });
+      }
+    });
+    parts = parts.slice(0, 12);
+    if (!parts.length) return [];
+    var self = this;
+    var lists = await Promise.all(parts.map(function (p) { return self.partPostings(p, m); }));
+    var shared = new Uint8Array(m.docs);
+    lists.forEach(function (l) {
+      for (var d = 0; d < m.docs; d++) if (l[d] >= 3) shared[d]++;
+    });
+    var ids = [];
+    for (var d = 0; d < m.docs; d++) if (shared[d]) ids.push(d);
+    ids.sort(function (a, b) { return shared[b] - shared[a] || a - b; });
+    var docs = await Promise.all(ids.slice(0, max || 5).map(function (id) { return self.doc(id); }));
+    return docs.map(function (doc) {
+      return { url: doc.url, title: doc.heading ? doc.title + " › " + doc.heading : doc.title };
     });
   };
 
@@ -376,8 +620,12 @@
   function needles(terms) {
     var out = [];
     terms.forEach(function (t) {
-      out.push(t.phrase);
-      t.parts.forEach(function (p) { out.push(p.value); });
+      if (t.stop) return;
+      (t.alts || [t]).forEach(function (a) {
+        if (a.industry) return;
+        out.push(a.text || a.phrase);
+        a.parts.forEach(function (p) { out.push(p.value); });
+      });
     });
     return out.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
   }
@@ -412,6 +660,7 @@
     // Prefer where the whole phrase occurs, then the first match of any part.
     var best = -1;
     terms.some(function (t) {
+      if (t.stop) return false;
       var at = f.folded.indexOf(t.phrase);
       if (at >= 0) best = f.map[at];
       return at >= 0;
@@ -526,45 +775,97 @@
       box.setAttribute("aria-activedescendant", items[active].id);
       items[active].scrollIntoView({ block: "nearest" });
     }
+    function fmt(s, vals) {
+      return String(s).replace(/\{(\w+)\}/g, function (all, k) { return k in vals ? vals[k] : all; });
+    }
+    function choose(id) {
+      industry = id;
+      filters.querySelectorAll("button").forEach(function (x) {
+        x.setAttribute("aria-pressed", x.getAttribute("data-industry") === id ? "true" : "false");
+      });
+      run();
+      box.focus();
+    }
     function buildFilters(m) {
       if (filters.childElementCount || !m.industries.length) return;
       var all = [["", t.all || "全部"]].concat(m.industries);
       all.forEach(function (ind) {
-        var b = el(doc, "button", "chip-filter", ind[1]);
+        var b = el(doc, "button", "chip-filter");
         b.type = "button";
+        b.setAttribute("data-industry", ind[0]);
+        b.appendChild(el(doc, "span", "chip-name", ind[1]));
+        b.appendChild(el(doc, "span", "chip-count"));
         b.setAttribute("aria-pressed", ind[0] === industry ? "true" : "false");
-        b.addEventListener("click", function () {
-          industry = ind[0];
-          filters.querySelectorAll("button").forEach(function (x) {
-            x.setAttribute("aria-pressed", x === b ? "true" : "false");
-          });
-          run();
-          box.focus();
-        });
+        b.addEventListener("click", function () { choose(ind[0]); });
         filters.appendChild(b);
       });
     }
-    function render(q, results) {
+    /** Each chip's count of results for the current query (none shown while there is none). */
+    function showCounts(found) {
+      filters.querySelectorAll("button").forEach(function (b) {
+        var id = b.getAttribute("data-industry");
+        var n = !found || !found.total ? null : id ? found.counts[id] || 0 : found.total;
+        b.querySelector(".chip-count").textContent = n == null ? "" : String(n);
+      });
+    }
+    function nameOf(id) {
+      var b = filters.querySelector("button[data-industry=\"" + (win.CSS && CSS.escape ? CSS.escape(id) : id) + "\"]");
+      return b ? b.querySelector(".chip-name").textContent : id;
+    }
+    /** One option of the list, linking to `url`; returns its link to fill. */
+    function option(cls, k, url) {
+      var li = el(doc, "li", cls);
+      li.id = "shouce-result-" + k;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      var a = el(doc, "a");
+      a.href = siteRoot + url;
+      li.appendChild(a);
+      li.addEventListener("mousemove", function () { if (active !== k) setActive(k); });
+      list.appendChild(li);
+      return a;
+    }
+    function render(q, found) {
+      var results = found.results;
       list.textContent = "";
       active = -1;
       box.removeAttribute("aria-activedescendant");
       results.forEach(function (r, k) {
-        var li = el(doc, "li", "search-result");
-        li.id = "shouce-result-" + k;
-        li.setAttribute("role", "option");
-        li.setAttribute("aria-selected", "false");
-        var a = el(doc, "a");
-        a.href = siteRoot + r.url;
+        var a = option("search-result", k, r.url);
         a.appendChild(highlighted(doc, "span", "result-title", r.title, r.titleMarks));
         if (r.crumb) a.appendChild(el(doc, "span", "result-crumb", r.crumb));
-        a.appendChild(highlighted(doc, "span", "result-snippet", r.snippet, r.marks));
-        li.appendChild(a);
-        li.addEventListener("mousemove", function () { if (active !== k) setActive(k); });
-        list.appendChild(li);
+        if (r.snippet) a.appendChild(highlighted(doc, "span", "result-snippet", r.snippet, r.marks));
       });
-      status.textContent = results.length
-        ? (t.found || "找到 {n} 条结果").replace("{n}", results.length)
-        : (t.none || "没有找到“{q}”。试试更短的词。").replace("{q}", q);
+      showCounts(found);
+      status.textContent = "";
+      if (results.length) {
+        var shown = industry ? found.counts[industry] || results.length : found.total;
+        status.textContent = shown > results.length
+          ? fmt(t.found_more || "找到 {n} 条结果，下面是最相关的 {k} 条", { n: shown, k: results.length })
+          : fmt(t.found || "找到 {n} 条结果", { n: results.length });
+      } else if (industry && found.total) {
+        // The chip hides every result: say how many there are, one click away.
+        status.appendChild(doc.createTextNode(fmt(t.none_here || "“{industry}”里没有“{q}”，全部行业共有 {n} 条结果。",
+          { industry: nameOf(industry), q: q, n: found.total })));
+        var all = el(doc, "button", "search-show-all", t.show_all || "显示全部");
+        all.type = "button";
+        all.addEventListener("click", function () { choose(""); });
+        status.appendChild(all);
+      } else {
+        status.textContent = fmt(t.none || "没有找到“{q}”。", { q: q });
+        suggestFor(q);
+      }
+    }
+    /** When nothing matches: the headings closest to the query, as links. */
+    function suggestFor(q) {
+      var my = seq;
+      engine.suggest(q, 5).then(function (rs) {
+        if (my !== seq || !rs.length) return;
+        status.appendChild(doc.createTextNode(" " + (t.suggest || "你是不是要找：")));
+        rs.forEach(function (r, k) {
+          option("search-result search-suggestion", k, r.url).appendChild(el(doc, "span", "result-title", r.title));
+        });
+      }, function () {});
     }
     function run() {
       var q = box.value;
@@ -572,14 +873,15 @@
       if (!q.trim()) {
         list.textContent = "";
         status.textContent = "";
+        showCounts(null);
         open(false);
         return;
       }
       open(true);
       status.textContent = t.loading || "正在搜索…";
       engine.meta().then(buildFilters);
-      engine.search(q, { industry: industry }).then(function (rs) {
-        if (my === seq) render(q, rs);
+      engine.query(q, { industry: industry }).then(function (found) {
+        if (my === seq) render(q, found);
       }, function (e) {
         if (my === seq) status.textContent = (t.error || "搜索索引无法加载：") + e.message;
       });
