@@ -2,7 +2,7 @@
 """Build-speed and memory benchmark: shouce against mdBook, Zola, Hugo, Hugo + Pagefind and `cp -r`.
 
     python3 benches/run.py [--pages 1000,10000] [--runs 5] [--slow-runs 1] [--tools ...]
-                           [--work /tmp/shouce-bench] [--search] [--reload]
+                           [--work /tmp/shouce-bench] [--search] [--reload] [--search-quality]
 
 For each N it writes the corpus with benches/corpus.py (reused if present), converts it once for
 mdBook (book.toml + src/SUMMARY.md, every page in shouce's order, front matter turned into a
@@ -20,6 +20,8 @@ Linux binary; Zola is on neither crates.io nor PyPI, and the newer npm builds ne
 A peer that cannot be installed is reported and skipped.
 
 Prints one table per N and writes it as JSON to benches/results/<date>-<N>.json.
+--search-quality then builds the seed handbook (this repository) into WORK/seed-site and judges
+shouce's search and Pagefind's on tests/search/handbook-queries.json (benches/search_quality.mjs).
 Standard library only.
 """
 import argparse
@@ -554,6 +556,34 @@ def find_zola(work):
     return exe, ver + " (official build; no Chinese search index, see ZOLA_CONFIG)"
 
 
+def ensure_playwright():
+    """playwright-core for the benchmarks that drive Chromium (npm ci in tests/browser)."""
+    browser_dir = os.path.join(ROOT, "tests", "browser")
+    if not os.path.isdir(os.path.join(browser_dir, "node_modules")):
+        log("search: installing playwright-core (npm ci in tests/browser)…")
+        subprocess.run(["npm", "ci", "--silent"], cwd=browser_dir)
+
+
+def search_quality(work):
+    """Builds the seed handbook with the shouce binary benchmarked above and runs
+    benches/search_quality.mjs on it, with Pagefind when it can be found or installed."""
+    site = os.path.join(work, "seed-site")
+    rc, out = run_quiet([AVAILABLE["shouce"]["exe"], "build", "--out", site], cwd=ROOT)
+    if rc != 0:
+        log("search quality: building the seed handbook failed:\n" + out[-2000:])
+        return
+    pagefind = AVAILABLE.get("hugo+pagefind", {}).get("exe")
+    if not pagefind:
+        pagefind, why = find_pagefind()
+        if not pagefind:
+            log(f"search quality: Pagefind skipped: {why}")
+    ensure_playwright()
+    print("\n### search quality on the seed handbook: shouce and Pagefind, same questions\n", flush=True)
+    cmd = ["node", os.path.join(HERE, "search_quality.mjs"), site] + (["--pagefind", pagefind] if pagefind else [])
+    if subprocess.run(cmd).returncode != 0:
+        log("search quality: benches/search_quality.mjs failed (see above)")
+
+
 def find_mdbook():
     exe = shutil.which("mdbook") or next(
         (p for p in [os.path.expanduser("~/.cargo/bin/mdbook")] if os.path.exists(p)), None)
@@ -838,6 +868,9 @@ def main():
     ap.add_argument("--results", default=os.path.join(HERE, "results"), help="where the JSON goes")
     ap.add_argument("--search", action="store_true", help="then run benches/search.mjs on the largest shouce output")
     ap.add_argument("--reload", action="store_true", help="then run benches/reload.py on the largest corpus")
+    ap.add_argument("--search-quality", action="store_true",
+                    help="then build the seed handbook and judge shouce's search and Pagefind's on "
+                         "tests/search/handbook-queries.json (benches/search_quality.mjs)")
     args = ap.parse_args()
     sizes = [int(x) for x in args.pages.split(",") if x]
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
@@ -900,16 +933,15 @@ def main():
     largest = max(sizes)
     if args.search:
         site = os.path.join(work, f"out-{largest}", "shouce")
-        browser_dir = os.path.join(ROOT, "tests", "browser")
-        if not os.path.isdir(os.path.join(browser_dir, "node_modules")):
-            log("search: installing playwright-core (npm ci in tests/browser)…")
-            subprocess.run(["npm", "ci", "--silent"], cwd=browser_dir)
+        ensure_playwright()
         print(f"\n### search on {largest:,} pages in headless Chromium over file://\n")
         subprocess.run(["node", os.path.join(HERE, "search.mjs"), site])
     if args.reload:
         print(f"\n### serve: one-page edit → reload event, {largest:,} pages\n")
         subprocess.run([sys.executable, os.path.join(HERE, "reload.py"),
                         os.path.join(work, f"corpus-{largest}"), "5", AVAILABLE["shouce"]["exe"]])
+    if args.search_quality:
+        search_quality(work)
 
 
 if __name__ == "__main__":

@@ -264,9 +264,7 @@ fn build_stages(
     }
     progress.stage(&msg::stage_indexing(), 0);
     staging.create_dirs([search_url("meta.js").as_str()])?;
-    let index = index_search(&book, &theme, &pages, &chapters, &|name, text| {
-        staging.write(&search_url(name), text.as_bytes())
-    })?;
+    let index = index_search(&book, &theme, &pages, &chapters, &|name, text| staging.write(&search_url(name), text))?;
 
     progress.stage(&msg::stage_links(), 0);
     let warnings = all_warnings(&book, &load_warnings, &pages, &chapters);

@@ -75,8 +75,8 @@ impl Built {
     /// [`Built::update_pages`]; search files the new index no longer has are removed.
     pub fn write_rest(&mut self, site: &Path) -> Result<(), BuildError> {
         let lang = self.book.config.lang();
-        let index = index_search(&self.book, &self.theme, &self.pages, &self.chapters, &|name, text| {
-            replace_file(site, &search_url(name), &[text.as_bytes()], lang)
+        let index = index_search(&self.book, &self.theme, &self.pages, &self.chapters, &|name, bytes| {
+            replace_file(site, &search_url(name), &[bytes], lang)
         })?;
         let dir = site.join(STATIC_DIR).join(search::DIR);
         if let Ok(entries) = std::fs::read_dir(&dir) {

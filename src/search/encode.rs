@@ -1,7 +1,8 @@
 //! How index data travels to the browser: JavaScript files that call a registration function,
-//! loaded with `<script>` (fetch and WASM are blocked on file://). Posting shards are gzip'd
-//! and base-91'd ([`pack`]), and the browser inflates them with its built-in
-//! `DecompressionStream`; document chunks are plain JS literals ([`script_literal`]).
+//! loaded with `<script>` (fetch and WASM are blocked on file://). Posting shards and document
+//! chunks are gzip'd ([`gzip`]) and written byte for byte into a JS string ([`script`]), and the
+//! browser inflates them with its built-in `DecompressionStream`; `meta.js` is a JS literal
+//! ([`script_literal`]).
 
 /// Posting lists are LEB128 varints: 7 bits a byte, high bit set on all but the last byte.
 pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
@@ -12,50 +13,46 @@ pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
-/// gzip (libdeflate: no file name or time in the header, so output is reproducible) then
-/// [`base91`]; also the byte length, which the decoder needs because the last base-91 pair may
-/// carry padding bits.
-pub fn pack(data: &[u8]) -> (String, usize) {
-    // libdeflate level 1 (its fastest strategy): at 10k pages the index is 41.0 MB against
-    // 39.3 MB at level 4 (+4%), and the index stage takes 0.1 s less of a 1.8 s build; a query
-    // loads a few of these files, so 4% more bytes cost it a millisecond or two.
-    let mut c = libdeflater::Compressor::new(libdeflater::CompressionLvl::new(1).unwrap_or_default());
+/// gzip (libdeflate: no file name or time in the header, so output is reproducible).
+pub fn gzip(data: &[u8], level: i32) -> Vec<u8> {
+    let mut c = libdeflater::Compressor::new(libdeflater::CompressionLvl::new(level).unwrap_or_default());
     let mut out = vec![0; c.gzip_compress_bound(data.len())];
     // The buffer has the size libdeflate asks for, so compression cannot run out of room.
     let n = c.gzip_compress(data, &mut out).unwrap_or(0);
     out.truncate(n);
-    (base91(&out), out.len())
-}
-
-/// The 91 printable ASCII characters that need no escaping in a JS string (no `"`, `\\`, `'`).
-const B91: &[u8; 91] = b"!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-
-/// Binary to text at 16 bits per 13 (base64 takes 16 per 12): every 13 bits become two
-/// base-91 digits (91² ≥ 2¹³); the last group may be shorter. `search.js` decodes it.
-pub fn base91(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 16 / 13 + 2);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for &b in bytes {
-        acc |= u32::from(b) << bits;
-        bits += 8;
-        if bits >= 13 {
-            let v = acc & 0x1fff;
-            acc >>= 13;
-            bits -= 13;
-            out.push(B91[(v % 91) as usize] as char);
-            out.push(B91[(v / 91) as usize] as char);
-        }
-    }
-    if bits > 0 {
-        out.push(B91[(acc % 91) as usize] as char);
-        out.push(B91[(acc / 91) as usize] as char);
-    }
     out
 }
 
-/// A data file: `shouceSearch.add("kind", id, ["payload", byte length])`.
-pub fn script(kind: &str, id: usize, (payload, len): (String, usize)) -> String {
-    format!("shouceSearch.add({kind:?},{id},[\"{payload}\",{len}]);\n")
+/// The charset the browser reads packed data files in: every byte is one character (the
+/// loader sets it on the `<script>`, `serve` sends it). Base-91 text cost 23 % over the
+/// bytes; this costs the escapes of four byte values, about 1.6 %.
+pub const PACKED_CHARSET: &str = "windows-1252";
+
+/// A data file whose payload is bytes: `shouceSearch.add("kind", id, "…")`, each byte one
+/// character of the string, escaped only where a JS string literal needs it (`"`, `\`, LF,
+/// CR). Not UTF-8: read as [`PACKED_CHARSET`].
+pub fn script(kind: &str, id: usize, payload: &[u8]) -> Vec<u8> {
+    let head = format!("shouceSearch.add({kind:?},{id},\"");
+    let mut out = Vec::with_capacity(head.len() + payload.len() + payload.len() / 32 + 4);
+    out.extend_from_slice(head.as_bytes());
+    for &b in payload {
+        match b {
+            b'"' | b'\\' => out.extend_from_slice(&[b'\\', b]),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
+    }
+    out.extend_from_slice(b"\");\n");
+    out
+}
+
+/// Whether `file` (a path in a built site) is a packed data file, read as [`PACKED_CHARSET`].
+pub fn is_packed(file: &std::path::Path) -> bool {
+    let in_index = file.parent().and_then(|p| p.file_name()).is_some_and(|n| n == super::DIR);
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let id = name.strip_suffix(".js").and_then(|n| n.strip_prefix(['p', 'i', 'd']));
+    in_index && id.is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A data file whose payload is a JS literal: `shouceSearch.add("kind", id, <JSON>)`. JSON is
@@ -104,12 +101,41 @@ mod tests {
     }
 
     #[test]
-    fn base91_vectors() {
-        assert_eq!(base91(b""), "");
-        // Same as tests/search/vectors.json "base91".
-        assert_eq!(base91(b"shouce"), "j:>Czi7$");
+    fn packed_scripts_escape_only_what_a_js_string_needs() {
         let all: Vec<u8> = (0..=255).collect();
-        assert!(!base91(&all).contains(['"', '\\', '\'']));
+        let js = script("p", 7, &all);
+        let head = b"shouceSearch.add(\"p\",7,\"";
+        assert!(js.starts_with(head) && js.ends_with(b"\");\n"));
+        let body = &js[head.len()..js.len() - 4];
+        // 256 bytes and the escapes of ", \\, LF and CR.
+        assert_eq!(body.len(), 256 + 4);
+        assert!(!body.windows(2).any(|w| w == b"\n\""));
+        let mut back = Vec::new();
+        let mut it = body.iter();
+        while let Some(&b) = it.next() {
+            if b == b'\\' {
+                back.push(match it.next() {
+                    Some(b'n') => b'\n',
+                    Some(b'r') => b'\r',
+                    Some(&c) => c,
+                    None => panic!("dangling escape"),
+                });
+            } else {
+                back.push(b);
+            }
+        }
+        assert_eq!(back, all);
+    }
+
+    #[test]
+    fn packed_files_are_known_by_name() {
+        use std::path::Path;
+        assert!(is_packed(Path::new("/s/_shouce/search/p12.js")));
+        assert!(is_packed(Path::new("_shouce/search/d0.js")));
+        assert!(is_packed(Path::new("_shouce/search/i0.js")));
+        assert!(!is_packed(Path::new("_shouce/search/meta.js")));
+        assert!(!is_packed(Path::new("_shouce/search.js")));
+        assert!(!is_packed(Path::new("a/p1.js")));
     }
 
     #[test]
@@ -124,7 +150,7 @@ mod tests {
     }
 
     #[test]
-    fn pack_is_deterministic() {
-        assert_eq!(pack(b"abc"), pack(b"abc"));
+    fn gzip_is_deterministic() {
+        assert_eq!(gzip(b"abc", 1), gzip(b"abc", 1));
     }
 }

@@ -11,14 +11,17 @@
 //!   (客 in a customer-service handbook) gets a group of shards, split by the whole token; the
 //!   groups are listed in `meta.js`;
 //! - `d<N>.js` — documents (sections) in chunks of [`CHUNK`]: `[pages, sections]`, pages as
-//!   `[url, title, breadcrumb]`, sections as `[page, anchor, heading, text]`, as a plain JS
-//!   literal (not compressed, see `document_chunks`); loaded only for the results shown.
+//!   `[url, title, breadcrumb]`, sections as `[page, anchor, heading, text, parent heading?]`,
+//!   gzip'd JSON (see `document_chunks`); loaded only for the results shown;
+//! - `i0.js` — which sections belong to each industry (records like a shard's).
 //!
-//! Weights: 3 for the page title, 2 for the section heading, 1 for body text. A token's body
-//! postings are document gaps; its title and heading postings, few, are `gap * 4 + weight`.
-//! Industry filters are tokens too (`\u{1}id`); titles and headings also carry their pinyin
-//! (full and initials, see [`pinyin`]). Posting shards are gzip'd and written as base-91
-//! text in a JS string.
+//! Where a token stands: [`TITLE`] (the page's first section), [`HEADING`] (the section's
+//! heading, and the page's tags), [`PARENT`] (the headings above it, the page title for later
+//! sections), [`BODY`]. A token's body postings are document gaps; its other postings, few,
+//! are `gap * 4 + weight - 1`. A token's document count (its rarity, for ranking) is `n + m`.
+//! Industry memberships are tokens too (`\u{1}id`), in `i0.js`; titles and headings also carry
+//! their pinyin (full and initials, see [`pinyin`]). Every file but `meta.js` is gzip'd and
+//! written byte for byte in a JS string (`encode::script`).
 
 pub mod encode;
 pub mod fold;
@@ -34,10 +37,14 @@ use serde::Serialize;
 
 use crate::text::is_cjk;
 
-/// Sections per document chunk: each result shown loads its chunk, about 30 KB at 16 sections
-/// (10k pages: a first query loads 240-390 KB of index, against 340-510 KB with gzip'd
-/// chunks of 64; chunks of 32 took 440-590 KB).
-pub const CHUNK: usize = 16;
+/// Sections per document chunk: each result shown loads its chunk, gzip'd about 20 KB at 32
+/// sections. At 10k pages: chunks of 32 at libdeflate level 1 make 25.0 MB of documents (of
+/// 65 MB of section text); 16 made 28.9 MB, and levels 4 and 6 saved 5-7 % more for 1.5-2×
+/// the CPU time.
+pub const CHUNK: usize = 32;
+/// libdeflate levels (see [`CHUNK`]): its fastest, which saves nearly as much here.
+const POSTINGS_LEVEL: i32 = 1;
+const DOCS_LEVEL: i32 = 1;
 /// Bytes of posting data per shard before compression.
 const SHARD_TARGET: usize = 48 * 1024;
 /// Runs of documents tokenized per thread (see [`postings_of`]).
@@ -111,7 +118,7 @@ pub struct Index {
 
 /// Receives each index file (name, contents) as soon as it is made, from several threads:
 /// the files are never all in memory at once (40 MB at 10k pages).
-pub type Write<'a, E> = dyn Fn(&str, &str) -> Result<(), E> + Sync + 'a;
+pub type Write<'a, E> = dyn Fn(&str, &[u8]) -> Result<(), E> + Sync + 'a;
 
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Stats {
@@ -331,14 +338,14 @@ pub fn build<E: Send>(
     drop(records);
     let shards = shard_data.len();
     // (name, bytes) of every file written.
-    let put = |name: String, text: String| write(&name, &text).map(|()| (name, text.len()));
+    let put = |name: String, bytes: Vec<u8>| write(&name, &bytes).map(|()| (name, bytes.len()));
     let mut files: Vec<(String, usize)> = shard_data
         .into_par_iter()
         .enumerate()
-        .map(|(i, data)| put(format!("p{i}.js"), encode::script("p", i, encode::pack(&data))))
+        .map(|(i, data)| put(format!("p{i}.js"), encode::script("p", i, &encode::gzip(&data, POSTINGS_LEVEL))))
         .collect::<Result<_, E>>()?;
     stats.largest_shard = files.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    files.push(put("i0.js".to_string(), encode::script("i", 0, encode::pack(&memberships)))?);
+    files.push(put("i0.js".to_string(), encode::script("i", 0, &encode::gzip(&memberships, POSTINGS_LEVEL)))?);
 
     // Built after the postings are freed: alongside them, the peak memory grew by 40 MB at
     // 10k pages for 0.05 s.
@@ -356,7 +363,7 @@ pub fn build<E: Send>(
         "stop": words.stop,
         "syn": words.synonyms,
     });
-    files.push(put("meta.js".to_string(), encode::script_literal("m", 0, &meta))?);
+    files.push(put("meta.js".to_string(), encode::script_literal("m", 0, &meta).into_bytes())?);
     files.sort();
     stats.shards = shards;
     stats.bytes = files.iter().map(|(_, n)| n).sum();
@@ -381,14 +388,12 @@ fn postings_of(docs: &[Doc]) -> Vec<Batch> {
 
 /// The document files: sections in chunks of [`CHUNK`], each handed to `put`.
 ///
-/// Not compressed: gzip made them 2.5× smaller (41 MB of index at 10k pages instead of 79 MB),
-/// but deflating the handbook's 65 MB of section text took 0.3 of the build's 2.9 CPU-s. A
-/// query loads only the chunks of the results it shows, so smaller chunks load fewer bytes
-/// than the compressed ones did (see [`CHUNK`]), and the browser reads a JS literal with no
-/// base-91 decoding or inflating.
+/// gzip'd JSON written byte for byte (see `encode::script`): as plain JS literals they were as
+/// big as the Markdown (65 MB at 10k pages, the index 122 % of the Markdown); gzip'd with no
+/// base-91 they are 25 MB, and the index 57 %.
 fn document_chunks<E: Send>(
     docs: &[Doc],
-    put: &(dyn Fn(String, String) -> Result<(String, usize), E> + Sync),
+    put: &(dyn Fn(String, Vec<u8>) -> Result<(String, usize), E> + Sync),
 ) -> Result<Vec<(String, usize)>, E> {
     docs.par_chunks(CHUNK)
         .enumerate()
@@ -411,7 +416,9 @@ fn document_chunks<E: Send>(
                     parent: d.parents.last().copied().filter(|p| *p != d.title),
                 });
             }
-            put(format!("d{i}.js"), encode::script_literal("d", i, &(pages, rows)))
+            // Serialising strings and numbers cannot fail.
+            let json = serde_json::to_vec(&(pages, rows)).unwrap_or_default();
+            put(format!("d{i}.js"), encode::script("d", i, &encode::gzip(&json, DOCS_LEVEL)))
         })
         .collect()
 }
@@ -608,16 +615,16 @@ mod tests {
         let bank = ["bank".to_string()];
         let docs = vec![doc("a.html", "", "寄存須知", &bank), doc("a.html#x", "握手", "五到", &bank)];
         let files = std::sync::Mutex::new(BTreeMap::new());
-        let write = |name: &str, text: &str| {
-            files.lock().unwrap().insert(name.to_string(), text.to_string());
+        let write = |name: &str, bytes: &[u8]| {
+            files.lock().unwrap().insert(name.to_string(), bytes.to_vec());
             Ok::<(), ()>(())
         };
         let idx = build(&docs, &[("bank".into(), "银行业".into())], &Words::default(), &write).unwrap();
         assert_eq!(idx.files, ["d0.js", "i0.js", "meta.js", "p0.js"]);
         let files = files.into_inner().unwrap();
         assert_eq!(files.keys().collect::<Vec<_>>(), ["d0.js", "i0.js", "meta.js", "p0.js"]);
-        assert_eq!(idx.stats.bytes, files.values().map(String::len).sum::<usize>());
-        let meta = &files["meta.js"];
+        assert_eq!(idx.stats.bytes, files.values().map(Vec::len).sum::<usize>());
+        let meta = String::from_utf8(files["meta.js"].clone()).unwrap();
         assert!(meta.contains("須须"), "{meta}");
         assert_eq!(idx.stats.docs, 2);
         // 寄存 存须 须知 知, 名片 片 mingpian mp (title), 握手 手 woshou ws 五到 到, \u{1}bank twice

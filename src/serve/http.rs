@@ -300,8 +300,11 @@ fn segments(path: &str) -> Option<Vec<String>> {
 }
 
 /// The MIME type by file extension; text types say they are UTF-8, which every file the build
-/// writes is.
+/// writes is but the search index's packed data files.
 pub fn content_type(file: &Path) -> String {
+    if crate::search::encode::is_packed(file) {
+        return format!("text/javascript; charset={}", crate::search::encode::PACKED_CHARSET);
+    }
     let mime = mime_guess::from_path(file).first_or_octet_stream();
     let essence = mime.essence_str();
     let texty = mime.type_() == mime_guess::mime::TEXT
@@ -429,6 +432,7 @@ mod tests {
         assert_eq!(content_type(Path::new("a.html")), "text/html; charset=utf-8");
         assert_eq!(content_type(Path::new("a.css")), "text/css; charset=utf-8");
         assert_eq!(content_type(Path::new("a.js")), "text/javascript; charset=utf-8");
+        assert_eq!(content_type(Path::new("_shouce/search/p3.js")), "text/javascript; charset=windows-1252");
         assert_eq!(content_type(Path::new("a.png")), "image/png");
         assert_eq!(content_type(Path::new("a.svg")), "image/svg+xml; charset=utf-8");
         assert_eq!(content_type(Path::new("a")), "application/octet-stream");

@@ -160,28 +160,26 @@
     }
     return map;
   }
-  // Base-91 text → bytes: two characters carry 13 bits (see src/search/encode.rs).
-  var B91 = "!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-  var B91V = new Int16Array(128);
-  for (var k = 0; k < B91.length; k++) B91V[B91.charCodeAt(k)] = k;
-  function fromBase91(s, len) {
-    var out = new Uint8Array(len);
-    var n = 0, acc = 0, bits = 0;
-    for (var j = 0; j + 1 < s.length && n < len; j += 2) {
-      acc |= (B91V[s.charCodeAt(j)] + 91 * B91V[s.charCodeAt(j + 1)]) << bits;
-      bits += 13;
-      while (bits >= 8 && n < len) {
-        out[n++] = acc & 255;
-        acc >>>= 8;
-        bits -= 8;
-      }
+  // Packed files hold one byte per character, read as windows-1252 (src/search/encode.rs):
+  // bytes 0x80-0x9f become other characters there; every other byte is its own character
+  // code (as it is too when Node reads the file as latin1).
+  var BYTE_OF = {};
+  (function () {
+    if (typeof TextDecoder === "undefined") return;
+    var dec = new TextDecoder("windows-1252");
+    for (var b = 0x80; b < 0xa0; b++) BYTE_OF[dec.decode(new Uint8Array([b])).charCodeAt(0)] = b;
+  })();
+  function bytesOf(s) {
+    var out = new Uint8Array(s.length);
+    for (var j = 0; j < s.length; j++) {
+      var c = s.charCodeAt(j);
+      out[j] = c < 256 ? c : BYTE_OF[c];
     }
     return out;
   }
-  /** [base-91 of gzip, length] → bytes, inflated by the browser's own DecompressionStream. */
+  /** A packed file's string → bytes, inflated by the browser's own DecompressionStream. */
   async function unpack(packed) {
-    var bytes = fromBase91(packed[0], packed[1]);
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    var stream = new Blob([bytesOf(packed)]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
@@ -351,8 +349,9 @@
     var self = this;
     self._chunks = self._chunks || {};
     if (!self._chunks[n]) {
-      // Document chunks are plain literals (posting shards are packed).
-      self._chunks[n] = self.loader("d", n);
+      self._chunks[n] = self.loader("d", n).then(unpack).then(function (bytes) {
+        return JSON.parse(new TextDecoder().decode(bytes));
+      });
     }
     return self._chunks[n];
   };
@@ -699,6 +698,8 @@
           waiting[key] = { resolve: resolve };
           var s = doc.createElement("script");
           s.src = base + (kind === "m" ? "meta" : kind + id) + ".js";
+          // Packed files are bytes, one per character (meta.js is UTF-8, like the page).
+          if (kind !== "m") s.charset = "windows-1252";
           s.async = true;
           s.onload = function () {
             if (key in got) resolve(got[key]);
@@ -929,7 +930,7 @@
     fnv1a: fnv1a,
     shardKey: shardKey,
     decodePostings: decodePostings,
-    fromBase91: fromBase91,
+    bytesOf: bytesOf,
     Engine: Engine,
     snippet: snippet,
     marks: marks,
