@@ -341,3 +341,20 @@ fn key_pages_snapshot() {
         insta::assert_snapshot!(name, main_of(&f.read(page)));
     }
 }
+
+#[test]
+fn search_words_come_from_the_theme_and_the_handbooks_synonyms_replace_them() {
+    let f = Fixture::new("basic");
+    assert!(f.build().status.success());
+    let meta = f.read("_shouce/search/meta.js");
+    // The default lists: stop words and synonym groups, folded to Simplified.
+    assert!(meta.contains("\"要求\"") && meta.contains("\"胡子\",\"胡须\""), "{meta}");
+    let yaml = std::fs::read_to_string(f.root().join("handbook.yaml")).unwrap();
+    f.write("handbook.yaml", format!("{yaml}search:\n  synonyms:\n    - [沏茶, 倒茶]\n    - [工牌, 胸牌]\n"));
+    f.write("themes/default/search/stopwords.txt", "# ours\n請問\n");
+    assert!(f.build().status.success());
+    let meta = f.read("_shouce/search/meta.js");
+    assert!(meta.contains("\"syn\":[[\"沏茶\",\"倒茶\"],[\"工牌\",\"胸牌\"]]"), "{meta}");
+    assert!(meta.contains("\"stop\":[\"请问\"]"), "{meta}");
+    assert!(!meta.contains("胡须"), "{meta}");
+}

@@ -153,3 +153,20 @@ test("markup in content comes back as plain text", { skip: !site && "SHOUCE_SITE
   const [s] = await e.search("script");
   assert.equal(s.url, "03-security/01-script.html");
 });
+
+test("bad input: long, punctuation, question words, emoji, mixed scripts, markup", { skip: !site && "SHOUCE_SITE_SEARCH not set" }, async () => {
+  const e = engineFor(site);
+  const inputs = ["名片握手".repeat(250), "，。！？、；：“”（）", "什么怎么办要求注意", "😀👍🏽🇨🇳", "ATM取款ａｔｍ名片mingpian", "<script>alert(1)</script>", "\u0000\u202e名片", " "];
+  for (const q of inputs) {
+    const found = await e.query(q);
+    assert.ok(Array.isArray(found.results) && typeof found.total === "number", q);
+    for (const r of found.results) assert.equal(typeof r.title, "string");
+    const suggestions = await e.suggest(q, 5);
+    assert.ok(Array.isArray(suggestions) && suggestions.length <= 5, q);
+  }
+  // A long query costs no more than its first 200 characters.
+  const long = await e.query("名片握手".repeat(250));
+  assert.ok(long.terms.reduce((n, t) => n + t.text.length, 0) <= 200);
+  // Markup typed into the box is text to search for, and nothing of it runs.
+  assert.equal((await e.search("<script>"))[0].url, "03-security/01-script.html");
+});
