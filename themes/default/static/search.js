@@ -22,6 +22,8 @@
   var WORD = /[\p{Alphabetic}\p{N}]/u;
   // Results shown: their texts are loaded, to reward the query's words side by side.
   var MAX_RESULTS = 10;
+  // Characters of a query that are searched: a pasted paragraph costs no more than a sentence.
+  var MAX_QUERY = 64;
 
   // ---- tokenizer (mirror of src/search/tokenize.rs) ----
 
@@ -505,7 +507,7 @@
   Engine.prototype.query = async function (query, options) {
     var industry = options && options.industry;
     var m = await this.meta();
-    var segs = parseQuery(String(query || "").slice(0, 200), m.foldMap, m.words);
+    var segs = parseQuery(String(query || "").slice(0, MAX_QUERY), m.foldMap, m.words);
     var empty = { results: [], total: 0, counts: {}, terms: segs };
     if (!segs.length) return empty;
     var self = this;
@@ -576,7 +578,7 @@
    */
   Engine.prototype.suggest = async function (query, max) {
     var m = await this.meta();
-    var q = normalize(String(query || "").slice(0, 200), m.foldMap);
+    var q = normalize(String(query || "").slice(0, MAX_QUERY), m.foldMap);
     var parts = [];
     runs(q).forEach(function (r) {
       if (r.cls === 0) {
@@ -895,6 +897,8 @@
     }
     box.addEventListener("focus", function () {
       engine.meta().then(buildFilters, function () {});
+      // Every query counts results per industry: load that small file while the reader types.
+      engine.memberships().catch(function () {});
       if (box.value.trim()) open(true);
     });
     box.addEventListener("input", function () {
