@@ -482,20 +482,22 @@
   }
   /**
    * Rewards, for a section whose text is loaded: the topic words side by side as typed
-   * (×1.5), or all of them within a short stretch of text (×1.2).
+   * (×1.5), or all of them close together (×1.2). A word in the section's title, headings or
+   * parent heading governs the whole section, so it is close to every word of the text.
    */
-  function closeness(hay, tops) {
+  function closeness(head, body, tops) {
     if (!tops.length) return 1;
     var joined = tops.map(function (t) { return t[0]; }).join("");
-    if (tops.length > 1 && hay.indexOf(joined) >= 0) return 1.5;
+    if (tops.length > 1 && (head.indexOf(joined) >= 0 || body.indexOf(joined) >= 0)) return 1.5;
     var pos = [];
     for (var i = 0; i < tops.length; i++) {
+      var inHead = tops[i].some(function (x) { return head.indexOf(x) >= 0; });
       var at = -1;
-      for (var k = 0; k < tops[i].length && at < 0; k++) at = hay.indexOf(tops[i][k]);
-      if (at < 0) return 1;
-      pos.push(at);
+      for (var k = 0; k < tops[i].length && at < 0; k++) at = body.indexOf(tops[i][k]);
+      if (at < 0 && !inHead) return 1;
+      if (!inHead) pos.push(at);
     }
-    if (tops.length === 1) return 1.2;
+    if (pos.length < 2) return 1.2;
     var span = Math.max.apply(null, pos) - Math.min.apply(null, pos);
     return span <= 12 + 4 * joined.length ? 1.2 : 1;
   }
@@ -535,8 +537,8 @@
     var fold = m.foldMap;
     var tops = topics(segs);
     var results = docs.map(function (doc) {
-      var hay = normalize(doc.title + "\n" + doc.parent + "\n" + doc.heading + "\n" + doc.text, fold);
-      return { doc: doc, score: score[doc.id] * closeness(hay, tops) };
+      var head = normalize(doc.title + "\n" + doc.parent + "\n" + doc.heading, fold);
+      return { doc: doc, score: score[doc.id] * closeness(head, normalize(doc.text, fold), tops) };
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc.id - b.doc.id; });
     var all = results.map(function (r) { return r.doc; });
