@@ -203,7 +203,9 @@ fn build_stages(
     staging.create_dirs(urls.chain(industry_urls.iter().map(String::as_str)))?;
 
     let lang = book.config.lang();
-    progress.stage(&msg::stage_rendering(), book.pages.len() + book.chapters.len());
+    // Every chapter page, the home page (the root chapter) included, is one step.
+    let chapters = book.chapters.len().saturating_sub(1);
+    progress.stage(&msg::stage_rendering(book.pages.len(), chapters), book.pages.len() + book.chapters.len());
     let page_results: Vec<Result<PageResult, Diagnostic>> = (0..book.pages.len())
         .into_par_iter()
         .map(|p| {

@@ -42,6 +42,15 @@ pub struct SearchConfig {
     pub synonyms: Option<Vec<Vec<String>>>,
 }
 
+/// What [`Config::find_industry`] found.
+#[derive(Debug, PartialEq)]
+pub enum IndustryRef<'a> {
+    Known(&'a Industry),
+    /// A name that several industries share: their ids.
+    Ambiguous(Vec<&'a str>),
+    Unknown,
+}
+
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Industry {
@@ -114,6 +123,13 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
+        let slips = crate::slips::find(text, crate::slips::CONFIG_ALIASES);
+        if slips.iter().any(|s| s.kind.is_certain()) {
+            return Err(crate::frontmatter::slip_diagnostics(CONFIG_FILE, &slips, 0, text, true));
+        }
+        if !slips.is_empty() && yaml_serde::from_str::<yaml_serde::Value>(text).is_err() {
+            return Err(crate::frontmatter::slip_diagnostics(CONFIG_FILE, &slips, 0, text, false));
+        }
         // serde fills a struct from a list as well: a handbook.yaml of `- a` lines would pass
         // with every value left at its default.
         if let Ok(value) = yaml_serde::from_str::<yaml_serde::Value>(text)
@@ -173,6 +189,21 @@ impl Config {
 
     pub fn industry(&self, id: &str) -> Option<&Industry> {
         self.industries.iter().find(|i| i.id == id)
+    }
+
+    /// An industry as an author writes it: its id (`insurance`) or the name shown for it
+    /// (`保险业`), which is what they see in handbook.yaml and on the site.
+    pub fn find_industry(&self, written: &str) -> IndustryRef<'_> {
+        let written = written.trim();
+        if let Some(i) = self.industry(written) {
+            return IndustryRef::Known(i);
+        }
+        let named: Vec<&Industry> = self.industries.iter().filter(|i| i.name.trim() == written).collect();
+        match named.as_slice() {
+            [] => IndustryRef::Unknown,
+            [one] => IndustryRef::Known(one),
+            many => IndustryRef::Ambiguous(many.iter().map(|i| i.id.as_str()).collect()),
+        }
     }
 
     /// The hint for an unknown industry id.
@@ -296,6 +327,18 @@ fn language_spelling(tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn industries_by_id_or_by_name() {
+        let c = Config::parse(
+            "industries:\n  - { id: insurance, name: 保险业 }\n  - { id: a, name: 通用 }\n  - { id: b, name: 通用 }\n",
+        )
+        .unwrap();
+        assert!(matches!(c.find_industry("insurance"), IndustryRef::Known(i) if i.id == "insurance"));
+        assert!(matches!(c.find_industry(" 保险业 "), IndustryRef::Known(i) if i.id == "insurance"));
+        assert_eq!(c.find_industry("通用"), IndustryRef::Ambiguous(vec!["a", "b"]));
+        assert_eq!(c.find_industry("银行业"), IndustryRef::Unknown);
+    }
 
     #[test]
     fn search_synonyms_are_read_and_unknown_search_keys_refused() {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, IndustryRef};
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, FrontMatter};
 use crate::messages::{self as msg, Message};
@@ -271,8 +271,8 @@ fn read_markdown(abs: &Path, rel: &str) -> Result<Parsed, Vec<Diagnostic>> {
     })?;
     let text = crate::text::unix_line_ends(text.strip_prefix('\u{feff}').unwrap_or(&text));
     let text = text.as_ref();
-    let split = frontmatter::split(text).map_err(|(line, message)| {
-        vec![Diagnostic::error(&file, line, 1, message).with_hint(msg::front_matter_unclosed_hint()).with_source(text)]
+    let split = frontmatter::split(text).map_err(|(line, message, hint)| {
+        vec![Diagnostic::error(&file, line, 1, message).with_hint(hint).with_source(text)]
     })?;
     let fm = match split.yaml {
         Some(yaml) => frontmatter::parse(&file, yaml, split.yaml_line - 1)?,
@@ -358,10 +358,17 @@ fn assemble(
             continue;
         }
         let stem = name.strip_suffix(".md").unwrap_or(name);
-        let industries = page_industries(&f.fm);
-        for id in &industries {
-            if config.industry(id).is_none() {
-                errors.push(error_at(&f, id, msg::unknown_industry(id)).with_hint(config.industry_hint(id)));
+        let industries = page_industries(&f.fm, &config);
+        for written in f.fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default() {
+            match config.find_industry(&written) {
+                IndustryRef::Known(_) => {}
+                IndustryRef::Ambiguous(ids) => errors.push(
+                    error_at(&f, &written, msg::ambiguous_industry(&written, &ids))
+                        .with_hint(msg::ambiguous_industry_hint()),
+                ),
+                IndustryRef::Unknown => errors.push(
+                    error_at(&f, &written, msg::unknown_industry(&written)).with_hint(config.industry_hint(&written)),
+                ),
             }
         }
         let title = page_title(&f.fm, &f.body, stem);
@@ -406,9 +413,20 @@ fn page_title(fm: &FrontMatter, body: &str, stem: &str) -> String {
     fm.title.clone().or_else(|| first_heading(body)).unwrap_or_else(|| split_numeric_prefix(stem).1.to_string())
 }
 
-fn page_industries(fm: &FrontMatter) -> Vec<String> {
-    let mut industries = fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default();
-    industries.dedup();
+/// The page's industries as ids (an author may write an industry's name, see
+/// [`Config::find_industry`]); what is not found stays as written, for its error.
+fn page_industries(fm: &FrontMatter, config: &Config) -> Vec<String> {
+    let written = fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default();
+    let mut industries: Vec<String> = Vec::with_capacity(written.len());
+    for w in written {
+        let id = match config.find_industry(&w) {
+            IndustryRef::Known(i) => i.id.clone(),
+            _ => w,
+        };
+        if !industries.contains(&id) {
+            industries.push(id);
+        }
+    }
     industries
 }
 
@@ -417,13 +435,13 @@ fn page_industries(fm: &FrontMatter) -> Vec<String> {
 /// tags are as before (so every other page stays as it is). `None` when they changed, or the
 /// file no longer reads cleanly: then the whole handbook must be loaded again, which also
 /// reports any error.
-pub fn reread_body(root: &Path, page: &Page) -> Option<(String, usize)> {
+pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String, usize)> {
     let rel = page.file.strip_prefix(CONTENT_DIR)?.strip_prefix('/')?;
     let f = read_markdown(&root.join(CONTENT_DIR).join(rel), rel).ok()?;
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name.strip_suffix(".md").unwrap_or(name);
     let same = page_title(&f.fm, &f.body, stem) == page.title
-        && page_industries(&f.fm) == page.industries
+        && page_industries(&f.fm, config) == page.industries
         && f.fm.order == page.order
         && f.fm.summary == page.summary
         && f.fm.source == page.source
@@ -495,19 +513,19 @@ mod tests {
         let page = &book.pages[0];
 
         write("---\ntitle: 名片\nindustry: [bank]\n---\n\n新的正文\n");
-        assert_eq!(reread_body(root, page), Some(("\n新的正文\n".to_string(), 5)));
+        assert_eq!(reread_body(root, &book.config, page), Some(("\n新的正文\n".to_string(), 5)));
         // What the sidebar, chapter and industry pages show of it changed: rebuild everything.
         write("---\ntitle: 递名片\nindustry: [bank]\n---\n正文\n");
-        assert_eq!(reread_body(root, page), None);
+        assert_eq!(reread_body(root, &book.config, page), None);
         write("---\ntitle: 名片\n---\n正文\n");
-        assert_eq!(reread_body(root, page), None);
+        assert_eq!(reread_body(root, &book.config, page), None);
         write("---\ntitle: 名片\nindustry: [bank]\nsummary: 新摘要\n---\n正文\n");
-        assert_eq!(reread_body(root, page), None);
+        assert_eq!(reread_body(root, &book.config, page), None);
         // Errors are for the full build to report.
         write("---\ntitle: 名片\nindustry: [bank]\ntitel: x\n---\n正文\n");
-        assert_eq!(reread_body(root, page), None);
+        assert_eq!(reread_body(root, &book.config, page), None);
         std::fs::remove_file(&file).unwrap();
-        assert_eq!(reread_body(root, page), None);
+        assert_eq!(reread_body(root, &book.config, page), None);
     }
 
     #[test]
@@ -519,8 +537,8 @@ mod tests {
         std::fs::write(&file, "# 名片\n\n正文\n").unwrap();
         let (book, _) = load(root, Config::default()).unwrap();
         std::fs::write(&file, "# 名片\n\n改过的正文\n").unwrap();
-        assert!(reread_body(root, &book.pages[0]).is_some());
+        assert!(reread_body(root, &book.config, &book.pages[0]).is_some());
         std::fs::write(&file, "# 递名片\n\n正文\n").unwrap();
-        assert_eq!(reread_body(root, &book.pages[0]), None);
+        assert_eq!(reread_body(root, &book.config, &book.pages[0]), None);
     }
 }

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::messages::{self as msg, Message, ValueKind};
+use crate::messages::{self as msg, Message, Text, ValueKind};
 
 /// The keys a page or `_index.md` may have. Other keys are errors, found by [`parse`] (all of
 /// them at once, not only the first as `deny_unknown_fields` would).
@@ -54,10 +54,20 @@ pub struct Split<'a> {
 }
 
 /// Splits at `---` lines. `text` must already be without BOM; CRLF is fine.
-/// Errors when a block opens but never closes.
-pub fn split(text: &str) -> Result<Split<'_>, (usize, Message)> {
+/// Errors when a block opens but never closes, or is opened or closed by other dashes
+/// (`———` typed with a Chinese input method): (line, message, hint).
+pub fn split(text: &str) -> Result<Split<'_>, (usize, Message, Text)> {
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_end].trim_end() != "---" {
+    let first = text[..first_end].trim_end();
+    if first != "---" {
+        // `———` and then `title: …`: a block meant, opened with the wrong dashes.
+        let second = text[first_end..].lines().next().unwrap_or("");
+        let looks_like_key =
+            second.split_once(':').is_some_and(|(k, _)| !k.is_empty() && k.is_ascii() && !k.contains(' '))
+                || !crate::slips::find(second, crate::slips::FRONT_MATTER_ALIASES).is_empty();
+        if crate::slips::is_wrong_dashes(first) && looks_like_key {
+            return Err((1, msg::wrong_dashes(1, first.trim(), true), msg::wrong_dashes_hint()));
+        }
         return Ok(Split { yaml: None, yaml_line: 0, body: text, body_line: 1 });
     }
     let mut pos = first_end;
@@ -75,7 +85,11 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, Message)> {
         pos = end;
         line += 1;
     }
-    Err((1, msg::front_matter_unclosed()))
+    // No `---` below: a line of other dashes is the end the author typed.
+    if let Some((i, l)) = text.lines().enumerate().skip(1).find(|(_, l)| crate::slips::is_wrong_dashes(l)) {
+        return Err((i + 1, msg::wrong_dashes(i + 1, l.trim(), false), msg::wrong_dashes_hint()));
+    }
+    Err((1, msg::front_matter_unclosed(), msg::front_matter_unclosed_hint()))
 }
 
 /// Parses the YAML of a front-matter block. `line_offset` is the file line of the first YAML line
@@ -97,9 +111,17 @@ pub fn parse(file: &str, yaml: &str, line_offset: usize) -> Result<FrontMatter, 
                 .with_source(&full_text()),
         ]);
     }
+    let slips = crate::slips::find(yaml, crate::slips::FRONT_MATTER_ALIASES);
+    if slips.iter().any(|s| s.kind.is_certain()) {
+        return Err(slip_diagnostics(file, &slips, line_offset, &full_text(), true));
+    }
     let mut unknown: Vec<String> = Vec::new();
     let parsed: Result<FrontMatter, _> =
         serde_ignored::deserialize(yaml_serde::Deserializer::from_str(yaml), |path| unknown.push(path.to_string()));
+    if parsed.is_err() && !slips.is_empty() {
+        // The YAML broke, and a slip explains it better than the parser can.
+        return Err(slip_diagnostics(file, &slips, line_offset, &full_text(), false));
+    }
     let failed = parsed.as_ref().err().map(|e| yaml_diagnostic(file, yaml, line_offset, e, KEYS));
     if failed.is_some() {
         // The parse stopped at the error: keys after it were never seen. If the YAML itself
@@ -128,6 +150,25 @@ pub fn parse(file: &str, yaml: &str, line_offset: usize) -> Result<FrontMatter, 
         .collect();
     errors.sort_by_key(|d| (d.line, d.col));
     Err(errors)
+}
+
+/// One error per slip (only the certain ones when `certain`), at the slip's character.
+pub fn slip_diagnostics(
+    file: &str,
+    slips: &[crate::slips::Slip],
+    line_offset: usize,
+    text: &str,
+    certain: bool,
+) -> Vec<Diagnostic> {
+    slips
+        .iter()
+        .filter(|s| !certain || s.kind.is_certain())
+        .map(|s| {
+            Diagnostic::error(file, line_offset + s.line, s.col, msg::slip(&s.kind))
+                .with_hint(msg::slip_hint(&s.kind))
+                .with_source(text)
+        })
+        .collect()
 }
 
 /// The 1-based line of a top-level `key:` in the YAML text.
@@ -171,7 +212,7 @@ pub fn yaml_diagnostic(file: &str, yaml: &str, line_offset: usize, e: &yaml_serd
         let key = if path.is_empty() { from_line() } else { path.to_string() };
         Diagnostic::error(file, line, col, wrong_type(&key, &detail[pos..])).with_hint(msg::wrong_type_hint())
     } else {
-        Diagnostic::error(file, line, col, msg::invalid_yaml(&detail)).with_hint(msg::invalid_yaml_hint())
+        Diagnostic::error(file, line, col, msg::yaml_problem(&detail)).with_hint(msg::invalid_yaml_hint())
     };
     let full_text: String = "\n".repeat(line_offset) + yaml;
     d.with_source(&full_text)

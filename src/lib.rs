@@ -41,5 +41,6 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod slips;
 pub mod text;
 pub mod theme;

@@ -346,9 +346,15 @@ pub fn wrong_type(key: &str, found: &str, expected: ValueKind, raw: &str) -> Mes
             format!("`{key}` 的值应该是{zh}，这里写的是{zh_found}"),
             format!("`{key}`: invalid type: {en_found}, expected {en}"),
         ),
+        // The whole block was read as one value: it is not `key: value` lines.
+        None if raw.contains("expected struct") => m(
+            "not-key-value",
+            "页头信息要一行写一个 `键: 值`（冒号是半角的，后面空一格）",
+            format!("front matter must be `key: value` lines ({})", v(raw)),
+        ),
         None => {
             let raw = v(raw);
-            m("wrong-type", format!("`{key}` 的值类型不对：{raw}"), format!("`{key}`: {raw}"))
+            m("wrong-type", format!("`{key}` 的值类型不对"), format!("`{key}`: {raw}"))
         }
     }
 }
@@ -402,16 +408,151 @@ pub fn wrong_type_hint() -> Text {
     )
 }
 
-pub fn invalid_yaml(detail: &str) -> Message {
-    let d = v(detail);
-    m("invalid-yaml", format!("YAML 格式有误：{d}"), format!("invalid YAML: {d}"))
-}
-
 pub fn invalid_yaml_hint() -> Text {
     t(
         "如果值里有 `: `，或者以 `\"`、`'`、`*`、`&`、`[`、`{` 开头，要给整个值加上引号",
         "quote values that contain `: ` or start with `\"`, `'`, `*`, `&`, `[` or `{`",
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// slips.rs: what a Chinese keyboard types into YAML.
+
+/// A slip of the keyboard, named (the characters typed are quoted values, shown as typed).
+pub fn slip(kind: &crate::slips::Kind) -> Message {
+    use crate::slips::Kind;
+    match kind {
+        Kind::FullWidthColon { key } => {
+            let (k, c) = (v(key), v("："));
+            m(
+                "full-width-colon",
+                format!("`{k}` 后面是全角冒号“{c}”"),
+                format!("a full-width colon “{c}” follows `{k}`"),
+            )
+        }
+        Kind::ChineseKey { written, key } => {
+            let (w, k) = (v(written), v(key));
+            m(
+                "chinese-key",
+                format!("键要用英文写：`{w}` 应该写成 `{k}`"),
+                format!("keys are English: write `{k}` for `{w}`"),
+            )
+        }
+        Kind::FullWidthComma(c) => {
+            let c = v(c);
+            m(
+                "full-width-comma",
+                format!("列表里的“{c}”是全角的"),
+                format!("the list is separated by a full-width “{c}”"),
+            )
+        }
+        Kind::FullWidthBracket(c) => {
+            let c = v(c);
+            m(
+                "full-width-bracket",
+                format!("列表用了全角括号“{c}”"),
+                format!("the list uses a full-width bracket “{c}”"),
+            )
+        }
+        Kind::FullWidthSpace => {
+            let c = v("\u{3000}");
+            m("full-width-space", format!("这里是一个全角空格“{c}”"), format!("this is a full-width space “{c}”"))
+        }
+        Kind::CurlyQuote(c) => {
+            let c = v(c);
+            m("curly-quote", format!("值用了中文引号“{c}”"), format!("the value is in Chinese quotation marks “{c}”"))
+        }
+    }
+}
+
+/// How to fix a [`slip`].
+pub fn slip_hint(kind: &crate::slips::Kind) -> Text {
+    use crate::slips::Kind;
+    match kind {
+        Kind::FullWidthColon { key } => {
+            let (k, c) = (v(key), v("："));
+            t(
+                format!("把全角冒号“{c}”改成半角冒号“:”，冒号后面空一格，例如 `{k}: …`"),
+                format!("replace “{c}” with a half-width “:” followed by a space, e.g. `{k}: …`"),
+            )
+        }
+        Kind::ChineseKey { key, .. } => {
+            let k = v(key);
+            t(format!("例如 `{k}: …`（冒号是半角的）"), format!("e.g. `{k}: …` (a half-width colon)"))
+        }
+        Kind::FullWidthComma(c) => {
+            let c = v(c);
+            t(
+                format!("把“{c}”改成半角逗号“,”，例如 `[banking, insurance]`"),
+                format!("replace “{c}” with a half-width comma, e.g. `[banking, insurance]`"),
+            )
+        }
+        Kind::FullWidthBracket(_) => t(
+            "列表要用半角方括号 `[` 和 `]`，例如 `[banking, insurance]`",
+            "lists use half-width brackets `[` and `]`, e.g. `[banking, insurance]`",
+        ),
+        Kind::FullWidthSpace => t(
+            "把全角空格换成半角空格（缩进只能用半角空格）",
+            "replace it with an ordinary space (indentation takes only ordinary spaces)",
+        ),
+        Kind::CurlyQuote(_) => t(
+            "YAML 的引号要用半角的 `\"`：把中文引号改成 `\"`，或者去掉引号",
+            "YAML quotes are half-width `\"`: use those, or no quotes",
+        ),
+    }
+}
+
+pub fn wrong_dashes(line: usize, written: &str, opening: bool) -> Message {
+    let w = v(written);
+    if opening {
+        m(
+            "wrong-dashes",
+            format!("第 {line} 行的“{w}”不是三个半角减号：页头信息没有开始"),
+            format!("“{w}” on line {line} is not three hyphens: the front matter does not start"),
+        )
+    } else {
+        m(
+            "wrong-dashes",
+            format!("第 {line} 行的“{w}”不是三个半角减号：页头信息没有结束"),
+            format!("“{w}” on line {line} is not three hyphens: the front matter does not end"),
+        )
+    }
+}
+
+pub fn wrong_dashes_hint() -> Text {
+    t(
+        "把这一行改成只写 `---`（三个半角减号，英文输入法下的减号键）",
+        "make the line exactly `---` (three hyphen-minus characters)",
+    )
+}
+
+/// What the YAML parser found, in words (its own English is not shown in Chinese).
+pub fn yaml_problem(detail: &str) -> Message {
+    let (zh, en) = if detail.contains("could not find expected ':'") {
+        ("这一行或上一行缺少键后面的冒号“:”", "a key is missing its colon “:” on this line or the one above")
+    } else if detail.contains("mapping values are not allowed") {
+        ("这一行的值里有“: ”，YAML 把它当成了新的键", "the value holds “: ”, which YAML reads as a new key")
+    } else if detail.contains("did not find expected key") || detail.contains("did not find expected node content") {
+        ("这一行的缩进或格式和上一行对不上", "this line's indentation or form does not fit the lines above")
+    } else if detail.contains("found character that cannot start any token") {
+        ("这一行有一个不能出现在值开头的字符", "a value starts with a character YAML does not allow there")
+    } else if detail.contains("found unexpected end of stream") || detail.contains("found unexpected end") {
+        ("引号或括号没有闭合", "a quote or bracket is never closed")
+    } else if detail.contains("while scanning a quoted scalar") {
+        ("引号没有闭合", "a quoted value is never closed")
+    } else if detail.contains("did not find expected ',' or ']'") {
+        ("方括号里的列表没有写完或者没有闭合", "a list in brackets is incomplete or never closed")
+    } else if detail.contains("did not find expected ',' or '}'") {
+        ("花括号里的内容没有写完或者没有闭合", "braces are incomplete or never closed")
+    } else if detail.contains("duplicate") {
+        ("同一个键写了两次", "a key is written twice")
+    } else if detail.contains("recursion limit") {
+        ("嵌套太深", "nesting is too deep")
+    } else {
+        ("YAML 格式有误", "the YAML is not valid")
+    };
+    // English readers also get the parser's own words: they may help and need no translation.
+    m("invalid-yaml", zh, format!("{en} ({})", v(detail)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -567,6 +708,15 @@ pub fn industry_on_index_hint() -> Text {
 pub fn unknown_industry(id: &str) -> Message {
     let id = v(id);
     m("unknown-industry", format!("未知的行业 `{id}`"), format!("unknown industry `{id}`"))
+}
+
+pub fn ambiguous_industry(name: &str, ids: &[&str]) -> Message {
+    let (n, ids) = (v(name), joined(ids));
+    m("ambiguous-industry", format!("几个行业都叫 `{n}`：{ids}"), format!("several industries are called `{n}`: {ids}"))
+}
+
+pub fn ambiguous_industry_hint() -> Text {
+    t("写行业的 id，不要写名称", "write the industry's id rather than its name")
 }
 
 pub fn two_sources(url: &str) -> Message {
@@ -1383,8 +1533,13 @@ pub fn stage_reading() -> Text {
     t("读取内容", "reading content")
 }
 
-pub fn stage_rendering() -> Text {
-    t("生成页面", "rendering pages")
+/// Says what it counts, as the summary does (`已生成 35 页，5 章`): the home page is the
+/// handbook's own chapter page.
+pub fn stage_rendering(pages: usize, chapters: usize) -> Text {
+    t(
+        format!("生成页面：{pages} 页、{chapters} 章和首页"),
+        format!("rendering {}, {} and the home page", plural(pages, "page"), plural(chapters, "chapter")),
+    )
 }
 
 pub fn stage_binders() -> Text {
@@ -1404,11 +1559,9 @@ pub fn stage_replacing() -> Text {
 }
 
 /// A stage as one log line: `rendering pages (12)…`; without a count when it is unknown (0).
-pub fn stage_line(name: &Text, total: usize) -> Text {
-    match total {
-        0 => t(format!("{}…", name.zh()), format!("{}…", name.en())),
-        n => t(format!("{}（{n}）…", name.zh()), format!("{} ({n})…", name.en())),
-    }
+/// A stage as a log line; a stage with steps says what they are in its name.
+pub fn stage_line(name: &Text) -> Text {
+    t(format!("{}…", name.zh()), format!("{}…", name.en()))
 }
 
 /// `, 2 warnings` after a summary; empty without warnings.

@@ -15,7 +15,7 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use crate::binder;
 use crate::build;
-use crate::config::Config;
+use crate::config::{Config, IndustryRef};
 use crate::diagnostic::Diagnostic;
 use crate::guard;
 use crate::messages::{self as msg, Lang};
@@ -74,16 +74,25 @@ pub struct Printed {
 pub fn run(o: &Options) -> Result<Printed, PdfError> {
     let config = Config::load(&o.root).map_err(|d| PdfError::Build(d.into()))?;
     let lang = config.lang();
-    if let Some(id) = &o.industry
-        && config.industry(id).is_none()
-    {
-        return Err(PdfError::Usage(
-            Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::unknown_industry(id))
-                .with_hint(config.industry_hint(id)),
-        ));
-    }
+    // By id or by the name handbook.yaml shows (保险业).
+    let industry: Option<String> = match o.industry.as_deref().map(|w| (w, config.find_industry(w))) {
+        None => None,
+        Some((_, IndustryRef::Known(i))) => Some(i.id.clone()),
+        Some((w, IndustryRef::Ambiguous(ids))) => {
+            return Err(PdfError::Usage(
+                Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::ambiguous_industry(w, &ids))
+                    .with_hint(msg::ambiguous_industry_hint()),
+            ));
+        }
+        Some((w, IndustryRef::Unknown)) => {
+            return Err(PdfError::Usage(
+                Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::unknown_industry(w))
+                    .with_hint(config.industry_hint(w)),
+            ));
+        }
+    };
     let out =
-        o.out.clone().unwrap_or_else(|| PathBuf::from(format!("{}.pdf", o.industry.as_deref().unwrap_or("handbook"))));
+        o.out.clone().unwrap_or_else(|| PathBuf::from(format!("{}.pdf", industry.as_deref().unwrap_or("handbook"))));
     // Before any printing: a refusal after two print passes wastes a trainer's minutes.
     let out = check_out(&o.root, &out).map_err(PdfError::Usage)?;
     let browser = find_browser(o.browser.as_deref(), lang).map_err(PdfError::Other)?;
@@ -107,7 +116,7 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
     if INTERRUPTED.load(Ordering::SeqCst) {
         return Err(PdfError::Interrupted);
     }
-    let html = site.join(binder::url_for(o.industry.as_deref()));
+    let html = site.join(binder::url_for(industry.as_deref()));
     let tmp_pdf = work.path().join("binder.pdf");
 
     let print = |pass: usize| -> Result<lopdf::Document, Stop> {

@@ -21,8 +21,8 @@ impl Progress for Silent {}
 /// A line per stage: for logs and CI, where a redrawn bar would be noise.
 pub struct Lines(pub Lang);
 impl Progress for Lines {
-    fn stage(&self, name: &Text, total: usize) {
-        eprintln!("{}", crate::messages::stage_line(name, total).get(self.0));
+    fn stage(&self, name: &Text, _total: usize) {
+        eprintln!("{}", crate::messages::stage_line(name).get(self.0));
     }
 }
 

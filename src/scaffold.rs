@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::check::{PLACEHOLDER, names};
-use crate::config::{self, CONFIG_FILE, Config};
+use crate::config::{self, CONFIG_FILE, Config, IndustryRef};
 use crate::content::{CONTENT_DIR, RESERVED_TOP};
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
@@ -90,12 +90,23 @@ pub fn new_file(kind: Kind, args: &NewArgs) -> Result<String, Refusal> {
     }
     let config = Config::load(&args.root).map_err(Refusal::Failed)?;
     let mut industries: Vec<&str> = Vec::new();
-    for id in args.industry.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        if config.industry(id).is_none() {
-            return Err(Refusal::Usage(
-                Diagnostic::error(CONFIG_FILE, 0, 0, msg::no_such_industry(id)).with_hint(config.industry_hint(id)),
-            ));
-        }
+    for written in args.industry.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        // By id or by the name handbook.yaml shows (保险业).
+        let id = match config.find_industry(written) {
+            IndustryRef::Known(i) => i.id.as_str(),
+            IndustryRef::Ambiguous(ids) => {
+                return Err(Refusal::Usage(
+                    Diagnostic::error(CONFIG_FILE, 0, 0, msg::ambiguous_industry(written, &ids))
+                        .with_hint(msg::ambiguous_industry_hint()),
+                ));
+            }
+            IndustryRef::Unknown => {
+                return Err(Refusal::Usage(
+                    Diagnostic::error(CONFIG_FILE, 0, 0, msg::no_such_industry(written))
+                        .with_hint(config.industry_hint(written)),
+                ));
+            }
+        };
         if !industries.contains(&id) {
             industries.push(id);
         }

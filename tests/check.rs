@@ -168,7 +168,10 @@ fn broken_front_matter_is_reported_with_the_names_then_links_on_the_next_run() {
     assert!(stderr(&out).contains("这里没有 `content` 文件夹"), "{}", stderr(&out));
     write(r, "handbook.yaml", "language: en\ntitle: a: b\n");
     let msg = stderr(&run(r, &["check"]));
-    assert!(msg.contains("handbook.yaml:2:9: error: invalid YAML"), "a broken handbook.yaml in its language: {msg}");
+    assert!(
+        msg.contains("handbook.yaml:2:9: error: the value holds “: ”"),
+        "a broken handbook.yaml in its language: {msg}"
+    );
     assert!(msg.contains("content/aux.md: error: `aux.md` is a reserved device name"), "{msg}");
     assert!(msg.contains("links, images and titles are checked once the errors above are fixed"), "{msg}");
 }

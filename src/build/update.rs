@@ -33,7 +33,7 @@ impl Built {
         let mut edits = Vec::new();
         for path in changed {
             let p = self.page_of(root, path)?;
-            let (body, body_line) = content::reread_body(root, &self.book.pages[p])?;
+            let (body, body_line) = content::reread_body(root, &self.book.config, &self.book.pages[p])?;
             edits.push((p, body, body_line));
         }
         if edits.is_empty() {

@@ -35,7 +35,11 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("industry_shape_hint", industry_shape_hint()),
         ("wrong_type", message(wrong_type("order", "string \"第一\"", ValueKind::WholeNumber, "invalid type"))),
         ("wrong_type_hint", wrong_type_hint()),
-        ("invalid_yaml", message(invalid_yaml("mapping values are not allowed in this context"))),
+        ("yaml_problem", message(yaml_problem("mapping values are not allowed in this context"))),
+        ("slip", message(slip(&crate::slips::Kind::FullWidthColon { key: "title".into() }))),
+        ("slip_hint", slip_hint(&crate::slips::Kind::FullWidthComma('，'))),
+        ("wrong_dashes", message(wrong_dashes(4, "———", false))),
+        ("wrong_dashes_hint", wrong_dashes_hint()),
         ("invalid_yaml_hint", invalid_yaml_hint()),
         ("no_content_folder", message(no_content_folder())),
         ("no_content_folder_hint", no_content_folder_hint("/h/content")),
@@ -51,6 +55,8 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("industry_on_index_hint", industry_on_index_hint()),
         ("unknown_industry", message(unknown_industry("insurence"))),
         ("two_sources", message(two_sources("a/index.html"))),
+        ("ambiguous_industry", message(ambiguous_industry("通用", &["a", "b"]))),
+        ("ambiguous_industry_hint", ambiguous_industry_hint()),
         ("two_sources_index_hint", two_sources_index_hint()),
         ("two_sources_hint", two_sources_hint("content/A.md")),
         ("reserved_top", message(reserved_top("industry"))),
@@ -147,10 +153,10 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("unknown_code_language", message(unknown_code_language("rustt"))),
         ("unknown_code_language_hint", unknown_code_language_hint()),
         ("stage_reading", stage_reading()),
-        ("stage_rendering", stage_rendering()),
+        ("stage_rendering", stage_rendering(35, 5)),
         ("stage_binders", stage_binders()),
         ("stage_indexing", stage_indexing()),
-        ("stage_line", stage_line(&stage_rendering(), 12)),
+        ("stage_line", stage_line(&stage_rendering(35, 5))),
         ("built", built(&stats)),
         ("build_failed", build_failed(3)),
         ("pdf_building", pdf_building()),
@@ -267,6 +273,38 @@ fn every_text_is_translated() {
         let en_own = own(text.en());
         assert!(en_own.chars().any(|c| c.is_ascii_alphabetic()) && !en_own.contains('：'), "{name}: {en:?}");
         assert_ne!(zh, en, "{name}");
+    }
+}
+
+#[test]
+fn every_slip_and_yaml_problem_is_worded_in_both_languages() {
+    use crate::slips::Kind;
+    let kinds = [
+        Kind::FullWidthColon { key: "title".into() },
+        Kind::ChineseKey { written: "标题".into(), key: "title" },
+        Kind::FullWidthComma('、'),
+        Kind::FullWidthBracket('【'),
+        Kind::FullWidthSpace,
+        Kind::CurlyQuote('“'),
+    ];
+    let mut texts: Vec<Text> = kinds.iter().flat_map(|k| [slip(k).text, slip_hint(k)]).collect();
+    for detail in [
+        "could not find expected ':'",
+        "mapping values are not allowed in this context",
+        "did not find expected key",
+        "found character that cannot start any token",
+        "found unexpected end of stream",
+        "did not find expected ',' or ']'",
+        "something new",
+    ] {
+        texts.push(yaml_problem(detail).text);
+    }
+    for text in texts {
+        let zh = own(text.zh());
+        // No parser English in Chinese: only words in backticks (and the name YAML) are Latin.
+        let prose: String = zh.split('`').step_by(2).collect::<String>().replace("YAML", "");
+        assert!(!prose.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+        assert!(prose.chars().any(is_cjk) && own(text.en()).chars().any(|c| c.is_ascii_alphabetic()));
     }
 }
 
