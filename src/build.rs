@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::Entry;
 use crate::content::{self, Handbook};
-use crate::diagnostic::{BuildFailed, Diagnostic, explain};
+use crate::diagnostic::{BuildFailed, Diagnostic, Severity, explain};
 use crate::markdown::{self, LinkRef, Rendered, Section};
 use crate::messages as msg;
 use crate::output::{self, Staging};
@@ -86,12 +86,27 @@ impl PageResult {
 }
 
 pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
-    build_with(root, out, &crate::progress::Silent)
+    build_with(root, out, &crate::progress::Silent, &Options::default())
+}
+
+/// What a build lets through.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Links to missing pages or headings are warnings, not errors: for a handbook being
+    /// written (`build --allow-broken-links`, and `serve`).
+    pub allow_broken_links: bool,
+    /// Pages marked `draft: true` are built too (`serve --drafts`).
+    pub drafts: bool,
 }
 
 /// [`build`], reporting its stages to `progress`.
-pub fn build_with(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Summary, BuildError> {
-    timed(progress, &|progress| build_stages(root, out, progress, Keep::Summary)).map(|b| {
+pub fn build_with(
+    root: &Path,
+    out: &Path,
+    progress: &dyn crate::progress::Progress,
+    options: &Options,
+) -> Result<Summary, BuildError> {
+    timed(progress, &|progress| build_stages(root, out, progress, Keep::Summary, options)).map(|b| {
         let Built { summary, book, theme, pages, chapters, load_warnings } = b;
         // Freeing what the build kept (every section's text at 10k pages) took 20 ms of one
         // core after the site was written; the pool does it while the caller goes on (and a
@@ -113,8 +128,15 @@ enum Keep {
 
 /// [`build_with`], keeping what the build knows so that `serve` can update the site after an
 /// edit without starting over (see [`Built::update_pages`]).
-pub fn build_kept(root: &Path, out: &Path, progress: &dyn crate::progress::Progress) -> Result<Built, BuildError> {
-    timed(progress, &|progress| build_stages(root, out, progress, Keep::All))
+pub fn build_kept(
+    root: &Path,
+    out: &Path,
+    progress: &dyn crate::progress::Progress,
+    drafts: bool,
+) -> Result<Built, BuildError> {
+    // `serve` shows a page whose links lead to pages not written yet, with a warning.
+    let options = Options { allow_broken_links: true, drafts };
+    timed(progress, &|progress| build_stages(root, out, progress, Keep::All, &options))
 }
 
 fn timed(
@@ -181,12 +203,25 @@ fn build_stages(
     out: &Path,
     progress: &dyn crate::progress::Progress,
     keep: Keep,
+    options: &Options,
 ) -> Result<Built, BuildError> {
     let start = Instant::now();
     progress.stage(&msg::stage_reading(), 0);
-    let config = Config::load(root)?;
+    let mut config = Config::load(root)?;
+    config.drafts = options.drafts;
     let out = output::check_target(root, out).map_err(BuildError::Usage)?;
-    let (mut book, load_warnings) = content::load_checked(root, config, &output::collisions)?;
+    // What breaks on a Windows share is an error here as in `check`: the same walk decides.
+    let share = crate::names::check_tree(root);
+    let (mut book, load_warnings) = match content::load_checked(root, config, &output::collisions) {
+        Ok(loaded) if share.is_empty() => loaded,
+        Ok(_) => return Err(share.into()),
+        Err(mut errors) => {
+            errors.extend(share);
+            errors.sort();
+            errors.dedup();
+            return Err(errors.into());
+        }
+    };
     let theme = theme::load(root, &book.config.theme).map_err(|d| vec![d])?;
     let strings = i18n::for_language(&book.config.language);
     let renderer = Renderer::new(&book, &theme, &strings);
@@ -269,7 +304,15 @@ fn build_stages(
     let index = index_search(&book, &theme, &pages, &chapters, &|name, text| staging.write(&search_url(name), text))?;
 
     progress.stage(&msg::stage_links(), 0);
-    let warnings = all_warnings(&book, &load_warnings, &pages, &chapters);
+    let link_severity = if options.allow_broken_links { Severity::Warning } else { Severity::Error };
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        all_warnings(root, &book, &load_warnings, &pages, &chapters, link_severity)
+            .into_iter()
+            .partition(|d| d.is_error());
+    if !errors.is_empty() {
+        // Broken links, as `check` reports them; the previous output stays.
+        return Err(errors.into());
+    }
     progress.stage(&msg::stage_replacing(), 0);
     staging.commit()?;
     let summary = Summary {
@@ -309,17 +352,30 @@ fn index_search(
 }
 
 /// Warnings of loading, of the link check across all pages, and of each page, sorted.
+/// Warnings of loading and of each page, and the link check's findings at `links` severity,
+/// sorted; findings of the link check show their source line.
 fn all_warnings(
+    root: &Path,
     book: &Handbook,
     load_warnings: &[Diagnostic],
     pages: &[PageResult],
     chapters: &[PageResult],
+    links: Severity,
 ) -> Vec<Diagnostic> {
     let results = || pages.iter().chain(chapters);
     let targets: Vec<links::Target> =
         results().map(|r| links::Target { source: &r.source, ids: &r.ids, links: &r.links }).collect();
     let mut warnings = load_warnings.to_vec();
-    warnings.extend(links::check(book, &targets, crate::diagnostic::Severity::Warning));
+    warnings.extend(content::placeholder_warnings(root, book));
+    let mut texts: BTreeMap<std::path::PathBuf, String> = BTreeMap::new();
+    for d in links::check(book, &targets, links) {
+        let text = texts.entry(d.file.clone()).or_insert_with(|| {
+            crate::guard::read_file(&root.join(&d.file))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default()
+        });
+        warnings.push(d.with_source(text));
+    }
     warnings.extend(results().flat_map(|r| r.warnings.iter().cloned()));
     warnings.sort();
     warnings
@@ -394,6 +450,8 @@ fn search_docs<'a>(
     let mut docs = Vec::new();
     for (e, crumb) in search_order(book).zip(crumbs) {
         let (sections, url, title, industries, tags): (&[Section], _, _, &[String], &[String]) = match e {
+            // The author's notes in template text are not for staff to find.
+            Entry::Page(p) if book.pages[p].unfinished => continue,
             Entry::Page(p) => {
                 let page = &book.pages[p];
                 (&pages[p].sections, &page.url, &page.title, &page.industries, &page.tags)

@@ -11,8 +11,6 @@
 //! - template text from `shouce new` that was never replaced (a warning);
 //! - names and paths that break on a Windows file share ([`names`]).
 
-pub mod names;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -27,10 +25,9 @@ use crate::diagnostic::{Diagnostic, Severity, display_path};
 use crate::markdown::{self, LinkRef};
 use crate::messages::{self as msg, Lang, Message, Text};
 use crate::render::{self, STATIC_DIR, root_of};
-use crate::{i18n, links, theme};
+use crate::{i18n, links, names, theme};
 
-/// Every placeholder in the templates of `shouce new` starts with this.
-pub const PLACEHOLDER: &str = "〔在这里";
+pub use crate::content::PLACEHOLDER;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -178,7 +175,7 @@ fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec
     }
     out.extend(duplicate_titles(root, book));
     out.extend(missing_industries(root, book));
-    out.extend(placeholders(root, book));
+    out.extend(content::placeholder_warnings(root, book));
     out
 }
 
@@ -374,25 +371,6 @@ fn missing_industries(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
                 .with_source(&text)
         })
         .collect()
-}
-
-/// Template text of `shouce new` left in a page: one warning per file, at the first place.
-fn placeholders(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
-    let files =
-        book.pages.iter().map(|p| p.file.as_str()).chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref()));
-    let mut out = Vec::new();
-    for file in files {
-        let text = source_text(root, file);
-        let mut found = text.lines().enumerate().filter_map(|(i, l)| l.find(PLACEHOLDER).map(|pos| (i, l, pos)));
-        let Some((i, line, pos)) = found.next() else { continue };
-        let message = msg::placeholder_left(found.count());
-        out.push(
-            Diagnostic::warning(file, i + 1, line[..pos].chars().count() + 1, message)
-                .with_hint(msg::placeholder_hint())
-                .with_source(&text),
-        );
-    }
-    out
 }
 
 /// The text of a handbook file for showing the offending line; empty when unreadable.

@@ -31,6 +31,10 @@ pub enum Command {
         /// Where to write the site (default: DIR/public). Open index.html in it from any folder.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Publish even with links to missing pages or headings (as warnings), for a handbook
+        /// still being written.
+        #[arg(long)]
+        allow_broken_links: bool,
     },
     /// Print a training binder (the whole handbook, or one industry) to PDF with Chromium, Chrome or Edge.
     Pdf {
@@ -62,6 +66,9 @@ pub enum Command {
         /// others on the network read the handbook.
         #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
         bind: String,
+        /// Also show pages marked `draft: true` (build leaves them out).
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check the handbook without building it: front matter, links, anchors, images, titles,
     /// industries, and names that break on a Windows file share. Exit code 1 on any error.
@@ -127,8 +134,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
         }
-        Command::Serve { root, port, bind } => {
-            crate::serve::run(&crate::serve::Options { root, port, bind, quiet: cli.quiet })
+        Command::Serve { root, port, bind, drafts } => {
+            crate::serve::run(&crate::serve::Options { root, port, bind, quiet: cli.quiet, drafts })
         }
         Command::Check { root, format } => crate::check::run(&root, format, cli.quiet),
         Command::New { what: NewCommand::Page(args) } => {
@@ -138,11 +145,12 @@ pub fn run(cli: Cli) -> ExitCode {
             crate::scaffold::run_new(crate::scaffold::Kind::Case, &args, cli.quiet)
         }
         Command::Init { dir, force } => crate::scaffold::run_init(&dir, force, cli.quiet),
-        Command::Build { root, out } => {
+        Command::Build { root, out, allow_broken_links } => {
             let lang = message_lang(&root);
             let out = out.unwrap_or_else(|| root.join("public"));
             let progress = crate::progress::for_stderr(cli.quiet, lang);
-            match build::build_with(&root, &out, progress.as_ref()) {
+            let options = build::Options { allow_broken_links, drafts: false };
+            match build::build_with(&root, &out, progress.as_ref(), &options) {
                 Ok(s) => {
                     if !cli.quiet {
                         for w in &s.warnings {

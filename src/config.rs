@@ -33,6 +33,10 @@ pub struct Config {
     pub search: SearchConfig,
     /// Free-form values for custom templates (`{{ config.extra.x }}`).
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+    /// Pages with `draft: true` are part of the site: set by `serve --drafts`, never read
+    /// from handbook.yaml.
+    #[serde(skip)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -76,6 +80,7 @@ impl Default for Config {
             follow_symlinks: false,
             search: SearchConfig::default(),
             extra: Default::default(),
+            drafts: false,
         }
     }
 }

@@ -59,7 +59,15 @@ pub struct Page {
     pub chapter: usize,
     /// Output path relative to the site root: `a/b.html`.
     pub url: String,
+    /// Template text of `shouce new` is still in it ([`PLACEHOLDER`]): published with a
+    /// warning, and left out of search so that staff do not find the author's notes.
+    pub unfinished: bool,
+    /// Marked `draft: true` (only in a site built with drafts).
+    pub draft: bool,
 }
+
+/// Every placeholder in the templates of `shouce new` starts with this.
+pub const PLACEHOLDER: &str = "〔在这里";
 
 #[derive(Debug, Clone)]
 pub struct Asset {
@@ -357,6 +365,10 @@ fn assemble(
             c.body_line = f.body_line;
             continue;
         }
+        // A draft is not published (`serve --drafts` shows it); links to it are broken links.
+        if f.fm.draft && !config.drafts {
+            continue;
+        }
         let stem = name.strip_suffix(".md").unwrap_or(name);
         let industries = page_industries(&f.fm, &config);
         for written in f.fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default() {
@@ -373,7 +385,10 @@ fn assemble(
         }
         let title = page_title(&f.fm, &f.body, stem);
         let url = format!("{}{stem}.html", if dir.is_empty() { String::new() } else { format!("{dir}/") });
+        let unfinished = f.yaml.contains(PLACEHOLDER) || f.body.contains(PLACEHOLDER);
         pages.push(Page {
+            draft: f.fm.draft,
+            unfinished,
             file,
             title,
             industries,
@@ -445,13 +460,36 @@ pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String,
         && f.fm.order == page.order
         && f.fm.summary == page.summary
         && f.fm.source == page.source
-        && f.fm.tags == page.tags;
+        && f.fm.tags == page.tags
+        && f.fm.draft == page.draft;
     same.then_some((f.body, f.body_line))
 }
 
 fn sort_key(order: Option<i64>, name: &str) -> (i64, u64, String) {
     let (prefix, _) = split_numeric_prefix(name);
     (order.unwrap_or(i64::MAX), prefix.unwrap_or(u64::MAX), name.to_string())
+}
+
+/// Template text of `shouce new` left in a page or chapter: one warning per file, at the
+/// first place (`build` and `check` say the same).
+pub fn placeholder_warnings(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
+    // Pages were looked at when they were read; a chapter's few lines are read again.
+    let pages = book.pages.iter().filter(|p| p.unfinished).map(|p| p.file.as_str());
+    let files = pages.chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref()));
+    let mut out = Vec::new();
+    for file in files {
+        let text = crate::guard::read_file(&root.join(file)).map(|b| String::from_utf8_lossy(&b).into_owned());
+        let Ok(text) = text else { continue };
+        let mut found = text.lines().enumerate().filter_map(|(i, l)| l.find(PLACEHOLDER).map(|pos| (i, l, pos)));
+        let Some((i, line, pos)) = found.next() else { continue };
+        let message = msg::placeholder_left(found.count());
+        out.push(
+            Diagnostic::warning(file, i + 1, line[..pos].chars().count() + 1, message)
+                .with_hint(msg::placeholder_hint())
+                .with_source(&text),
+        );
+    }
+    out
 }
 
 /// An error at the front-matter line that mentions `needle` (for validated values).

@@ -19,11 +19,14 @@ pub struct FrontMatter {
     pub source: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Not published yet: left out of the site (`serve --drafts` shows it).
+    #[serde(default)]
+    pub draft: bool,
     #[serde(default)]
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
-pub const KEYS: &[&str] = &["title", "industry", "order", "summary", "source", "tags", "extra"];
+pub const KEYS: &[&str] = &["title", "industry", "order", "summary", "source", "tags", "draft", "extra"];
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(untagged)]

@@ -34,6 +34,7 @@ pub mod i18n;
 pub mod links;
 pub mod markdown;
 pub mod messages;
+pub mod names;
 pub mod output;
 pub mod pdf;
 pub mod progress;

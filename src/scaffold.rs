@@ -9,12 +9,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::check::{PLACEHOLDER, names};
+use crate::check::PLACEHOLDER;
 use crate::config::{self, CONFIG_FILE, Config, IndustryRef};
 use crate::content::{CONTENT_DIR, RESERVED_TOP};
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
 use crate::messages::{self as msg, Lang, Message, Text};
+use crate::names;
 use crate::text::split_numeric_prefix;
 
 mod example;

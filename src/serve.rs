@@ -45,6 +45,8 @@ pub struct Options {
     /// `--bind` as given; checked in [`run`], where the handbook's language is known.
     pub bind: String,
     pub quiet: bool,
+    /// Show pages marked `draft: true`.
+    pub drafts: bool,
 }
 
 /// `--bind`: an IP address, or `localhost`.
@@ -102,7 +104,7 @@ fn serve(opts: &Options, listener: TcpListener, lang: Lang) -> anyhow::Result<()
     if !opts.quiet {
         eprintln!("{}", msg::serve_building(display(&root), tmp.path().display()).get(lang));
     }
-    let mut built = rebuild(&root, &site, &live, opts.quiet, &[]);
+    let mut built = rebuild(&root, &site, &live, opts, &[]);
     building.store(false, Ordering::SeqCst);
 
     http::spawn(listener, site.clone(), Arc::clone(&live))?;
@@ -131,7 +133,7 @@ fn serve(opts: &Options, listener: TcpListener, lang: Lang) -> anyhow::Result<()
         building.store(true, Ordering::SeqCst);
         live.building();
         // A full rebuild writes everything, including what was put off.
-        pending = update(&root, &site, &live, opts.quiet, &changed, &mut built);
+        pending = update(&root, &site, &live, opts, &changed, &mut built);
         building.store(false, Ordering::SeqCst);
         watcher.refresh();
     }
@@ -210,10 +212,11 @@ fn update(
     root: &Path,
     site: &Path,
     live: &http::Live,
-    quiet: bool,
+    opts: &Options,
     changed: &[PathBuf],
     built: &mut Option<Built>,
 ) -> Pending {
+    let quiet = opts.quiet;
     if let Some(b) = built.as_mut() {
         let start = Instant::now();
         let lang = message_lang(root);
@@ -232,7 +235,7 @@ fn update(
         }
         *built = None;
     }
-    *built = rebuild(root, site, live, quiet, changed);
+    *built = rebuild(root, site, live, opts, changed);
     Pending::Nothing
 }
 
@@ -272,13 +275,16 @@ fn write_rest(root: &Path, site: &Path, live: &http::Live, quiet: bool, built: &
 }
 
 /// Builds the whole site; tells the open pages to reload, or shows them the errors.
-fn rebuild(root: &Path, site: &Path, live: &http::Live, quiet: bool, changed: &[PathBuf]) -> Option<Built> {
+fn rebuild(root: &Path, site: &Path, live: &http::Live, opts: &Options, changed: &[PathBuf]) -> Option<Built> {
+    let quiet = opts.quiet;
     let start = Instant::now();
     let lang = message_lang(root);
     live.set_lang(lang);
     // A panic in a stage must not take the server down with it.
-    let result = std::panic::catch_unwind(AssertUnwindSafe(|| build::build_kept(root, site, &crate::progress::Silent)))
-        .unwrap_or_else(|_| Err(crashed(lang)));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        build::build_kept(root, site, &crate::progress::Silent, opts.drafts)
+    }))
+    .unwrap_or_else(|_| Err(crashed(lang)));
     match result {
         Ok(b) => {
             live.built();

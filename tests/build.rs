@@ -359,3 +359,35 @@ fn search_words_come_from_the_theme_and_the_handbooks_synonyms_replace_them() {
     assert!(meta.contains("\"stop\":[\"请问\"]"), "{meta}");
     assert!(!meta.contains("胡须"), "{meta}");
 }
+
+#[test]
+fn drafts_are_left_out_and_template_text_warns_and_stays_out_of_search() {
+    let f = Fixture::new("basic");
+    let sections = |out: &std::process::Output| {
+        let msg = stderr(out);
+        let at = msg.find(" 个小节编入搜索").expect("summary");
+        msg[..at].rsplit('，').next().unwrap().parse::<usize>().unwrap()
+    };
+    let before = sections(&f.build());
+    f.write("content/01-etiquette/09-draft.md", "---\ntitle: 草稿页\ndraft: true\n---\n## 草稿\n\n草稿文字\n");
+    f.write(
+        "content/01-etiquette/08-todo.md",
+        "---\ntitle: 待写\nsummary: 〔在这里用一句话写这一页讲什么〕\n---\n## 小节\n\n模板里的说明文字\n",
+    );
+    let out = f.build();
+    assert!(!f.out().join("01-etiquette/09-draft.html").exists(), "a draft is not published");
+    // Published with a warning at the first template text, and not searchable.
+    let msg = stderr(&out);
+    assert!(msg.contains("content/01-etiquette/08-todo.md:3:10: 警告：模板文字还没有替换"), "{msg}");
+    assert!(f.out().join("01-etiquette/08-todo.html").is_file());
+    assert_eq!(sections(&out), before, "neither page adds a section to the search index");
+    // A link to a draft is a broken link.
+    f.write("content/01-etiquette/07-link.md", "---\ntitle: 链接\n---\n[草稿](09-draft.md)\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let msg = stderr(&out);
+    assert!(
+        msg.contains("content/01-etiquette/07-link.md:4:1: 错误：链接指向 `09-draft.md`，但这个文件不存在"),
+        "{msg}"
+    );
+}

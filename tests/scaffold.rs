@@ -37,9 +37,12 @@ fn init_builds_and_passes_check_as_it_is() {
             "content/01-basics/_index.md",
             "content/01-basics/img/counter.svg",
             "content/_index.md",
-            "handbook.yaml"
+            "handbook.yaml",
+            "写作说明.md"
         ]
     );
+    // The authors' notes are beside content/, so never published.
+    assert!(std::fs::read_to_string(demo.join("写作说明.md")).unwrap().starts_with("# 怎样修改这本手册"));
     let msg = ok(&run(&demo, &["check"]));
     assert!(msg.contains("检查了 2 页，1 章：没有发现问题"), "{msg}");
     let msg = ok(&run(&demo, &["build"]));

@@ -67,7 +67,14 @@ impl Built {
             files.push(result.source.clone());
             self.pages[p] = result;
         }
-        self.summary.warnings = all_warnings(&self.book, &self.load_warnings, &self.pages, &self.chapters);
+        self.summary.warnings = all_warnings(
+            root,
+            &self.book,
+            &self.load_warnings,
+            &self.pages,
+            &self.chapters,
+            crate::diagnostic::Severity::Warning,
+        );
         Some(Ok(files))
     }
 

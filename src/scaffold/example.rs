@@ -9,6 +9,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("content/01-basics/01-greeting.md", PAGE),
     ("content/01-basics/02-case-waiting.md", CASE),
     ("content/01-basics/img/counter.svg", SVG),
+    // Outside content/: the authors' notes are never published or found by search.
+    ("写作说明.md", AUTHOR_NOTES),
     (".gitignore", "# the built site: rebuild it with `shouce build`\n/public/\n"),
 ];
 
@@ -30,12 +32,17 @@ summary: 柜面服务规范与案例。
 ---
 
 欢迎使用本手册。它收录了柜面服务的规范和案例，可以按行业浏览，也可以用页面上方的搜索框查找（按 `/` 键）。
+";
 
-## 怎样修改这本手册
+const AUTHOR_NOTES: &str = "\
+# 怎样修改这本手册
 
-- 每个文件夹是一章，文件夹里的 `_index.md` 写这一章的标题和导言。
-- 每个 `.md` 文件是一页，开头两行 `---` 之间写标题、所属行业、出处等信息。
+这个文件给编写手册的人看，不在 `content` 文件夹里，所以不会出现在网站上，也搜不到。
+
+- `content` 里的每个文件夹是一章，文件夹里的 `_index.md` 写这一章的标题和导言；`content/_index.md` 是首页。
+- 每个 `.md` 文件是一页，开头两行 `---` 之间写标题、所属行业、出处等信息。冒号、逗号和括号都要用半角的（英文输入法）。
 - 新建一页：`shouce new page 01-basics/03-phone`；新建一个案例：`shouce new case 01-basics/04-case-refund`。
+- 还没写完的页面在页头加一行 `draft: true`，它就不会发布；`shouce serve --drafts` 可以预览。
 - 改完后运行 `shouce check` 检查链接、图片和文件名，再运行 `shouce build`，把生成的 `public` 文件夹复制到共享盘。
 ";
 
