@@ -234,8 +234,10 @@ fn build_stages(
         .map(|p| p.url.as_str())
         .chain(book.chapters.iter().map(|c| c.url.as_str()))
         .chain(book.assets.iter().map(|a| a.url.as_str()));
-    let industry_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
-    staging.create_dirs(urls.chain(industry_urls.iter().map(String::as_str)))?;
+    let mut index_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
+    let tags = render::tags(&book);
+    index_urls.extend(tags.iter().map(|t| t.url.clone()));
+    staging.create_dirs(urls.chain(index_urls.iter().map(String::as_str)))?;
 
     let lang = book.config.lang();
     // Every chapter page, the home page (the root chapter) included, is one step.
@@ -273,6 +275,12 @@ fn build_stages(
         let url = render::industry_url(&ind.id);
         match renderer.industry(&ind.id) {
             Ok(html) => staging.write(&url, &html)?,
+            Err(d) => errors.push(d),
+        }
+    }
+    for tag in &tags {
+        match renderer.tag(tag) {
+            Ok(html) => staging.write(&tag.url, &html)?,
             Err(d) => errors.push(d),
         }
     }

@@ -4,93 +4,67 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::build::{self, BuildError};
 use crate::config::message_lang;
 use crate::messages::{self as msg, Lang};
 
-/// Turns a folder of Markdown into a searchable, printable handbook that works from a file share.
 #[derive(Debug, Parser)]
-#[command(name = "shouce", version, about, long_about = None)]
+// Help texts come from the message catalogue (`messages::cli_help`), in the system language.
+#[command(name = "shouce", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Print only errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the site from DIR/content into the output folder.
     Build {
-        /// The handbook folder: the one that holds handbook.yaml and content/.
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
-        /// Where to write the site (default: DIR/public). Open index.html in it from any folder.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Publish even with links to missing pages or headings (as warnings), for a handbook
-        /// still being written.
         #[arg(long)]
         allow_broken_links: bool,
     },
-    /// Print a training binder (the whole handbook, or one industry) to PDF with Chromium, Chrome or Edge.
     Pdf {
-        /// The handbook folder: the one that holds handbook.yaml and content/.
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
-        /// Only this industry's pages (an id from handbook.yaml); default: the whole handbook.
         #[arg(long, value_name = "ID")]
         industry: Option<String>,
-        /// The PDF to write (default: ID.pdf, or handbook.pdf).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// The browser to print with (default: $SHOUCE_BROWSER, else the first Chromium, Chrome or Edge found).
         #[arg(long, value_name = "PATH")]
         browser: Option<PathBuf>,
-        /// Stop a browser that has not finished one print pass within this many seconds.
         #[arg(long, value_name = "SECS", default_value_t = 300)]
         timeout: u64,
     },
-    /// Build, serve on 127.0.0.1, and rebuild and reload open pages when the handbook changes.
     Serve {
-        /// The handbook folder: the one that holds handbook.yaml and content/.
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
-        /// The port to serve on; if it is taken, the next free one up to 20 above is used.
         #[arg(long, value_name = "N", default_value_t = 8000)]
         port: u16,
-        /// The address to listen on (an IP address, or localhost). Anything but 127.0.0.1 lets
-        /// others on the network read the handbook.
         #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
         bind: String,
-        /// Also show pages marked `draft: true` (build leaves them out).
         #[arg(long)]
         drafts: bool,
     },
-    /// Check the handbook without building it: front matter, links, anchors, images, titles,
-    /// industries, and names that break on a Windows file share. Exit code 1 on any error.
     Check {
-        /// The handbook folder: the one that holds handbook.yaml and content/.
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
-        /// `text` for people (on stderr), `json` for tools (an array of findings on stdout).
         #[arg(long, value_enum, default_value_t = crate::check::Format::Text)]
         format: crate::check::Format,
     },
-    /// Create a page, or a case from the case template, with front matter.
     New {
         #[command(subcommand)]
         what: NewCommand,
     },
-    /// Create a new handbook in DIR (handbook.yaml and example content) that builds as it is.
     Init {
-        /// The folder to create; it must be empty or missing unless --force is given.
         #[arg(value_name = "DIR")]
         dir: PathBuf,
-        /// Write into a folder that is not empty: files that exist are skipped, never replaced.
         #[arg(long)]
         force: bool,
     },
@@ -98,15 +72,64 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
-    /// A page: content/PATH.md with front matter and placeholders to replace.
     Page(crate::scaffold::NewArgs),
-    /// A case as in the case book: the situation as dialogue, 案例分析, and 你可以做得更好的是.
     Case(crate::scaffold::NewArgs),
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    run(cli)
+    let matches = localized(system_lang()).get_matches();
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => run(cli),
+        Err(e) => e.exit(),
+    }
+}
+
+/// The language of the help: Chinese when the system's locale is (`LC_ALL`, `LC_MESSAGES`,
+/// `LANG`: `zh_CN.UTF-8`, `zh_TW…`), English otherwise.
+pub fn system_lang() -> Lang {
+    let tag = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    let tag = tag.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+    if tag.to_ascii_lowercase().starts_with("zh") { Lang::from_tag(&tag) } else { Lang::En }
+}
+
+/// The command line with its help in `lang`: every command's and option's text from the
+/// catalogue, clap's own headings and flags too.
+pub fn localized(lang: Lang) -> clap::Command {
+    localize(Cli::command(), "", lang).disable_help_subcommand(true).disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(msg::cli_help("version").map(|t| t.get(lang)).unwrap_or_default()),
+    )
+}
+
+fn localize(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    let say = |key: &str| msg::cli_help(key).map(|t| t.get(lang));
+    let key = if path.is_empty() { "about".to_string() } else { path.to_string() };
+    let mut cmd = cmd.about(say(&key).unwrap_or_default()).disable_help_flag(true);
+    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        // An option's text is the same wherever it appears (`--root`), unless a command has its own.
+        let text = say(&format!("{path}.{id}")).or_else(|| say(&id)).unwrap_or_default();
+        cmd = cmd.mut_arg(id, |a| a.help(text));
+    }
+    let help = say("help").unwrap_or_default();
+    cmd = cmd.arg(clap::Arg::new("help").short('h').long("help").action(clap::ArgAction::Help).help(help));
+    let subs: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    for name in &subs {
+        let sub_path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+        cmd = cmd.mut_subcommand(name, |c| localize(c, &sub_path, lang));
+    }
+    if lang != Lang::En {
+        let template = msg::cli_help_template(!subs.is_empty(), cmd.get_positionals().next().is_some());
+        cmd = cmd.help_template(template.get(lang));
+    }
+    cmd
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -218,5 +241,40 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+}
+
+#[cfg(test)]
+mod help_tests {
+    use super::*;
+
+    /// Every command and option has its text in the catalogue, in both languages.
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        if cmd.get_about().is_none_or(|a| a.to_string().is_empty()) {
+            missing.push(format!("{path} (about)"));
+        }
+        for a in cmd.get_arguments() {
+            if a.get_help().is_none_or(|h| h.to_string().is_empty()) {
+                missing.push(format!("{path} --{}", a.get_id()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+
+    #[test]
+    fn every_command_and_option_is_explained_in_each_language() {
+        for lang in [Lang::Hans, Lang::Hant, Lang::En] {
+            let mut missing = Vec::new();
+            walk(&localized(lang), "shouce", &mut missing);
+            assert!(missing.is_empty(), "{lang:?}: {missing:?}");
+        }
+        localized(Lang::Hans).debug_assert();
+        let help = localized(Lang::Hans).render_long_help().to_string();
+        assert!(help.contains("用法：") && help.contains("命令：") && help.contains("显示帮助"), "{help}");
+        assert!(!help.contains("Usage:") && !help.contains("Print help"), "{help}");
+        let help = localized(Lang::En).render_long_help().to_string();
+        assert!(help.contains("Usage:") && help.contains("Print only errors"), "{help}");
     }
 }

@@ -17,7 +17,7 @@ use crate::text::split_numeric_prefix;
 
 pub const CONTENT_DIR: &str = "content";
 /// Output folders that the generator writes itself; content may not use these names at its top.
-pub const RESERVED_TOP: &[&str] = &["industry", "_shouce"];
+pub const RESERVED_TOP: &[&str] = &["industry", "tags", "_shouce"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {

@@ -2,6 +2,8 @@
 //! pages, rendered with tera. Each page's navigation is bounded (its own branch of the tree),
 //! so output grows linearly with the number of pages.
 
+use std::collections::BTreeMap;
+
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::Serialize;
 
@@ -130,7 +132,8 @@ struct PageCtx<'a> {
     title: &'a str,
     summary: Option<&'a str>,
     source: Option<&'a str>,
-    tags: &'a [String],
+    /// The page's tags, each linking to its tag page.
+    tags: Vec<Link>,
     content: &'a str,
     toc: Vec<&'a TocEntry>,
     page_industries: Vec<Link>,
@@ -158,6 +161,8 @@ struct HomeCtx<'a> {
     print_url: String,
     content: &'a str,
     industry_cards: Vec<IndustryCard>,
+    /// Every tag with its page count, when pages have tags: a second way to browse.
+    tag_cards: Vec<IndustryCard>,
     parts: Vec<Part>,
 }
 
@@ -184,6 +189,14 @@ struct IndustryCtx<'a> {
     print_url: String,
     title: &'a str,
     description: Option<&'a str>,
+    groups: Vec<Group>,
+}
+
+#[derive(Serialize)]
+struct TagCtx<'a> {
+    #[serde(flatten)]
+    common: Common,
+    title: &'a str,
     groups: Vec<Group>,
 }
 
@@ -432,7 +445,14 @@ impl<'a> Renderer<'a> {
             title: &page.title,
             summary: page.summary.as_deref(),
             source: page.source.as_deref(),
-            tags: &page.tags,
+            tags: page_tags(&page.tags)
+                .into_iter()
+                .map(|(name, url)| Link {
+                    title: name,
+                    url: format!("{}{}", common.root, encode_url(&url)),
+                    summary: None,
+                })
+                .collect(),
             content: &md.html,
             toc: md.toc.iter().filter(|t| (2..=3).contains(&t.level)).collect(),
             page_industries,
@@ -488,9 +508,13 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let print_url = crate::binder::url_for(None);
+        let tag_cards = tags(self.book)
+            .into_iter()
+            .map(|t| IndustryCard { name: t.name, description: None, url: encode_url(&t.url), count: t.pages.len() })
+            .collect();
         self.render(
             "index.html",
-            &HomeCtx { common, print_url, content: &md.html, industry_cards, parts },
+            &HomeCtx { common, print_url, content: &md.html, industry_cards, tag_cards, parts },
             md.html.len(),
         )
     }
@@ -503,25 +527,42 @@ impl<'a> Renderer<'a> {
         let url = industry_url(id);
         let common = self.common(&url, self.doc_title(&ind.name), None, 0)?;
         let print_url = format!("{}{}", common.root, crate::binder::url_for(Some(id)));
+        let pages = self.book.reading_order.iter().filter_map(|e| match *e {
+            Entry::Page(p) if self.book.pages[p].industries.iter().any(|i| i == id) => Some(p),
+            _ => None,
+        });
+        let groups = self.groups(&common.root, pages);
+        self.render(
+            "industry.html",
+            &IndustryCtx { print_url, title: &ind.name, description: ind.description.as_deref(), groups, common },
+            0,
+        )
+    }
+
+    /// The page of one tag: its pages grouped by the folder they are in, as on an industry's.
+    pub fn tag(&self, tag: &TagGroup) -> Result<Vec<u8>, Diagnostic> {
+        let common = self.common(&tag.url, self.doc_title(&tag.name), None, 0)?;
+        let groups = self.groups(&common.root, tag.pages.iter().copied());
+        self.render("tag.html", &TagCtx { title: &tag.name, groups, common }, 0)
+    }
+
+    /// `pages` (in reading order) grouped by their chapter, each group under its part › chapter path.
+    fn groups(&self, root: &str, pages: impl Iterator<Item = usize>) -> Vec<Group> {
         let mut groups: Vec<Group> = Vec::new();
         let mut last_chapter = None;
-        for e in &self.book.reading_order {
-            let Entry::Page(p) = *e else { continue };
+        for p in pages {
             let page = &self.book.pages[p];
-            if !page.industries.iter().any(|i| i == id) {
-                continue;
-            }
             if last_chapter != Some(page.chapter) {
                 let mut path: Vec<Link> = self
                     .book
                     .chapter_path(page.chapter)
                     .into_iter()
-                    .map(|c| self.link(&common.root, Entry::Chapter(c)))
+                    .map(|c| self.link(root, Entry::Chapter(c)))
                     .collect();
                 if path.is_empty() {
                     path.push(Link {
                         title: self.site.title.to_string(),
-                        url: format!("{}index.html", common.root),
+                        url: format!("{root}index.html"),
                         summary: None,
                     });
                 }
@@ -529,14 +570,10 @@ impl<'a> Renderer<'a> {
                 last_chapter = Some(page.chapter);
             }
             if let Some(g) = groups.last_mut() {
-                g.pages.push(self.link(&common.root, *e));
+                g.pages.push(self.link(root, Entry::Page(p)));
             }
         }
-        self.render(
-            "industry.html",
-            &IndustryCtx { print_url, title: &ind.name, description: ind.description.as_deref(), groups, common },
-            0,
-        )
+        groups
     }
 }
 
@@ -558,9 +595,72 @@ pub fn industry_url(id: &str) -> String {
     format!("industry/{}/index.html", encode_url(id))
 }
 
+/// A tag and the pages that carry it, in reading order.
+pub struct TagGroup {
+    /// As the first page that uses it writes it.
+    pub name: String,
+    /// Output path relative to the site root (not percent-encoded): `tags/礼仪.html`.
+    pub url: String,
+    pub pages: Vec<usize>,
+}
+
+/// The file name of a tag's page: the tag, with what a Windows share cannot hold replaced.
+/// Tags that differ only in case share a page (Windows could not tell their files apart).
+fn tag_file(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| if c.is_control() || "<>:\"/\\|?*#%".contains(c) || c.is_whitespace() { '-' } else { c })
+        .collect();
+    while s.ends_with(['.', '-']) {
+        s.pop();
+    }
+    if s.is_empty() || !crate::names::problems(&format!("{s}.html")).is_empty() {
+        s = format!("tag-{s}");
+    }
+    s.to_lowercase()
+}
+
+/// A page's own tags as (name, url of the tag page), once each.
+fn page_tags(tags: &[String]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for t in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        let url = format!("tags/{}.html", tag_file(t));
+        if !out.iter().any(|(_, u)| *u == url) {
+            out.push((t.to_string(), url));
+        }
+    }
+    out
+}
+
+/// Every tag of the handbook, sorted by name, with its pages in reading order.
+pub fn tags(book: &Handbook) -> Vec<TagGroup> {
+    let mut by_url: BTreeMap<String, TagGroup> = BTreeMap::new();
+    for e in &book.reading_order {
+        let Entry::Page(p) = *e else { continue };
+        for (name, url) in page_tags(&book.pages[p].tags) {
+            let g = by_url.entry(url.clone()).or_insert_with(|| TagGroup { name, url, pages: Vec::new() });
+            g.pages.push(p);
+        }
+    }
+    let mut out: Vec<TagGroup> = by_url.into_values().collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.url.cmp(&b.url)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_pages_have_names_a_windows_share_can_hold() {
+        assert_eq!(tag_file("礼仪"), "礼仪");
+        assert_eq!(tag_file("A/B: C?"), "a-b--c");
+        assert_eq!(tag_file("CON"), "tag-con");
+        assert_eq!(tag_file("..."), "tag-");
+        assert_eq!(tag_file("VIP"), tag_file("vip"));
+        let both = page_tags(&["VIP".into(), " vip ".into(), "礼仪".into(), String::new()]);
+        assert_eq!(both, [("VIP".to_string(), "tags/vip.html".to_string()), ("礼仪".into(), "tags/礼仪.html".into())]);
+    }
 
     #[test]
     fn long_sidebar_lists_show_a_window_around_the_focus() {

@@ -29,16 +29,12 @@ pub enum Kind {
 /// The arguments of `shouce new page` and `shouce new case`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct NewArgs {
-    /// Where to put it, inside content/, e.g. `01-etiquette/04-phone` (".md" is added).
     #[arg(value_name = "PATH")]
     pub path: String,
-    /// The title (default: the file name without its number, e.g. `phone`).
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
-    /// An industry id from handbook.yaml; repeat it or separate ids with commas for several.
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub industry: Vec<String>,
-    /// The handbook folder: the one that holds handbook.yaml and content/.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
 }

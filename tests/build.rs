@@ -391,3 +391,20 @@ fn drafts_are_left_out_and_template_text_warns_and_stays_out_of_search() {
         "{msg}"
     );
 }
+
+#[test]
+fn tags_are_shown_on_pages_listed_on_the_home_page_and_have_a_page_each() {
+    let f = Fixture::new("basic");
+    f.build();
+    // 01-card.md has `tags: [礼仪]`.
+    let tag = f.read("tags/礼仪.html");
+    assert!(tag.contains("<h1>礼仪</h1>") && tag.contains("href=\"../01-etiquette/01-card.html\""), "{tag}");
+    let card = f.read("01-etiquette/01-card.html");
+    assert!(card.contains("class=\"chip chip-tag\" href=\"../tags/%E7%A4%BC%E4%BB%AA.html\">礼仪</a>"), "{card}");
+    let home = f.read("index.html");
+    assert!(home.contains("href=\"tags/%E7%A4%BC%E4%BB%AA.html\">礼仪 <span class=\"chip-count\">1</span>"), "{home}");
+    // A content folder named like the tag pages' would clash with them.
+    f.write("content/tags/x.md", "# x\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}

@@ -109,3 +109,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn help_follows_the_system_language() {
+    let help = |lang: &str, args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_shouce"))
+            .args(args)
+            .env_clear()
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = help("zh_CN.UTF-8", &["build", "--help"]);
+    assert!(zh.starts_with("从 DIR/content 生成网站\n\n用法：shouce build [OPTIONS]"), "{zh}");
+    assert!(zh.contains("--allow-broken-links  链接指向不存在的页面或小标题时只警告"), "{zh}");
+    let tw = help("zh_TW.UTF-8", &["--help"]);
+    assert!(tw.contains("命令：") && tw.contains("顯示幫助"), "{tw}");
+    let en = help("C", &["--help"]);
+    assert!(en.contains("Usage: shouce [OPTIONS] <COMMAND>") && en.contains("Print only errors"), "{en}");
+}

@@ -35,6 +35,8 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("industry_shape_hint", industry_shape_hint()),
         ("wrong_type", message(wrong_type("order", "string \"第一\"", ValueKind::WholeNumber, "invalid type"))),
         ("wrong_type_hint", wrong_type_hint()),
+        ("cli_help", cli_help("build").unwrap()),
+        ("cli_help_template", cli_help_template(true, false)),
         ("yaml_problem", message(yaml_problem("mapping values are not allowed in this context"))),
         ("slip", message(slip(&crate::slips::Kind::FullWidthColon { key: "title".into() }))),
         ("slip_hint", slip_hint(&crate::slips::Kind::FullWidthComma('，'))),
