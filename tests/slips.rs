@@ -130,3 +130,40 @@ fn help_follows_the_system_language() {
     let en = help("C", &["--help"]);
     assert!(en.contains("Usage: shouce [OPTIONS] <COMMAND>") && en.contains("Print only errors"), "{en}");
 }
+
+/// A build's messages without its progress lines and its summary (which says how long it took).
+fn stable(stderr: &str) -> String {
+    stderr.lines().filter(|l| !l.ends_with('…') && !l.contains(" KB")).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn what_breaks_the_share_or_the_site_is_said_by_build_in_three_languages() {
+    for language in ["zh-CN", "zh-TW", "en"] {
+        let mut all = String::new();
+        // A name Windows cannot hold: refused.
+        let f = handbook(language);
+        f.write("content/01-cases/问题?.md", "---\ntitle: 问题\n---\n正文\n");
+        let out = f.run(&["build", "-q"]);
+        assert_eq!(out.status.code(), Some(1));
+        all.push_str(&format!("## windows_name\n{}\n", stderr(&out)));
+        // A link to a page that does not exist: refused, at its line.
+        let f = handbook(language);
+        f.write("content/01-cases/01-refund.md", format!("{PAGE}\n参见[退保规定](rules.md)。\n"));
+        let out = f.run(&["build", "-q"]);
+        assert_eq!(out.status.code(), Some(1));
+        all.push_str(&format!("## broken_link\n{}\n", stderr(&out)));
+        let out = f.run(&["build", "--allow-broken-links"]);
+        assert!(out.status.success());
+        all.push_str(&format!("## broken_link_allowed\n{}\n", stable(&stderr(&out))));
+        // Template text left in: published with a warning.
+        let f = handbook(language);
+        f.write(
+            "content/01-cases/01-refund.md",
+            PAGE.replace("一位父亲来退保。", "〔在这里用一句话写这个案例讲什么〕"),
+        );
+        let out = f.run(&["build"]);
+        assert!(out.status.success());
+        all.push_str(&format!("## placeholder\n{}\n", stable(&stderr(&out))));
+        insta::assert_snapshot!(format!("publishing_{language}"), all);
+    }
+}
