@@ -538,3 +538,19 @@ fn a_symlink_in_content_is_never_served() {
     assert!(!r.body.contains("root:"));
     assert!(!serve.site().join("02-cases/q.html").exists());
 }
+
+#[test]
+fn drafts_are_served_only_when_asked_for_and_search_files_say_their_charset() {
+    let fx = Fixture::new("basic");
+    fx.write("content/01-etiquette/09-draft.md", "---\ntitle: 草稿\ndraft: true\n---\n还在写。\n");
+    let serve = Serve::start(fx.root(), &[]);
+    assert_eq!(serve.get("/01-etiquette/09-draft.html").status, 404);
+    // The packed index files are one byte per character, read as windows-1252.
+    let shard = serve.get("/_shouce/search/p0.js");
+    assert_eq!(shard.header("Content-Type"), Some("text/javascript; charset=windows-1252"));
+    drop(serve);
+    let serve = Serve::start(fx.root(), &["--drafts"]);
+    let draft = serve.get("/01-etiquette/09-draft.html");
+    assert_eq!(draft.status, 200);
+    assert!(draft.body.contains("还在写。"), "{}", draft.body);
+}
