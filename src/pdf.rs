@@ -409,7 +409,7 @@ fn single_titles(doc: &mut lopdf::Document, headings: &std::collections::HashSet
         if let Some(once) = item.get(b"Title").ok().and_then(|t| lopdf::decode_text_string(t).ok()).and_then(|t| {
             let t = normalize_title(&t);
             let half = t.len() / 2;
-            let doubled = t.len() % 2 == 0 && t.is_char_boundary(half) && t[..half] == t[half..];
+            let doubled = t.len().is_multiple_of(2) && t.is_char_boundary(half) && t[..half] == t[half..];
             (doubled && !headings.contains(&t) && headings.contains(&t[..half])).then(|| t[..half].to_string())
         }) {
             item.set("Title", lopdf::text_string(&once));
