@@ -382,8 +382,8 @@ fn css_string(s: &str) -> String {
 }
 
 /// The date on the cover: `date` from handbook.yaml, else SOURCE_DATE_EPOCH (reproducible
-/// builds), else today (UTC).
-pub fn cover_date(configured: Option<&str>) -> String {
+/// builds), else today (UTC), written the way the handbook's language writes dates.
+pub fn cover_date(configured: Option<&str>, lang: crate::messages::Lang) -> String {
     if let Some(d) = configured {
         return d.to_string();
     }
@@ -392,7 +392,10 @@ pub fn cover_date(configured: Option<&str>) -> String {
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
         .unwrap_or_else(time::OffsetDateTime::now_utc);
-    format!("{}年{}月{}日", now.year(), u8::from(now.month()), now.day())
+    match lang {
+        crate::messages::Lang::En => format!("{} {} {}", now.day(), now.month(), now.year()),
+        _ => format!("{}年{}月{}日", now.year(), u8::from(now.month()), now.day()),
+    }
 }
 
 #[cfg(test)]
@@ -420,7 +423,11 @@ mod tests {
 
     #[test]
     fn cover_date_from_config_or_epoch() {
-        assert_eq!(cover_date(Some("2026 年秋季版")), "2026 年秋季版");
-        assert!(cover_date(None).contains('年'));
+        use crate::messages::Lang;
+        assert_eq!(cover_date(Some("2026 年秋季版"), Lang::En), "2026 年秋季版");
+        assert!(cover_date(None, Lang::Hans).contains('年'));
+        assert!(cover_date(None, Lang::Hant).contains('年'));
+        let en = cover_date(None, Lang::En);
+        assert!(!en.contains('年') && en.split(' ').count() == 3, "{en}");
     }
 }

@@ -407,7 +407,7 @@ fn write_binders(
         theme,
         t: strings,
         site,
-        date: binder::cover_date(book.config.date.as_deref()),
+        date: binder::cover_date(book.config.date.as_deref(), book.config.lang()),
         entries: binder::render_entries(book, theme, strings)?,
         pos: book.reading_order.iter().enumerate().map(|(i, e)| (*e, i)).collect(),
     };
