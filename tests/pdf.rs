@@ -91,6 +91,23 @@ fn insurance_binder_pdf() {
         assert!(!(n % 2 == 0 && n > 0 && t.title == format!("{half}{half}")), "doubled bookmark {:?}", t.title);
     }
 
+    // Fonts embedded as CID fonts, not Type 3 outlines (which print shops reject): needs a
+    // TrueType-outline CJK font, as on Windows; on Debian fonts-arphic-uming and
+    // fonts-wqy-microhei (.ci/run installs them).
+    let fonts =
+        Command::new("fc-list").output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
+    if fonts.contains("UMing") && fonts.contains("WenQuanYi Micro Hei") {
+        let out = Command::new("pdffonts").arg(&pdf).output().expect("pdffonts");
+        let table = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(table.contains("CID TrueType") && !table.contains("Type 3"), "{table}");
+    } else {
+        assert!(
+            !ci,
+            "CI=true but the TrueType CJK fonts are missing: apt-get install fonts-arphic-uming fonts-wqy-microhei"
+        );
+        eprintln!("font types not checked: needs fonts-arphic-uming and fonts-wqy-microhei");
+    }
+
     let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
     let _ = Command::new("pdftoppm")
