@@ -105,6 +105,26 @@ struct EntryCtx<'a> {
     source: Option<&'a str>,
     industries: Vec<&'a str>,
     content: &'a str,
+    /// The CSS page name of the chapter the entry belongs to (see [`chapter_page`]), whose
+    /// running header names that chapter.
+    page_name: Option<String>,
+}
+
+/// The chapter an entry belongs to, for the running header: a chapter itself, a page's own
+/// chapter; none for what sits directly under the handbook.
+fn chapter_of(book: &Handbook, e: Entry) -> Option<usize> {
+    let c = match e {
+        Entry::Chapter(c) => c,
+        Entry::Page(p) => book.pages[p].chapter,
+    };
+    (c != 0).then_some(c)
+}
+
+/// The CSS page name of chapter `c` (`chapter-4`): pages of a binder in that chapter are
+/// named pages whose header says the chapter's title (CSS named pages; Chromium has no
+/// `string-set`, which would copy the heading's text into the margin).
+fn chapter_page(c: usize) -> String {
+    format!("chapter-{c}")
 }
 
 /// Bytes of an entry besides its content (its heading, summary and source line).
@@ -192,6 +212,7 @@ fn render_entry(
         source,
         industries,
         content: &md.html,
+        page_name: chapter_of(book, e).map(chapter_page),
     };
     let ctx = tera::Context::from_serialize(&ctx)
         .map_err(|e| Diagnostic::error("binder-entry.html", 0, 0, msg::template_data(e)))?;
@@ -248,6 +269,9 @@ struct BinderCtx<'a> {
     paper: &'a str,
     /// CSS string for the page header (`"客户服务手册 · 保险业"`).
     running_title: String,
+    /// The chapters of this binder as (page name, CSS string of the title): right-hand pages
+    /// of a chapter name it in their header.
+    chapter_headers: Vec<ChapterHeader>,
     toc: Vec<TocItem<'a>>,
     entries_marker: &'static str,
     /// Pages this binder's links jump to that it does not contain.
@@ -263,6 +287,14 @@ struct Missing<'a> {
     /// For the link (percent-encoded) and for reading on paper (as written).
     url: String,
     path: &'a str,
+}
+
+#[derive(Serialize)]
+struct ChapterHeader {
+    /// The CSS page name.
+    name: String,
+    /// The chapter's title as a CSS string.
+    header: String,
 }
 
 #[derive(Serialize)]
@@ -313,6 +345,13 @@ pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Dia
         .collect();
     let running = format!("{} · {}", site.title, spec.title);
     let missing = missing(spec, shared);
+    let mut chapters: Vec<usize> = spec.entries.iter().filter_map(|&e| chapter_of(book, e)).collect();
+    chapters.sort_unstable();
+    chapters.dedup();
+    let chapter_headers = chapters
+        .into_iter()
+        .map(|c| ChapterHeader { name: chapter_page(c), header: css_string(&book.chapters[c].title) })
+        .collect();
     let ctx = BinderCtx {
         site,
         t,
@@ -320,6 +359,7 @@ pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Dia
         date,
         paper: &book.config.paper,
         running_title: css_string(&running),
+        chapter_headers,
         toc,
         entries_marker: ENTRIES_MARKER,
         missing,

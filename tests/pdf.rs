@@ -77,6 +77,15 @@ fn insurance_binder_pdf() {
         assert!(head.iter().any(|l| l == title), "“{title}” should start page {page}, which begins {head:?}");
     }
 
+    // Running headers: the binder on left-hand pages, the chapter on right-hand ones.
+    let header = |page: usize| text(&pdf, page).lines().next().unwrap_or("").trim().to_string();
+    let right: Vec<String> = (3..=pages).step_by(2).map(header).collect();
+    for chapter in ["保险公司柜面服务规范与服务技巧", "客户服务标准化礼仪", "保险客户服务与管理"]
+    {
+        assert!(right.iter().any(|h| h == chapter), "no right-hand page names {chapter}: {right:?}");
+    }
+    assert!((4..=pages).step_by(2).map(header).all(|h| h.is_empty() || h == "客户服务手册 · 保险业"));
+
     // Bookmarks: parts › pages › sections, from the headings.
     let doc = lopdf::Document::load(&pdf).unwrap();
     let outline = doc.get_toc().unwrap().toc;
