@@ -15,6 +15,8 @@ pub struct Strings {
     pub industry: &'static str,
     /// The home page's list of tags, a tag page's eyebrow and a page's tag chips.
     pub tags: &'static str,
+    /// The list of a chapter's pages on its page (the sidebar's is 目录).
+    pub in_this_chapter: &'static str,
     pub chapters: &'static str,
     pub pages_count: &'static str,
     pub previous: &'static str,
@@ -72,6 +74,7 @@ const ZH_HANS: Strings = Strings {
     industries: "按行业浏览",
     industry: "行业",
     tags: "标签",
+    in_this_chapter: "本章内容",
     chapters: "章节",
     pages_count: "页",
     previous: "上一页",
@@ -116,6 +119,7 @@ const ZH_HANT: Strings = Strings {
     industries: "按行業瀏覽",
     industry: "行業",
     tags: "標籤",
+    in_this_chapter: "本章內容",
     chapters: "章節",
     pages_count: "頁",
     previous: "上一頁",
@@ -160,6 +164,7 @@ const EN: Strings = Strings {
     industries: "Browse by industry",
     industry: "Industry",
     tags: "Tags",
+    in_this_chapter: "In this chapter",
     chapters: "Chapters",
     pages_count: "pages",
     previous: "Previous",

@@ -120,9 +120,19 @@ struct Common {
     /// `<title>` of the document.
     doc_title: String,
     breadcrumbs: Vec<Link>,
+    /// Every page but the home page shows its way home (首页 › …).
+    show_crumbs: bool,
     /// The sidebar's entries as HTML, each rendered by `nav-item.html`.
     nav_html: String,
-    industries: Vec<Link>,
+    industries: Vec<NavIndustry>,
+}
+
+/// An industry in the sidebar; `current` on its own index page.
+#[derive(Serialize)]
+struct NavIndustry {
+    title: String,
+    url: String,
+    current: bool,
 }
 
 #[derive(Serialize)]
@@ -309,9 +319,21 @@ impl<'a> Renderer<'a> {
             .config
             .industries
             .iter()
-            .map(|i| Link { title: i.name.clone(), url: format!("{root}{}", industry_url(&i.id)), summary: None })
+            .map(|i| {
+                let own = industry_url(&i.id);
+                NavIndustry { current: own == url, title: i.name.clone(), url: format!("{root}{own}") }
+            })
             .collect();
-        Ok(Common { static_root: format!("{root}{STATIC_DIR}/"), root, doc_title, breadcrumbs, nav_html, industries })
+        let show_crumbs = url != "index.html";
+        Ok(Common {
+            static_root: format!("{root}{STATIC_DIR}/"),
+            root,
+            doc_title,
+            breadcrumbs,
+            show_crumbs,
+            nav_html,
+            industries,
+        })
     }
 
     /// The entries of chapter `c`, and of each chapter on the path to the current page, opened

@@ -408,3 +408,23 @@ fn tags_are_shown_on_pages_listed_on_the_home_page_and_have_a_page_each() {
     let out = f.run(&["build"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
+
+#[test]
+fn industry_and_chapter_pages_show_the_way_home_and_where_you_are() {
+    let f = Fixture::new("basic");
+    f.build();
+    let bank = f.read("industry/bank/index.html");
+    assert!(
+        bank.contains("<ol><li><a href=\"../../index.html\">首页</a></li><li aria-current=\"page\">银行业</li></ol>"),
+        "{bank}"
+    );
+    assert!(bank.contains("<a href=\"../../industry/bank/index.html\" aria-current=\"page\">银行业</a>"), "{bank}");
+    assert!(!bank.contains("industry/insurance/index.html\" aria-current"), "{bank}");
+    // The drawer on phones starts with the way home.
+    assert!(bank.contains("<p class=\"nav-home\"><a href=\"../../index.html\">首页</a></p>"), "{bank}");
+    let chapter = f.read("01-etiquette/index.html");
+    assert_eq!(chapter.matches(">目录</h2>").count(), 1, "the sidebar's 目录 only: {chapter}");
+    assert!(chapter.contains("<h2 class=\"list-heading\">本章内容</h2>"), "{chapter}");
+    // The home page has no breadcrumb of its own.
+    assert!(!f.read("index.html").contains("class=\"breadcrumbs\""));
+}
