@@ -356,7 +356,7 @@ fn index_search(
         &theme.search_list("synonyms.txt"),
         book.config.search.synonyms.as_deref(),
     );
-    search::build(&docs, &industries, &words, write)
+    search::build(&docs, &industries, book.config.general_industry(), &words, write)
 }
 
 /// Warnings of loading, of the link check across all pages, and of each page, sorted.

@@ -31,6 +31,9 @@ pub struct Config {
     pub follow_symlinks: bool,
     /// Search settings: `search: { synonyms: [[客户, 顾客], …] }`.
     pub search: SearchConfig,
+    /// The industry whose pages apply to every industry (default: `general` when it is
+    /// configured): every industry's index and search chip include them.
+    pub all_industries: Option<String>,
     /// Free-form values for custom templates (`{{ config.extra.x }}`).
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
     /// Pages with `draft: true` are part of the site: set by `serve --drafts`, never read
@@ -79,6 +82,7 @@ impl Default for Config {
             paper: "A4".to_string(),
             follow_symlinks: false,
             search: SearchConfig::default(),
+            all_industries: None,
             extra: Default::default(),
             drafts: false,
         }
@@ -96,6 +100,7 @@ const CONFIG_KEYS: &[&str] = &[
     "paper",
     "follow_symlinks",
     "search",
+    "all_industries",
     "extra",
 ];
 const INDUSTRY_KEYS: &[&str] = &["id", "name", "order", "description"];
@@ -159,6 +164,16 @@ impl Config {
 
     fn validate(&self, text: &str) -> Result<(), Vec<Diagnostic>> {
         let mut errors = Vec::new();
+        if let Some(id) = &self.all_industries
+            && self.industry(id).is_none()
+        {
+            let (line, col) = find_value(text, "all_industries", id);
+            errors.push(
+                Diagnostic::error(CONFIG_FILE, line, col, msg::unknown_industry(id))
+                    .with_hint(self.industry_hint(id))
+                    .with_source(text),
+            );
+        }
         if !matches!(self.paper.as_str(), "A4" | "Letter") {
             let (line, col) = find_value(text, "paper", &self.paper);
             errors.push(
@@ -194,6 +209,15 @@ impl Config {
 
     pub fn industry(&self, id: &str) -> Option<&Industry> {
         self.industries.iter().find(|i| i.id == id)
+    }
+
+    /// The id of the industry whose pages apply to all: `all_industries`, else `general`
+    /// when such an industry is configured.
+    pub fn general_industry(&self) -> Option<&str> {
+        match &self.all_industries {
+            Some(id) => Some(id.as_str()),
+            None => self.industry("general").map(|i| i.id.as_str()),
+        }
     }
 
     /// An industry as an author writes it: its id (`insurance`) or the name shown for it
@@ -332,6 +356,21 @@ fn language_spelling(tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_industry_for_all_is_configured_or_general_by_convention() {
+        let c =
+            Config::parse("industries:\n  - { id: bank, name: 银行业 }\n  - { id: general, name: 通用 }\n").unwrap();
+        assert_eq!(c.general_industry(), Some("general"));
+        let c = Config::parse(
+            "industries:\n  - { id: bank, name: 银行业 }\n  - { id: all, name: 通用 }\nall_industries: all\n",
+        )
+        .unwrap();
+        assert_eq!(c.general_industry(), Some("all"));
+        assert_eq!(Config::parse("industries:\n  - { id: bank, name: 银行业 }\n").unwrap().general_industry(), None);
+        let e = Config::parse("industries:\n  - { id: bank, name: 银行业 }\nall_industries: genral\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (3, 17), "{e:?}");
+    }
 
     #[test]
     fn industries_by_id_or_by_name() {

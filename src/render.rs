@@ -200,6 +200,9 @@ struct IndustryCtx<'a> {
     title: &'a str,
     description: Option<&'a str>,
     groups: Vec<Group>,
+    /// The pages for all industries (see [`Config::general_industry`]) this industry's own
+    /// list does not have, under their own heading.
+    general: Vec<Group>,
 }
 
 #[derive(Serialize)]
@@ -514,7 +517,16 @@ impl<'a> Renderer<'a> {
                 name: i.name.clone(),
                 description: i.description.clone(),
                 url: industry_url(&i.id),
-                count: self.book.pages.iter().filter(|p| p.industries.contains(&i.id)).count(),
+                // What its index lists: its own pages and those for all industries.
+                count: self
+                    .book
+                    .pages
+                    .iter()
+                    .filter(|p| {
+                        p.industries.contains(&i.id)
+                            || self.book.config.general_industry().is_some_and(|g| p.industries.iter().any(|x| x == g))
+                    })
+                    .count(),
             })
             .collect();
         let parts = self.book.chapters[0]
@@ -549,16 +561,35 @@ impl<'a> Renderer<'a> {
         let url = industry_url(id);
         let common = self.common(&url, self.doc_title(&ind.name), None, 0)?;
         let print_url = format!("{}{}", common.root, crate::binder::url_for(Some(id)));
-        let pages = self.book.reading_order.iter().filter_map(|e| match *e {
-            Entry::Page(p) if self.book.pages[p].industries.iter().any(|i| i == id) => Some(p),
-            _ => None,
-        });
-        let groups = self.groups(&common.root, pages);
-        self.render(
-            "industry.html",
-            &IndustryCtx { print_url, title: &ind.name, description: ind.description.as_deref(), groups, common },
-            0,
-        )
+        let of = |want: &str| -> Vec<usize> {
+            let has = |p: usize| self.book.pages[p].industries.iter().any(|i| i == want);
+            self.book
+                .reading_order
+                .iter()
+                .filter_map(|e| match *e {
+                    Entry::Page(p) if has(p) => Some(p),
+                    _ => None,
+                })
+                .collect()
+        };
+        let groups = self.groups(&common.root, of(id).into_iter());
+        let general_ind = self.book.config.general_industry().filter(|g| *g != id);
+        let general = match general_ind {
+            Some(g) => {
+                let own = |p: &usize| self.book.pages[*p].industries.iter().any(|i| i == id);
+                self.groups(&common.root, of(g).into_iter().filter(|p| !own(p)))
+            }
+            None => Vec::new(),
+        };
+        let ctx = IndustryCtx {
+            print_url,
+            title: &ind.name,
+            description: ind.description.as_deref(),
+            groups,
+            general,
+            common,
+        };
+        self.render("industry.html", &ctx, 0)
     }
 
     /// The page of one tag: its pages grouped by the folder they are in, as on an industry's.

@@ -428,3 +428,26 @@ fn industry_and_chapter_pages_show_the_way_home_and_where_you_are() {
     // The home page has no breadcrumb of its own.
     assert!(!f.read("index.html").contains("class=\"breadcrumbs\""));
 }
+
+#[test]
+fn material_for_every_industry_is_listed_on_each_industry_index() {
+    let f = Fixture::new("basic");
+    let yaml = std::fs::read_to_string(f.root().join("handbook.yaml")).unwrap();
+    f.write("handbook.yaml", format!("{yaml}  - {{ id: general, name: 通用 }}\n"));
+    f.write("content/01-etiquette/05-phone.md", "---\ntitle: 接电话\nindustry: general\n---\n铃响三声内接起。\n");
+    f.build();
+    let bank = f.read("industry/bank/index.html");
+    let at = bank.find("各行业通用").expect("a section for every industry");
+    assert!(bank[at..].contains("接电话") && !bank[..at].contains("接电话"), "{bank}");
+    // The home page counts what each index lists.
+    assert!(f.read("index.html").contains("银行业</span><span class=\"card-meta\">3 页"), "{}", f.read("index.html"));
+    // An id for all industries that is not configured is an error at its line.
+    f.write("handbook.yaml", format!("{yaml}all_industries: genral\n"));
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("handbook.yaml:") && stderr(&out).contains("未知的行业 `genral`"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -283,9 +283,11 @@ pub fn shard_key(token: &str) -> &str {
     }
 }
 
+/// `general`: the industry whose sections every industry's filter includes.
 pub fn build<E: Send>(
     docs: &[Doc],
     industries: &[(String, String)],
+    general: Option<&str>,
     words: &Words,
     write: &Write<'_, E>,
 ) -> Result<Index, E> {
@@ -359,6 +361,7 @@ pub fn build<E: Send>(
         "chunk": CHUNK,
         "docs": docs.len(),
         "industries": industries,
+        "general": general,
         "fold": fold,
         "stop": words.stop,
         "syn": words.synonyms,
@@ -619,7 +622,7 @@ mod tests {
             files.lock().unwrap().insert(name.to_string(), bytes.to_vec());
             Ok::<(), ()>(())
         };
-        let idx = build(&docs, &[("bank".into(), "银行业".into())], &Words::default(), &write).unwrap();
+        let idx = build(&docs, &[("bank".into(), "银行业".into())], None, &Words::default(), &write).unwrap();
         assert_eq!(idx.files, ["d0.js", "i0.js", "meta.js", "p0.js"]);
         let files = files.into_inner().unwrap();
         assert_eq!(files.keys().collect::<Vec<_>>(), ["d0.js", "i0.js", "meta.js", "p0.js"]);

@@ -520,17 +520,20 @@
     if (!best) return empty;
     var kept = [];
     for (d = 0; d < m.docs; d++) if (score[d] >= KEEP * best) kept.push(d);
+    // An industry's chip also shows the material for every industry (meta `general`).
+    var general = (m.general && members[m.general]) || new Uint8Array(m.docs);
+    var inIndustry = function (id) {
+      var list = members[id] || new Uint8Array(m.docs);
+      return function (x) { return list[x] || general[x]; };
+    };
     var counts = {};
     Object.keys(members).forEach(function (id) {
-      var list = members[id], c = 0;
-      kept.forEach(function (x) { if (list[x]) c++; });
+      var has = inIndustry(id), c = 0;
+      kept.forEach(function (x) { if (has(x)) c++; });
       counts[id] = c;
     });
     var total = kept.length;
-    if (industry) {
-      var only = members[industry] || new Uint8Array(m.docs);
-      kept = kept.filter(function (x) { return only[x]; });
-    }
+    if (industry) kept = kept.filter(inIndustry(industry));
     kept.sort(function (a, b) { return score[b] - score[a] || a - b; });
     var top = kept.slice(0, MAX_RESULTS);
     var docs = await Promise.all(top.map(function (id) { return self.doc(id); }));
