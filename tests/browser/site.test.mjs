@@ -1,6 +1,8 @@
 // The built site works when opened from a folder: navigation, links, blocks, phone layout.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { launch, openPage, siteUrl, screenshot } from "./helpers.mjs";
 
 let browser;
@@ -156,4 +158,39 @@ test("an industry binder's links to pages it does not contain land on a list of 
   assert.equal(await page.locator("h1").first().textContent(), "坐姿");
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+const AXE = fs.readFileSync(path.join(import.meta.dirname, "node_modules/axe-core/axe.min.js"), "utf8");
+
+test("axe-core: no serious or critical violation on any page type, light and dark, desktop and phone", async () => {
+  const pages = [
+    "index.html",
+    "industry/banking/index.html",
+    "03-etiquette/index.html",
+    "03-etiquette/03-conduct.html",
+    "02-counter-service/03-skills.html",
+    "print-insurance.html",
+  ];
+  const found = [];
+  for (const colorScheme of ["light", "dark"]) {
+    for (const width of [1280, 390]) {
+      for (const rel of pages) {
+        const { page, context } = await openPage(browser, { colorScheme, viewport: { width, height: 800 } });
+        await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", rel));
+        if (rel === "index.html") {
+          // The search panel open with results, chips and highlights.
+          await page.fill("#shouce-search", "名片");
+          await page.locator(".search-result").first().waitFor();
+        }
+        await page.addScriptTag({ content: AXE });
+        const violations = await page.evaluate(async () =>
+          (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`));
+        for (const v of violations) found.push(`${colorScheme} ${width}px ${rel}: ${v}`);
+        await context.close();
+      }
+    }
+  }
+  assert.deepEqual(found, []);
 });

@@ -826,13 +826,18 @@
       var b = filters.querySelector("button[data-industry=\"" + (win.CSS && CSS.escape ? CSS.escape(id) : id) + "\"]");
       return b ? b.querySelector(".chip-name").textContent : id;
     }
-    /** One option of the list, linking to `url`; returns its link to fill. */
+    /**
+     * One option of the list, linking to `url`; returns its link to fill. The link itself is
+     * the option: an option may not contain a link (nested interactive content).
+     */
     function option(cls, k, url) {
       var li = el(doc, "li", cls);
-      li.id = "shouce-result-" + k;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
+      li.setAttribute("role", "presentation");
       var a = el(doc, "a");
+      a.id = "shouce-result-" + k;
+      a.setAttribute("role", "option");
+      a.setAttribute("aria-selected", "false");
+      a.tabIndex = -1;
       a.href = siteRoot + url;
       li.appendChild(a);
       li.addEventListener("mousemove", function () { if (active !== k) setActive(k); });
@@ -916,7 +921,7 @@
       if (e.key === "ArrowDown") { e.preventDefault(); if (panel.hidden) run(); else setActive(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
       else if (e.key === "Enter") {
-        var items = list.querySelectorAll("[role=option] a");
+        var items = list.querySelectorAll("[role=option]");
         var target = items[active >= 0 ? active : 0];
         if (target) { e.preventDefault(); win.location.href = target.href; }
       } else if (e.key === "Escape") {
