@@ -235,8 +235,7 @@ fn build_stages(
         .chain(book.chapters.iter().map(|c| c.url.as_str()))
         .chain(book.assets.iter().map(|a| a.url.as_str()));
     let mut index_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
-    let tags = render::tags(&book);
-    index_urls.extend(tags.iter().map(|t| t.url.clone()));
+    index_urls.extend(renderer.tags().iter().map(|t| t.url.clone()));
     staging.create_dirs(urls.chain(index_urls.iter().map(String::as_str)))?;
 
     let lang = book.config.lang();
@@ -278,7 +277,7 @@ fn build_stages(
             Err(d) => errors.push(d),
         }
     }
-    for tag in &tags {
+    for tag in renderer.tags() {
         match renderer.tag(tag) {
             Ok(html) => staging.write(&tag.url, &html)?,
             Err(d) => errors.push(d),
@@ -359,7 +358,6 @@ fn index_search(
     search::build(&docs, &industries, book.config.general_industry(), &words, write)
 }
 
-/// Warnings of loading, of the link check across all pages, and of each page, sorted.
 /// Warnings of loading and of each page, and the link check's findings at `links` severity,
 /// sorted; findings of the link check show their source line.
 fn all_warnings(
@@ -377,11 +375,7 @@ fn all_warnings(
     warnings.extend(content::placeholder_warnings(root, book));
     let mut texts: BTreeMap<std::path::PathBuf, String> = BTreeMap::new();
     for d in links::check(book, &targets, links) {
-        let text = texts.entry(d.file.clone()).or_insert_with(|| {
-            crate::guard::read_file(&root.join(&d.file))
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-                .unwrap_or_default()
-        });
+        let text = texts.entry(d.file.clone()).or_insert_with(|| content::source_text(root, &d.file.to_string_lossy()));
         warnings.push(d.with_source(text));
     }
     warnings.extend(results().flat_map(|r| r.warnings.iter().cloned()));

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::{self, CONTENT_DIR, Handbook};
+use crate::content::{self, CONTENT_DIR, Handbook, source_text};
 use crate::diagnostic::{Diagnostic, Severity, display_path};
 use crate::markdown::{self, LinkRef};
 use crate::messages::{self as msg, Lang, Message, Text};
@@ -371,11 +371,6 @@ fn missing_industries(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
                 .with_source(&text)
         })
         .collect()
-}
-
-/// The text of a handbook file for showing the offending line; empty when unreadable.
-fn source_text(root: &Path, file: &str) -> String {
-    std::fs::read(root.join(file)).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
 }
 
 #[derive(Serialize)]

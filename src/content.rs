@@ -385,7 +385,7 @@ fn assemble(
         }
         let title = page_title(&f.fm, &f.body, stem);
         let url = format!("{}{stem}.html", if dir.is_empty() { String::new() } else { format!("{dir}/") });
-        let unfinished = f.yaml.contains(PLACEHOLDER) || f.body.contains(PLACEHOLDER);
+        let unfinished = is_unfinished(&f);
         pages.push(Page {
             draft: f.fm.draft,
             unfinished,
@@ -424,6 +424,11 @@ fn assemble(
 }
 
 /// A page's title: from its front matter, else its first heading, else its file name.
+/// Whether a file still has template text of `shouce new` in it (see [`Page::unfinished`]).
+fn is_unfinished(f: &Parsed) -> bool {
+    f.yaml.contains(PLACEHOLDER) || f.body.contains(PLACEHOLDER)
+}
+
 fn page_title(fm: &FrontMatter, body: &str, stem: &str) -> String {
     fm.title.clone().or_else(|| first_heading(body)).unwrap_or_else(|| split_numeric_prefix(stem).1.to_string())
 }
@@ -461,13 +466,20 @@ pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String,
         && f.fm.summary == page.summary
         && f.fm.source == page.source
         && f.fm.tags == page.tags
-        && f.fm.draft == page.draft;
+        && f.fm.draft == page.draft
+        && is_unfinished(&f) == page.unfinished;
     same.then_some((f.body, f.body_line))
 }
 
 fn sort_key(order: Option<i64>, name: &str) -> (i64, u64, String) {
     let (prefix, _) = split_numeric_prefix(name);
     (order.unwrap_or(i64::MAX), prefix.unwrap_or(u64::MAX), name.to_string())
+}
+
+/// The text of a handbook file (`content/a.md`), for showing the line a finding is on;
+/// empty when it cannot be read.
+pub fn source_text(root: &Path, file: &str) -> String {
+    crate::guard::read_file(&root.join(file)).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
 }
 
 /// Template text of `shouce new` left in a page or chapter: one warning per file, at the
@@ -478,8 +490,7 @@ pub fn placeholder_warnings(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
     let files = pages.chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref()));
     let mut out = Vec::new();
     for file in files {
-        let text = crate::guard::read_file(&root.join(file)).map(|b| String::from_utf8_lossy(&b).into_owned());
-        let Ok(text) = text else { continue };
+        let text = source_text(root, file);
         let mut found = text.lines().enumerate().filter_map(|(i, l)| l.find(PLACEHOLDER).map(|pos| (i, l, pos)));
         let Some((i, line, pos)) = found.next() else { continue };
         let message = msg::placeholder_left(found.count());
@@ -558,6 +569,11 @@ mod tests {
         write("---\ntitle: 名片\n---\n正文\n");
         assert_eq!(reread_body(root, &book.config, page), None);
         write("---\ntitle: 名片\nindustry: [bank]\nsummary: 新摘要\n---\n正文\n");
+        assert_eq!(reread_body(root, &book.config, page), None);
+        // Template text in or out decides whether the page is searchable: rebuild everything.
+        write("---\ntitle: 名片\nindustry: [bank]\n---\n〔在这里写正文〕\n");
+        assert_eq!(reread_body(root, &book.config, page), None);
+        write("---\ntitle: 名片\nindustry: [bank]\ndraft: true\n---\n正文\n");
         assert_eq!(reread_body(root, &book.config, page), None);
         // Errors are for the full build to report.
         write("---\ntitle: 名片\nindustry: [bank]\ntitel: x\n---\n正文\n");

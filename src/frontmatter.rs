@@ -64,11 +64,12 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, Message, Text)> {
     let first = text[..first_end].trim_end();
     if first != "---" {
         // `———` and then `title: …`: a block meant, opened with the wrong dashes.
-        let second = text[first_end..].lines().next().unwrap_or("");
-        let looks_like_key =
-            second.split_once(':').is_some_and(|(k, _)| !k.is_empty() && k.is_ascii() && !k.contains(' '))
-                || !crate::slips::find(second, crate::slips::FRONT_MATTER_ALIASES).is_empty();
-        if crate::slips::is_wrong_dashes(first) && looks_like_key {
+        let looks_like_key = |l: &str| {
+            l.split_once(':').is_some_and(|(k, _)| !k.is_empty() && k.is_ascii() && !k.contains(' '))
+                || !crate::slips::find(l, crate::slips::FRONT_MATTER_ALIASES).is_empty()
+        };
+        // Only a file that opens with a line of dashes is looked at further.
+        if crate::slips::is_wrong_dashes(first) && looks_like_key(text[first_end..].lines().next().unwrap_or("")) {
             return Err((1, msg::wrong_dashes(1, first.trim(), true), msg::wrong_dashes_hint()));
         }
         return Ok(Split { yaml: None, yaml_line: 0, body: text, body_line: 1 });

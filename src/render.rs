@@ -235,6 +235,8 @@ pub struct Renderer<'a> {
     strings_value: tera::Value,
     /// Sidebar entries' HTML by (slot, length of the path to the root), see [`Renderer::nav_entry`].
     nav_cache: std::sync::RwLock<rustc_hash::FxHashMap<(NavSlot, usize), std::sync::Arc<str>>>,
+    /// Every tag with its pages, found once for the home page and the tag pages.
+    tags: std::sync::OnceLock<Vec<TagGroup>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -267,7 +269,13 @@ impl<'a> Renderer<'a> {
             site_value,
             strings_value,
             nav_cache: Default::default(),
+            tags: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Every tag of the handbook (see [`tags`]), found on first use.
+    pub fn tags(&self) -> &[TagGroup] {
+        self.tags.get_or_init(|| tags(self.book))
     }
 
     /// The HTML of a page as bytes: tera's `render` checks its whole output is UTF-8 again (4% of
@@ -542,9 +550,15 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let print_url = crate::binder::url_for(None);
-        let tag_cards = tags(self.book)
-            .into_iter()
-            .map(|t| IndustryCard { name: t.name, description: None, url: encode_url(&t.url), count: t.pages.len() })
+        let tag_cards = self
+            .tags()
+            .iter()
+            .map(|t| IndustryCard {
+                name: t.name.clone(),
+                description: None,
+                url: encode_url(&t.url),
+                count: t.pages.len(),
+            })
             .collect();
         self.render(
             "index.html",
@@ -686,7 +700,7 @@ fn page_tags(tags: &[String]) -> Vec<(String, String)> {
 }
 
 /// Every tag of the handbook, sorted by name, with its pages in reading order.
-pub fn tags(book: &Handbook) -> Vec<TagGroup> {
+fn tags(book: &Handbook) -> Vec<TagGroup> {
     let mut by_url: BTreeMap<String, TagGroup> = BTreeMap::new();
     for e in &book.reading_order {
         let Entry::Page(p) = *e else { continue };
