@@ -19,7 +19,7 @@ use crate::markdown::{self, LinkRef, Rendered, Section};
 use crate::messages as msg;
 use crate::output::{self, Staging};
 use crate::render::{self, Renderer, STATIC_DIR, root_of};
-use crate::{binder, i18n, links, search, theme};
+use crate::{binder, i18n, links, reading, search, theme};
 
 pub struct Summary {
     pub pages: usize,
@@ -309,6 +309,9 @@ fn build_stages(
     progress.stage(&msg::stage_indexing(), 0);
     staging.create_dirs([search_url("meta.js").as_str()])?;
     let index = index_search(&book, &theme, &pages, &chapters, &|name, text| staging.write(&search_url(name), text))?;
+    write_reading(&book, &strings, &pages, &chapters, &|name, text| {
+        staging.write(&format!("{STATIC_DIR}/{name}"), text)
+    })?;
 
     progress.stage(&msg::stage_links(), 0);
     let link_severity = if options.allow_broken_links { Severity::Warning } else { Severity::Error };
@@ -356,6 +359,46 @@ fn index_search(
         book.config.search.synonyms.as_deref(),
     );
     search::build(&docs, &industries, book.config.general_industry(), &words, write)
+}
+
+/// The 简/繁 switch's tables, made from every text a page of the site can show: its sections
+/// (search results show them too), titles, summaries, sources, tags, industries and the
+/// interface strings. Nothing is written for a handbook that is not in Chinese.
+fn write_reading(
+    book: &Handbook,
+    strings: &i18n::Strings,
+    pages: &[PageResult],
+    chapters: &[PageResult],
+    write: &search::Write<'_, anyhow::Error>,
+) -> anyhow::Result<()> {
+    let c = &book.config;
+    let mut other: Vec<&str> = vec![c.title.as_str()];
+    other.extend(c.description.as_deref());
+    other.extend(c.industries.iter().map(|i| i.name.as_str()));
+    for p in &book.pages {
+        other.push(&p.title);
+        other.extend(p.summary.as_deref().into_iter().chain(p.source.as_deref()));
+        other.extend(p.tags.iter().map(String::as_str));
+    }
+    for ch in &book.chapters {
+        other.push(&ch.title);
+        other.extend(ch.summary.as_deref().into_iter().chain(ch.source.as_deref()));
+    }
+    let ui = serde_json::to_value(strings).unwrap_or_default();
+    let ui: Vec<&str> = ui.as_object().into_iter().flat_map(|o| o.values()).filter_map(|v| v.as_str()).collect();
+    other.extend(ui);
+    let sections = || {
+        pages
+            .par_iter()
+            .chain(chapters.par_iter())
+            .flat_map_iter(|r| r.sections.iter().flat_map(|s| [s.heading.as_str(), s.text.as_str()]))
+            .chain(other.par_iter().copied())
+    };
+    if let Some((hans, hant)) = reading::tables(&c.language, c.traditional.as_deref(), sections) {
+        write(reading::HANS_FILE, hans.script.as_bytes())?;
+        write(reading::HANT_FILE, hant.script.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Warnings of loading and of each page, and the link check's findings at `links` severity,

@@ -34,6 +34,9 @@ pub struct Config {
     /// The industry whose pages apply to every industry (default: `general` when it is
     /// configured): every industry's index and search chip include them.
     pub all_industries: Option<String>,
+    /// The characters the 简/繁 switch shows as Traditional: `zh-TW` (Taiwan's; the default
+    /// unless `language` is Hong Kong's), `zh-HK` or `opencc` (OpenCC's standard forms).
+    pub traditional: Option<String>,
     /// Free-form values for custom templates (`{{ config.extra.x }}`).
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
     /// Pages with `draft: true` are part of the site: set by `serve --drafts`, never read
@@ -83,6 +86,7 @@ impl Default for Config {
             follow_symlinks: false,
             search: SearchConfig::default(),
             all_industries: None,
+            traditional: None,
             extra: Default::default(),
             drafts: false,
         }
@@ -101,6 +105,7 @@ const CONFIG_KEYS: &[&str] = &[
     "follow_symlinks",
     "search",
     "all_industries",
+    "traditional",
     "extra",
 ];
 const INDUSTRY_KEYS: &[&str] = &["id", "name", "order", "description"];
@@ -179,6 +184,16 @@ impl Config {
             errors.push(
                 Diagnostic::error(CONFIG_FILE, line, col, msg::unknown_paper(&self.paper))
                     .with_hint(msg::unknown_paper_hint())
+                    .with_source(text),
+            );
+        }
+        if let Some(v) = &self.traditional
+            && !matches!(v.as_str(), "zh-TW" | "zh-HK" | "opencc")
+        {
+            let (line, col) = find_value(text, "traditional", v);
+            errors.push(
+                Diagnostic::error(CONFIG_FILE, line, col, msg::unknown_traditional(v))
+                    .with_hint(msg::unknown_traditional_hint())
                     .with_source(text),
             );
         }
@@ -416,6 +431,14 @@ mod tests {
         assert!(s.starts_with("handbook.yaml:2:1: 错误：未知的键 `industires`"), "{s}");
         assert!(s.contains("你是不是想写 `industries`？"), "{s}");
         assert!(errs[0].render(Lang::En).contains("did you mean `industries`"));
+    }
+
+    #[test]
+    fn bad_traditional_is_located() {
+        let errs = Config::parse("title: x\ntraditional: zh-MO\n").unwrap_err();
+        let s = errs[0].render(Lang::En);
+        assert!(s.starts_with("handbook.yaml:2:14: error: unknown Traditional standard `zh-MO`"), "{s}");
+        assert!(Config::parse("traditional: zh-HK\n").is_ok());
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod names;
 pub mod output;
 pub mod pdf;
 pub mod progress;
+pub mod reading;
 pub mod render;
 pub mod scaffold;
 pub mod search;

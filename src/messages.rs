@@ -198,6 +198,18 @@ pub fn unknown_paper_hint() -> Text {
     t("写 `paper: A4` 或 `paper: Letter`", "use `paper: A4` or `paper: Letter`")
 }
 
+pub fn unknown_traditional(value: &str) -> Message {
+    let x = v(value);
+    m("unknown-traditional", format!("未知的繁体字标准 `{x}`"), format!("unknown Traditional standard `{x}`"))
+}
+
+pub fn unknown_traditional_hint() -> Text {
+    t(
+        "写 `traditional: zh-TW`（台湾用字）、`traditional: zh-HK`（香港用字）或 `traditional: opencc`（OpenCC 标准字形）",
+        "use `traditional: zh-TW` (Taiwan), `traditional: zh-HK` (Hong Kong) or `traditional: opencc` (OpenCC's standard forms)",
+    )
+}
+
 pub fn bad_industry_id(id: &str) -> Message {
     let id = v(id);
     m(

@@ -50,6 +50,8 @@ pub struct SiteCtx<'a> {
     pub lang: &'a str,
     pub version: Option<&'a str>,
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    /// Whether pages offer the 简/繁 switch (the handbook is in Chinese).
+    pub reading: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -256,6 +258,7 @@ impl<'a> Renderer<'a> {
             lang: strings.lang,
             version: c.version.as_deref(),
             extra: &c.extra,
+            reading: crate::reading::conversions(&c.language, c.traditional.as_deref()).is_some(),
         };
         let site_value = tera::Value::from_serializable(&site);
         let strings_value = tera::Value::from_serializable(strings);

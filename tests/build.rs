@@ -243,6 +243,31 @@ fn english_interface() {
     let html = f.read("guide/setup.html");
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains(">Home</a>"), "{html}");
+    // No 简/繁 switch and no tables for a handbook that is not in Chinese; text size stays.
+    assert!(!html.contains("data-script=") && html.contains("data-size="));
+    assert!(!f.out().join("_shouce/script-hans.js").exists());
+}
+
+/// A Taiwan handbook's switch converts to Taiwan's vocabulary; `traditional: zh-HK` picks Hong
+/// Kong's characters for a Simplified one.
+#[test]
+fn reading_tables_follow_the_language() {
+    let f = Fixture::new("plain");
+    f.write("handbook.yaml", "title: 手冊\nlanguage: zh-TW\n");
+    f.write("content/guide/soft.md", "---\ntitle: 軟體\n---\n\n請安裝軟體。\n");
+    f.build();
+    let hans = std::fs::read_to_string(f.out().join("_shouce/script-hans.js")).unwrap();
+    // Taiwan's 軟體 becomes the mainland's 軟件 first, then its characters Simplified.
+    assert!(hans.contains("\"軟體\":\"軟件\"") && hans.contains("\"軟\":\"软\""), "{hans}");
+    let f = Fixture::new("plain");
+    f.write("handbook.yaml", "title: 手册\ntraditional: zh-HK\n");
+    f.write("content/guide/soft.md", "---\ntitle: 软件\n---\n\n客户说明。\n");
+    f.build();
+    let hant = std::fs::read_to_string(f.out().join("_shouce/script-hant.js")).unwrap();
+    // Hong Kong writes 客户 with 户 (OpenCC's standard and Taiwan's have 戶); its vocabulary
+    // stays mainland's: 软件 becomes 軟件, not Taiwan's 軟體.
+    assert!(hant.contains("\"戶\":\"户\""), "{hant}");
+    assert!(!hant.contains("軟體"), "{hant}");
 }
 
 /// The `bad` fixture with `language:` set to `tag`, built: its exit code and what it said.

@@ -117,3 +117,24 @@ fn built_site_has_no_scraping_artefacts() {
     }
     assert!(hits.is_empty(), "scraping artefacts in the built site:\n{}", hits.join("\n"));
 }
+
+/// The 简/繁 switch's tables: made for this handbook only, small, and holding what its
+/// Traditional hospital regulation and Simplified chapters need.
+#[test]
+fn reading_tables_fit_the_budget() {
+    let out = build_handbook();
+    let hans = read(out.path(), "_shouce/script-hans.js");
+    let hant = read(out.path(), "_shouce/script-hant.js");
+    assert!(hans.contains("\"醫\":\"医\"") && hans.contains("\"須\":\"须\""));
+    assert!(hant.contains("\"头发\":\"頭髮\"") && hant.contains("\"礼\":\"禮\""));
+    let gz = |s: &str| {
+        let mut c = libdeflater::Compressor::new(libdeflater::CompressionLvl::best());
+        let mut buf = vec![0; c.gzip_compress_bound(s.len())];
+        c.gzip_compress(s.as_bytes(), &mut buf).unwrap()
+    };
+    let total = gz(&hans) + gz(&hant);
+    println!("reading tables: {} + {} bytes, {total} bytes gzipped", hans.len(), hant.len());
+    assert!(total <= 100 * 1024, "{total} bytes gzipped: the budget is 100 KB");
+    let page = read(out.path(), "04-hospital/07-storage.html");
+    assert!(page.contains("data-script=\"hans\"") && page.contains("data-script=\"hant\""));
+}

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use super::{
     BuildError, Built, PageResult, STATIC_DIR, all_warnings, index_search, markdown_of, search_url, write_binders,
+    write_reading,
 };
 use crate::content::{self, CONTENT_DIR};
 use crate::diagnostic::Diagnostic;
@@ -95,9 +96,12 @@ impl Built {
                 }
             }
         }
+        let strings = i18n::for_language(&self.book.config.language);
+        write_reading(&self.book, &strings, &self.pages, &self.chapters, &|name, bytes| {
+            replace_file(site, &format!("{STATIC_DIR}/{name}"), &[bytes], lang)
+        })?;
         self.summary.sections = index.stats.docs;
         self.summary.search = index.stats;
-        let strings = i18n::for_language(&self.book.config.language);
         let renderer = Renderer::new(&self.book, &self.theme, &strings);
         write_binders(&self.book, &self.theme, &strings, &renderer.site, &|url, pieces| {
             replace_file(site, url, pieces, lang)

@@ -18,6 +18,8 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("cannot_read_config", message(cannot_read_config("Permission denied"))),
         ("unknown_paper", message(unknown_paper("A5"))),
         ("unknown_paper_hint", unknown_paper_hint()),
+        ("unknown_traditional", message(unknown_traditional("zh-MO"))),
+        ("unknown_traditional_hint", unknown_traditional_hint()),
         ("bad_industry_id", message(bad_industry_id("银行"))),
         ("bad_industry_id_hint", bad_industry_id_hint()),
         ("duplicate_industry_id", message(duplicate_industry_id("a"))),

@@ -194,3 +194,201 @@ test("axe-core: no serious or critical violation on any page type, light and dar
   }
   assert.deepEqual(found, []);
 });
+
+const VECTORS = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "..", "reading", "vectors.json"), "utf8")).vectors;
+
+/** What `main` shows for each vector's text once added to the page (new text follows the choice). */
+async function shownVectors(page, to) {
+  return page.evaluate((texts) => {
+    const box = document.createElement("div");
+    document.querySelector("main").appendChild(box);
+    for (const t of texts) {
+      const p = document.createElement("p");
+      p.textContent = t;
+      box.appendChild(p);
+    }
+    return new Promise((resolve) => setTimeout(() => {
+      const shown = [...box.children].map((p) => p.textContent);
+      box.remove();
+      resolve(shown);
+    }, 50));
+  }, VECTORS.filter((v) => v.to === to).map((v) => v.text));
+}
+
+test("简/繁: the hospital regulation in Simplified, the etiquette chapter in Traditional, remembered over file://", async () => {
+  const { page, problems, context } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "04-hospital/07-storage.html"));
+  const original = await page.locator("main").innerText();
+  assert.match(original, /客服中心免費為您在醫院看病/);
+  await page.locator(".in-topbar [data-script=hans]").click();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+  assert.match(await page.locator("main").innerText(), /客服中心免费为您在医院看病/);
+  assert.equal(await page.locator("main h1").textContent(), "寄存须知");
+  assert.match(await page.title(), /寄存须知/);
+  assert.equal(await page.locator(".in-topbar [data-script=hans]").getAttribute("aria-pressed"), "true");
+  assert.deepEqual(await shownVectors(page, "hans"), VECTORS.filter((v) => v.to === "hans").map((v) => v.expect));
+  // Search results follow the choice.
+  await page.fill("#shouce-search", "寄存");
+  await page.locator(".search-result").first().waitFor();
+  await page.waitForTimeout(100);
+  const results = await page.locator(".search-results").innerText();
+  assert.match(results, /寄存须知/);
+  assert.doesNotMatch(results, /須知|醫院/);
+  await screenshot(page, "reading-hans.png");
+
+  // Another page opens in the same choice; 繁 turns the Simplified etiquette chapter Traditional.
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "03-etiquette/01-behaviour.html"));
+  await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+  const etiquette = await page.evaluate(() => {
+    // The original text, read before 繁 (the page is in 简, its own script: unchanged).
+    return document.querySelector("main h1").textContent;
+  });
+  assert.equal(etiquette, "第一章 客户服务行为礼仪标准化");
+  await page.locator(".in-topbar [data-script=hant]").click();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-Hant");
+  assert.equal(await page.locator("main h1").textContent(), "第一章 客戶服務行為禮儀標準化");
+  assert.match(await page.locator(".sidebar").innerText(), /醫院客服中心管理制度/);
+  assert.deepEqual(await shownVectors(page, "hant"), VECTORS.filter((v) => v.to === "hant").map((v) => v.expect));
+  await screenshot(page, "reading-hant.png");
+
+  // Pressing the chosen script again restores the page exactly: never a conversion of a conversion.
+  await page.locator(".in-topbar [data-script=hant]").click();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  assert.equal(await page.locator("main h1").textContent(), "第一章 客户服务行为礼仪标准化");
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "04-hospital/07-storage.html"));
+  assert.equal(await page.locator("main").innerText(), original);
+  for (const script of ["hans", "hant", "hans", "hant"]) {
+    await page.locator(`.in-topbar [data-script=${script}]`).click();
+    await page.waitForFunction((s) => document.documentElement.lang === (s === "hans" ? "zh-Hans" : "zh-Hant"), script);
+  }
+  assert.match(await page.locator("main").innerText(), /客服中心免費為您在醫院看病/);
+  await page.locator(".in-topbar [data-script=hant]").click();
+  assert.equal(await page.locator("main").innerText(), original);
+
+  // Print follows the current choice: the binder opens in it.
+  await page.locator(".in-topbar [data-script=hans]").click();
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "print-hospital.html"));
+  await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+  await page.emulateMedia({ media: "print" });
+  assert.match(await page.locator(".binder-body").innerText(), /客服中心免费为您在医院看病/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("简/繁 with storage disabled: works for the page, says nothing", async () => {
+  const { page, problems, context } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
+  });
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "04-hospital/07-storage.html"));
+  await page.locator(".in-topbar [data-script=hans]").click();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+  assert.equal(await page.locator("main h1").textContent(), "寄存须知");
+  await page.locator(".in-topbar [data-size='1']").click();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), "18px");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("phone: the 简/繁 switch and text size are in the 目录 drawer", async () => {
+  const { page, problems, context } = await openPage(browser, { viewport: { width: 390, height: 800 } });
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "04-hospital/07-storage.html"));
+  assert.equal(await page.locator(".in-topbar").isVisible(), false);
+  await page.locator(".menu-toggle").click();
+  await page.locator(".in-drawer [data-script=hans]").click();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+  assert.equal(await page.locator(".in-drawer [data-script=hans]").getAttribute("aria-pressed"), "true");
+  await screenshot(page, "reading-phone.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("text size: A+ and A− scale the page, are remembered, and stop at the ends", async () => {
+  const { page, problems, context } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "03-etiquette/02-appearance.html"));
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.equal(await size(), 16);
+  const h1 = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main h1")).fontSize));
+  await page.locator(".in-topbar [data-size='1']").click();
+  await page.locator(".in-topbar [data-size='1']").click();
+  assert.equal(await size(), 20);
+  const h1Larger = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main h1")).fontSize));
+  assert.ok(h1Larger > h1 * 1.2, `headings grow too: ${h1} → ${h1Larger}`);
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "index.html"));
+  assert.equal(await size(), 20);
+  for (let i = 0; i < 8; i++) {
+    const smaller = page.locator(".in-topbar [data-size='-1']");
+    if (await smaller.isDisabled()) break;
+    await smaller.click();
+  }
+  assert.equal(await size(), 14);
+  assert.ok(await page.locator(".in-topbar [data-size='-1']").isDisabled());
+  // Print keeps its own size.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), "16px");
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("copy-link buttons put a section's address on the clipboard", async () => {
+  const { page, problems, context } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "03-etiquette/02-appearance.html"));
+  const heading = page.locator("main .content h2").first();
+  const id = await heading.getAttribute("id");
+  const button = heading.locator(".copy-link");
+  assert.equal(await button.getAttribute("aria-label"), "复制本节链接");
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await page.locator(".copy-status.shown").waitFor();
+  assert.equal(await page.locator(".copy-status").textContent(), "已复制本节链接");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(decodeURIComponent(copied), decodeURIComponent(page.url().split("#")[0] + "#" + id));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("keyboard only: home → industry → page → search → result", async () => {
+  const { page, problems, context } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "index.html"));
+  // Tab until the focus is on a link with `text`, then press Enter; every stop has a visible focus.
+  async function tabTo(text, limit = 80) {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press("Tab");
+      const f = await page.evaluate(() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return { text: el.textContent.trim(), tag: el.tagName, outline: style.outlineStyle, inMain: !!el.closest("main") };
+      });
+      if (f.tag === "A" || f.tag === "BUTTON" || f.tag === "INPUT") {
+        assert.notEqual(f.outline, "none", `focus visible on ${f.tag} ${f.text}`);
+      }
+      if (f.text.startsWith(text) && (f.inMain || text === "")) return;
+    }
+    assert.fail(`no focusable "${text}" within ${limit} tabs`);
+  }
+  await tabTo("银行业");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/industry\/banking\/index\.html$/);
+  await tabTo("柜面服务礼仪");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\.html(#.*)?$/);
+  assert.match(await page.locator("main").innerText(), /站姿/);
+  // The search box is reached from the page's start and a result is chosen with the arrows.
+  await page.keyboard.press("Shift+Tab");
+  let onSearch = false;
+  for (let i = 0; i < 80 && !onSearch; i++) {
+    await page.keyboard.press("Tab");
+    onSearch = await page.evaluate(() => document.activeElement.id === "shouce-search");
+  }
+  assert.ok(onSearch, "the search box is reachable by Tab");
+  await page.keyboard.type("名片");
+  await page.locator(".search-result").first().waitFor();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/#/);
+  assert.match(await page.locator("main").innerText(), /名片/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
