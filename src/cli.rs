@@ -68,6 +68,14 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    Publish {
+        #[arg(value_name = "DEST")]
+        dest: PathBuf,
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,6 +176,7 @@ pub fn run(cli: Cli) -> ExitCode {
             crate::scaffold::run_new(crate::scaffold::Kind::Case, &args, cli.quiet)
         }
         Command::Init { dir, force } => crate::scaffold::run_init(&dir, force, cli.quiet),
+        Command::Publish { dest, root, dry_run } => run_publish(root, dest, dry_run, cli.quiet),
         Command::Build { root, out, allow_broken_links } => {
             let lang = message_lang(&root);
             let out = out.unwrap_or_else(|| root.join("public"));
@@ -197,6 +206,48 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
     }
+}
+
+/// `shouce publish`: the build's warnings, the list of a dry run (on stdout: it is what the
+/// command was asked for), and one summary line.
+fn run_publish(root: PathBuf, dest: PathBuf, dry_run: bool, quiet: bool) -> ExitCode {
+    let lang = message_lang(&root);
+    let progress = crate::progress::for_stderr(quiet, lang);
+    let options = crate::publish::Options { root, dest, dry_run, progress: progress.as_ref() };
+    let r = match crate::publish::run(&options) {
+        Ok(r) => r,
+        Err(e) => return report(e, lang),
+    };
+    if !quiet {
+        for w in &r.build.warnings {
+            eprintln!("{}", paint(&w.render(lang), "33"));
+        }
+    }
+    if r.dry_run {
+        for url in &r.copied {
+            println!("{}", msg::would_copy(url).get(lang));
+        }
+        for url in &r.removed {
+            println!("{}", msg::would_remove(url).get(lang));
+        }
+    }
+    if !quiet {
+        if r.resumed && !r.dry_run {
+            eprintln!("{}", msg::publish_resumed(r.leftovers).get(lang));
+        }
+        let stats = msg::PublishStats {
+            dest: &r.dest,
+            copied: r.copied.len(),
+            removed: r.removed.len(),
+            unchanged: r.unchanged,
+            bytes: r.bytes,
+            seconds: r.elapsed.as_secs_f64(),
+            build_seconds: r.build.elapsed.as_secs_f64(),
+        };
+        let line = if r.dry_run { msg::publish_dry_run(&stats) } else { msg::published(&stats) };
+        eprintln!("{}", line.get(lang));
+    }
+    ExitCode::SUCCESS
 }
 
 fn report(e: BuildError, lang: Lang) -> ExitCode {

@@ -190,6 +190,123 @@ pub fn is_inside(url: &str) -> bool {
         && url.split('/').all(|s| !s.is_empty() && s != "." && s != "..")
 }
 
+/// Checks that the site may be published to `dest` for the handbook at `root`: the refusals
+/// of [`output_dir`] for the handbook and its sources, a file, a build's output folder (the
+/// default `public/`, or any folder in or below one that carries `build_marker`: the next
+/// build would replace it whole), and a `dest` whose parent folder does not exist (a share
+/// that is not connected; only the last folder is created). What `dest` already holds is
+/// judged by [`crate::publish`], which reads the record it keeps there.
+pub fn publish_dir(root: &Path, dest: &Path, build_marker: &str) -> Result<OutDir, Diagnostic> {
+    let shown = dest.display().to_string();
+    let path = resolve(dest);
+    let root = resolve(root);
+    // Only a path that does not say where it leads (`..`, a link on the way) is spelled out.
+    let hint = || {
+        if std::path::absolute(&shown).is_ok_and(|a| a == path) {
+            msg::publish_elsewhere_hint()
+        } else {
+            msg::publish_resolves_to(path.display())
+        }
+    };
+    let refused = |message: msg::Message| Diagnostic::error(&shown, 0, 0, message).with_hint(hint());
+    refuse_sources(&root, &path, &shown).map_err(|d| d.with_hint(hint()))?;
+    if path.starts_with(resolve(&root.join("public"))) || path.ancestors().any(|a| is_ours(a, build_marker)) {
+        return Err(refused(msg::publish_into_output(&shown)));
+    }
+    match std::fs::symlink_metadata(&path) {
+        Ok(m) if m.is_dir() => Ok(OutDir { path, shown }),
+        Ok(_) => Err(refused(msg::out_is_file(&shown))),
+        Err(_) => match path.parent() {
+            Some(parent) if parent.is_dir() => Ok(OutDir { path, shown }),
+            parent => {
+                let parent = parent.unwrap_or(&path).display().to_string();
+                Err(Diagnostic::error(&shown, 0, 0, msg::publish_parent_missing(&shown, &parent))
+                    .with_hint(msg::publish_parent_missing_hint()))
+            }
+        },
+    }
+}
+
+/// A folder that shouce changes file by file (`publish`'s DEST), with the one check every
+/// write and delete in it passes: the path stays below the folder ([`is_inside`]) and every
+/// folder on the way is a real folder — a link there could carry a write or a delete out of
+/// it, a file there means the path cannot be made. Each folder is checked once.
+pub struct Confined {
+    base: PathBuf,
+    /// How the user wrote the folder, for messages.
+    shown: String,
+    lang: msg::Lang,
+    checked: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl Confined {
+    pub fn new(base: &Path, shown: &str, lang: msg::Lang) -> Confined {
+        Confined { base: base.to_path_buf(), shown: shown.to_string(), lang, checked: Default::default() }
+    }
+
+    pub fn base(&self) -> &Path {
+        &self.base
+    }
+
+    /// `url` as the user would write it (`DEST/a/b.html`), for messages (`/` throughout, as
+    /// [`crate::diagnostic::display_path`] writes paths).
+    pub fn shown(&self, url: &str) -> String {
+        crate::diagnostic::display_path(&Path::new(&self.shown).join(url))
+    }
+
+    /// Where `url` is below the folder, once the folders on the way are known to be real
+    /// folders; missing ones are created when `create` (else the path is returned as it is:
+    /// there is nothing below a missing folder to delete).
+    pub fn path(&self, url: &str, create: bool) -> anyhow::Result<PathBuf> {
+        let say = |m: msg::Message| anyhow::anyhow!(m.text.get(self.lang));
+        if !is_inside(url) {
+            return Err(say(msg::write_leaves_folder(url, &self.shown)));
+        }
+        let mut dir = String::new();
+        for part in url.split('/').collect::<Vec<_>>().split_last().map_or(&[][..], |(_, d)| d) {
+            if !dir.is_empty() {
+                dir.push('/');
+            }
+            dir.push_str(part);
+            if self.checked.lock().is_ok_and(|c| c.contains(&dir)) {
+                continue;
+            }
+            let p = self.base.join(&dir);
+            match std::fs::symlink_metadata(&p) {
+                Ok(m) if m.is_dir() => {}
+                Ok(m) if m.file_type().is_symlink() => return Err(say(msg::write_leaves_folder(url, &self.shown))),
+                Ok(_) => {
+                    let e = std::io::Error::from(std::io::ErrorKind::NotADirectory);
+                    return Err(anyhow::Error::new(e).context(msg::cannot_create(self.shown(&dir)).get(self.lang)));
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !create => return Ok(self.base.join(url)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => match std::fs::create_dir(&p) {
+                    Ok(()) => {}
+                    // Made meanwhile by another thread of this publish: checked again below.
+                    Err(e)
+                        if e.kind() == std::io::ErrorKind::AlreadyExists
+                            && p.symlink_metadata().is_ok_and(|m| m.is_dir()) => {}
+                    Err(e) => {
+                        return Err(anyhow::Error::new(e).context(msg::cannot_create(self.shown(&dir)).get(self.lang)));
+                    }
+                },
+                Err(e) => return Err(anyhow::Error::new(e).context(msg::cannot_read(self.shown(&dir)).get(self.lang))),
+            }
+            if let Ok(mut c) = self.checked.lock() {
+                c.insert(dir.clone());
+            }
+        }
+        Ok(self.base.join(url))
+    }
+
+    /// Forgets the folders checked so far (after folders were removed).
+    pub fn forget(&self) {
+        if let Ok(mut c) = self.checked.lock() {
+            c.clear();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,6 +386,50 @@ mod tests {
         assert!(output_file(&r, &r.join("content")).is_err());
         assert!(output_file(&r, &r.join("nothere/a.pdf")).is_err());
         assert_eq!(output_file(&r, &r.join("a.pdf")).unwrap(), resolve(&r.join("a.pdf")));
+    }
+
+    #[test]
+    fn confined_paths_never_go_through_a_link_or_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("dest");
+        std::fs::create_dir_all(base.join("a")).unwrap();
+        std::fs::write(base.join("f"), "").unwrap();
+        let c = Confined::new(&base, "dest", msg::Lang::En);
+        assert_eq!(c.path("a/b/c.html", true).unwrap(), base.join("a/b/c.html"));
+        assert!(base.join("a/b").is_dir(), "missing folders are made");
+        assert_eq!(c.path("x/y.html", false).unwrap(), base.join("x/y.html"));
+        assert!(!base.join("x").exists(), "nothing is made for a delete");
+        for bad in ["../x.html", "/etc/x", "a/../../x", ""] {
+            assert!(c.path(bad, true).is_err(), "{bad}");
+        }
+        let e = c.path("f/g.html", true).unwrap_err();
+        assert!(format!("{e:#}").contains("cannot create dest/f"), "{e:#}");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path(), base.join("link")).unwrap();
+            let e = c.path("link/x.html", true).unwrap_err();
+            assert!(format!("{e:#}").contains("symbolic link"), "{e:#}");
+        }
+    }
+
+    #[test]
+    fn publish_destinations() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = dir.path().join("hb");
+        std::fs::create_dir_all(r.join("content")).unwrap();
+        let refused = |dest: &Path| publish_dir(&r, dest, ".m").is_err();
+        assert!(refused(&r.join("content/site")));
+        assert!(refused(&r.join("public")));
+        assert!(refused(&r.join("public/site")));
+        assert!(refused(&dir.path().join("no/such")));
+        assert!(!refused(&dir.path().join("share")));
+        std::fs::create_dir_all(dir.path().join("built/sub")).unwrap();
+        std::fs::write(dir.path().join("built/.m"), "").unwrap();
+        assert!(refused(&dir.path().join("built")));
+        assert!(refused(&dir.path().join("built/sub")));
+        let e = publish_dir(&r, &r.join("x/../content"), ".m").unwrap_err();
+        let hint = e.hint.unwrap().get(msg::Lang::En);
+        assert!(hint.starts_with("this path leads to") && hint.ends_with("publish to another folder"), "{hint}");
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! [`check`] runs the stages up to markdown and reports problems without writing anything;
 //! [`scaffold`] writes new pages and handbooks from templates.
 //! [`build`] runs the stages and can keep what they produced ([`build::Built`]), so that
-//! [`serve`] re-renders only the pages whose text changed; [`cli`] is the command line. Problems in user files are
+//! [`serve`] re-renders only the pages whose text changed; [`publish`] builds and brings a
+//! published copy of the site (a folder on a share) up to date; [`cli`] is the command line. Problems in user files are
 //! [`diagnostic::Diagnostic`] values naming file, line and column.
 //!
 //! Every sentence a person reads (diagnostics, hints, status lines) comes from [`messages`], the
@@ -38,6 +39,7 @@ pub mod names;
 pub mod output;
 pub mod pdf;
 pub mod progress;
+pub mod publish;
 pub mod reading;
 pub mod render;
 pub mod scaffold;

@@ -201,8 +201,8 @@ fn remove(p: &Path) -> std::io::Result<()> {
 }
 
 /// The lock of one output folder: a small hidden file beside it (`.public.shouce-lock`),
-/// held while a build runs and removed when it ends.
-struct BuildLock {
+/// held while a build runs and removed when it ends. `publish` holds one in its DEST.
+pub struct BuildLock {
     path: PathBuf,
     _file: std::fs::File,
 }
@@ -217,23 +217,38 @@ impl Drop for BuildLock {
 /// (some network shares): the build goes on unguarded, as before locks existed.
 fn lock(parent: &Path, name: &str, shown: &str, lang: Lang) -> Result<Option<BuildLock>> {
     let path = parent.join(format!(".{name}.shouce-lock"));
-    // A lock file removed by the build that held it, between our open and our lock, is no
+    match try_lock(&path).with_context(|| msg::cannot_write(path.display()).get(lang))? {
+        Locked::Held(lock) => Ok(Some(lock)),
+        Locked::Busy => anyhow::bail!(msg::another_build_running(shown).get(lang)),
+        Locked::Unsupported => Ok(None),
+    }
+}
+
+/// How taking a lock file went.
+pub enum Locked {
+    Held(BuildLock),
+    /// Another process holds it.
+    Busy,
+    /// The file system cannot lock (some network shares).
+    Unsupported,
+}
+
+/// Takes the lock file at `path` (created if missing) without waiting; removed when dropped.
+pub fn try_lock(path: &Path) -> std::io::Result<Locked> {
+    // A lock file removed by the process that held it, between our open and our lock, is no
     // lock any more: take the one now at the path instead.
     for _ in 0..8 {
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .with_context(|| msg::cannot_write(path.display()).get(lang))?;
+        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(path)?;
         match file.try_lock() {
-            Ok(()) if same_file(&file, &path) => return Ok(Some(BuildLock { path, _file: file })),
+            Ok(()) if same_file(&file, path) => {
+                return Ok(Locked::Held(BuildLock { path: path.to_path_buf(), _file: file }));
+            }
             Ok(()) => continue,
-            Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(msg::another_build_running(shown).get(lang)),
-            Err(std::fs::TryLockError::Error(_)) => return Ok(None),
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(Locked::Busy),
+            Err(std::fs::TryLockError::Error(_)) => return Ok(Locked::Unsupported),
         }
     }
-    anyhow::bail!(msg::another_build_running(shown).get(lang))
+    Ok(Locked::Busy)
 }
 
 #[cfg(unix)]

@@ -6,6 +6,15 @@ fn samples() -> Vec<(&'static str, Text)> {
     let stats =
         BuildStats { pages: 4, chapters: 2, sections: 9, index_kb: 3, out: "public", seconds: 0.5, warnings: 1 };
     let message = |m: Message| m.text;
+    let publish_stats = PublishStats {
+        dest: "/mnt/share",
+        copied: 3,
+        removed: 1,
+        unchanged: 40,
+        bytes: 5000,
+        seconds: 1.5,
+        build_seconds: 1.0,
+    };
     vec![
         ("error_label", error_label()),
         ("warning_label", warning_label()),
@@ -237,6 +246,29 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("io_kind", io_kind(std::io::ErrorKind::StorageFull).unwrap()),
         ("write_leaves_folder", message(write_leaves_folder("content/etc/a.md", "content"))),
         ("bad_heading_id_hint", bad_heading_id_hint("xonmouseoveralert1")),
+        // publish.rs
+        ("publish_into_output", message(publish_into_output("public"))),
+        ("publish_elsewhere_hint", publish_elsewhere_hint()),
+        ("publish_resolves_to", publish_resolves_to("/h/public")),
+        ("publish_parent_missing", message(publish_parent_missing("/mnt/share/手册", "/mnt/share"))),
+        ("publish_parent_missing_hint", publish_parent_missing_hint()),
+        ("publish_not_ours", message(publish_not_ours("/mnt/share", &["notes.txt", "a/b.doc"], 3))),
+        ("publish_not_ours_hint", publish_not_ours_hint()),
+        ("publish_cannot_write", message(publish_cannot_write("/mnt/share", "permission denied"))),
+        ("publish_cannot_write_hint", publish_cannot_write_hint()),
+        ("another_publish_running", another_publish_running("/mnt/share")),
+        ("publish_record_newer", message(publish_record_newer("/mnt/share/.shouce-publish.json", 2, 1))),
+        ("publish_record_newer_hint", publish_record_newer_hint()),
+        ("publish_record_unreadable", message(publish_record_unreadable("/s/.shouce-publish.json", "EOF"))),
+        ("publish_record_unreadable_hint", publish_record_unreadable_hint()),
+        ("publish_stopped", publish_stopped("无法写入 /s/a.html: 磁盘已满")),
+        ("stage_comparing", stage_comparing()),
+        ("stage_publishing", stage_publishing(12, 3 << 20)),
+        ("published", published(&publish_stats)),
+        ("publish_dry_run", publish_dry_run(&publish_stats)),
+        ("would_copy", would_copy("a/b.html")),
+        ("would_remove", would_remove("a/b.html")),
+        ("publish_resumed", publish_resumed(2)),
     ]
 }
 
