@@ -42,6 +42,15 @@ fn site_works_in_chromium_over_file_urls() {
     basic.build();
     let search = common::Fixture::new("search");
     search.build();
+    // A group handbook with a hundred industries: the search chips must stay usable.
+    let many = common::Fixture::new("plain");
+    let industries: String = (0..100).map(|i| format!("  - {{ id: i{i}, name: 行业{i} }}\n")).collect();
+    many.write("handbook.yaml", format!("title: 百行业\nindustries:\n{industries}"));
+    many.write(
+        "content/guide/card.md",
+        "---\ntitle: 名片\nindustry: [i1, i50, i99]\n---\n\n## 递名片\n\n双手递上名片。\n",
+    );
+    many.build();
     let handbook_out = tempfile::Builder::new().prefix("shouce 手册 ").tempdir().unwrap();
     let site = handbook_out.path().join("site");
     let st = Command::new(env!("CARGO_BIN_EXE_shouce"))
@@ -56,6 +65,7 @@ fn site_works_in_chromium_over_file_urls() {
         .current_dir(&dir)
         .env("SHOUCE_CHROMIUM", browser)
         .env("SHOUCE_SITE_BASIC", basic.out())
+        .env("SHOUCE_SITE_MANY", many.out())
         .env("SHOUCE_SITE_SEARCH", search.out())
         .env("SHOUCE_SITE_HANDBOOK", &site)
         .output()

@@ -392,3 +392,18 @@ test("keyboard only: home → industry → page → search → result", async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a hundred industries: only the chips with results (and 全部) show beside the results", async () => {
+  const { page, problems, context } = await openPage(browser, { viewport: { width: 390, height: 800 } });
+  await page.goto(siteUrl("SHOUCE_SITE_MANY", "guide/card.html"));
+  await page.fill("#shouce-search", "名片");
+  await page.locator(".search-result").first().waitFor();
+  const chips = await page.locator(".chip-filter:visible .chip-name").allTextContents();
+  assert.deepEqual(chips, ["全部", "行业1", "行业50", "行业99"]);
+  assert.ok(await page.locator(".search-result").first().isVisible(), "the first result is in view");
+  await page.locator(".chip-filter[data-industry=i50]").click();
+  assert.equal(await page.locator(".chip-filter[data-industry=i50]").getAttribute("aria-pressed"), "true");
+  assert.ok(await page.locator(".search-result").count() >= 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

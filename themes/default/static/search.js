@@ -800,6 +800,7 @@
       run();
       box.focus();
     }
+    var MANY_INDUSTRIES = 12;
     function buildFilters(m) {
       if (filters.childElementCount || !m.industries.length) return;
       var all = [["", t.all || "全部"]].concat(m.industries);
@@ -814,12 +815,19 @@
         filters.appendChild(b);
       });
     }
-    /** Each chip's count of results for the current query (none shown while there is none). */
+    /**
+     * Each chip's count of results for the current query (none shown while there is none).
+     * A handbook with many industries shows only the chips that have results (and the chosen
+     * one): a hundred chips would push the results out of the panel.
+     */
     function showCounts(found) {
-      filters.querySelectorAll("button").forEach(function (b) {
+      var buttons = filters.querySelectorAll("button");
+      var many = buttons.length > MANY_INDUSTRIES + 1;
+      buttons.forEach(function (b) {
         var id = b.getAttribute("data-industry");
         var n = !found || !found.total ? null : id ? found.counts[id] || 0 : found.total;
         b.querySelector(".chip-count").textContent = n == null ? "" : String(n);
+        b.hidden = many && id !== "" && id !== industry && n === 0;
       });
     }
     function nameOf(id) {

@@ -33,13 +33,13 @@
 
   // Storage may be disabled (a locked-down desktop): then a choice lasts for this page only.
   function load(key) {
-    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+    try { return window.localStorage.getItem(key); } catch { return null; }
   }
   function save(key, value) {
     try {
       if (value === null) window.localStorage.removeItem(key);
       else window.localStorage.setItem(key, value);
-    } catch (e) { /* the choice still holds for this page */ }
+    } catch { /* the choice still holds for this page */ }
   }
 
   // The tools sit in the header on wide screens and in the 目录 drawer on phones: two copies.
@@ -92,7 +92,7 @@
       document.body.appendChild(area);
       area.select();
       var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      try { ok = document.execCommand("copy"); } catch { ok = false; }
       document.body.removeChild(area);
       done(ok);
     }
