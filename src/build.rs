@@ -373,7 +373,7 @@ fn write_reading(
 ) -> anyhow::Result<()> {
     let c = &book.config;
     let mut other: Vec<&str> = vec![c.title.as_str()];
-    other.extend(c.description.as_deref());
+    other.extend(c.description.as_deref().into_iter().chain(c.edition.as_deref()));
     other.extend(c.industries.iter().map(|i| i.name.as_str()));
     for p in &book.pages {
         other.push(&p.title);

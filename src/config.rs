@@ -22,6 +22,10 @@ pub struct Config {
     pub theme: String,
     /// Shown on binder covers, e.g. `2026 版`.
     pub version: Option<String>,
+    /// The edition, e.g. `2026年第二版`: in every page's footer, on the home page and covers.
+    pub edition: Option<String>,
+    /// The date this edition's rules take effect, `2026-07-01`.
+    pub effective: Option<String>,
     /// The date on binder covers (default: the build date; SOURCE_DATE_EPOCH is honoured).
     pub date: Option<String>,
     /// Paper for binders: `A4` (default) or `Letter`.
@@ -81,6 +85,8 @@ impl Default for Config {
             industries: Vec::new(),
             theme: "default".to_string(),
             version: None,
+            edition: None,
+            effective: None,
             date: None,
             paper: "A4".to_string(),
             follow_symlinks: false,
@@ -100,6 +106,8 @@ const CONFIG_KEYS: &[&str] = &[
     "industries",
     "theme",
     "version",
+    "edition",
+    "effective",
     "date",
     "paper",
     "follow_symlinks",
@@ -184,6 +192,16 @@ impl Config {
             errors.push(
                 Diagnostic::error(CONFIG_FILE, line, col, msg::unknown_paper(&self.paper))
                     .with_hint(msg::unknown_paper_hint())
+                    .with_source(text),
+            );
+        }
+        if let Some(d) = &self.effective
+            && crate::text::parse_date(d).is_none()
+        {
+            let (line, col) = find_value(text, "effective", d);
+            errors.push(
+                Diagnostic::error(CONFIG_FILE, line, col, msg::bad_date(d))
+                    .with_hint(msg::bad_date_hint())
                     .with_source(text),
             );
         }

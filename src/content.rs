@@ -53,6 +53,8 @@ pub struct Page {
     pub order: Option<i64>,
     pub summary: Option<String>,
     pub source: Option<String>,
+    /// Front matter's `updated:` (a valid date).
+    pub updated: Option<String>,
     pub tags: Vec<String>,
     pub body: String,
     pub body_line: usize,
@@ -383,6 +385,11 @@ fn assemble(
                 ),
             }
         }
+        if let Some(d) = &f.fm.updated
+            && crate::text::parse_date(d).is_none()
+        {
+            errors.push(error_at(&f, d, msg::bad_date(d)).with_hint(msg::bad_date_hint()));
+        }
         let title = page_title(&f.fm, &f.body, stem);
         let url = format!("{}{stem}.html", if dir.is_empty() { String::new() } else { format!("{dir}/") });
         let unfinished = is_unfinished(&f);
@@ -395,6 +402,7 @@ fn assemble(
             order: f.fm.order,
             summary: f.fm.summary,
             source: f.fm.source,
+            updated: f.fm.updated,
             tags: f.fm.tags,
             body: f.body,
             body_line: f.body_line,
@@ -465,6 +473,7 @@ pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String,
         && f.fm.order == page.order
         && f.fm.summary == page.summary
         && f.fm.source == page.source
+        && f.fm.updated == page.updated
         && f.fm.tags == page.tags
         && f.fm.draft == page.draft
         && is_unfinished(&f) == page.unfinished;

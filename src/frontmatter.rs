@@ -17,6 +17,8 @@ pub struct FrontMatter {
     pub order: Option<i64>,
     pub summary: Option<String>,
     pub source: Option<String>,
+    /// The date of the page's last change, `2026-07-01`: shown as 最后更新.
+    pub updated: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
     /// Not published yet: left out of the site (`serve --drafts` shows it).
@@ -26,7 +28,7 @@ pub struct FrontMatter {
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
-pub const KEYS: &[&str] = &["title", "industry", "order", "summary", "source", "tags", "draft", "extra"];
+pub const KEYS: &[&str] = &["title", "industry", "order", "summary", "source", "updated", "tags", "draft", "extra"];
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(untagged)]

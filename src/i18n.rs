@@ -27,6 +27,10 @@ pub struct Strings {
     pub skip_to_content: &'static str,
     pub menu: &'static str,
     pub anchor_label: &'static str,
+    /// Before a page's date of last change.
+    pub updated: &'static str,
+    /// The date an edition takes effect: `{date}` is replaced.
+    pub effective: &'static str,
     /// The reading tools in the header: 简/繁 switch, text size, copy-link buttons.
     pub reader_tools: &'static str,
     pub script_group: &'static str,
@@ -98,6 +102,8 @@ const ZH_HANS: Strings = Strings {
     skip_to_content: "跳到正文",
     menu: "目录菜单",
     anchor_label: "本节链接",
+    updated: "最后更新",
+    effective: "{date}起施行",
     reader_tools: "阅读设置",
     script_group: "简体或繁体",
     to_hans: "简",
@@ -155,6 +161,8 @@ const ZH_HANT: Strings = Strings {
     skip_to_content: "跳到正文",
     menu: "目錄選單",
     anchor_label: "本節連結",
+    updated: "最後更新",
+    effective: "{date}起施行",
     reader_tools: "閱讀設定",
     script_group: "簡體或繁體",
     to_hans: "简",
@@ -212,6 +220,8 @@ const EN: Strings = Strings {
     skip_to_content: "Skip to content",
     menu: "Contents menu",
     anchor_label: "Link to this section",
+    updated: "Last updated",
+    effective: "In effect from {date}",
     reader_tools: "Reading options",
     script_group: "Simplified or Traditional characters",
     to_hans: "简",
@@ -250,6 +260,30 @@ const EN: Strings = Strings {
     correct: "Correct",
     wrong: "Wrong",
 };
+
+/// A date of handbook.yaml or front matter (`2026-07-01`) as readers write it: 2026年7月1日, or
+/// 1 July 2026 in English; as written when it is not such a date.
+pub fn show_date(date: &str, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match crate::text::parse_date(date) {
+        Some((y, m, d)) if lang == Lang::En => format!("{d} {} {y}", MONTHS[usize::from(m) - 1]),
+        Some((y, m, d)) => format!("{y}年{m}月{d}日"),
+        None => date.to_string(),
+    }
+}
 
 #[cfg(test)]
 mod tests {

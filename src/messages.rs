@@ -198,6 +198,15 @@ pub fn unknown_paper_hint() -> Text {
     t("写 `paper: A4` 或 `paper: Letter`", "use `paper: A4` or `paper: Letter`")
 }
 
+pub fn bad_date(value: &str) -> Message {
+    let x = v(value);
+    m("bad-date", format!("日期 `{x}` 不是有效的日期"), format!("`{x}` is not a valid date"))
+}
+
+pub fn bad_date_hint() -> Text {
+    t("日期写成“年-月-日”，例如 `2026-07-01`", "write dates as year-month-day, e.g. `2026-07-01`")
+}
+
 pub fn unknown_traditional(value: &str) -> Message {
     let x = v(value);
     m("unknown-traditional", format!("未知的繁体字标准 `{x}`"), format!("unknown Traditional standard `{x}`"))

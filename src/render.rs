@@ -49,6 +49,9 @@ pub struct SiteCtx<'a> {
     pub description: Option<&'a str>,
     pub lang: &'a str,
     pub version: Option<&'a str>,
+    pub edition: Option<&'a str>,
+    /// `effective:` as readers write a date, in its sentence (2026年7月1日起施行).
+    pub effective: Option<String>,
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
     /// Whether pages offer the 简/繁 switch (the handbook is in Chinese).
     pub reading: bool,
@@ -144,6 +147,8 @@ struct PageCtx<'a> {
     title: &'a str,
     summary: Option<&'a str>,
     source: Option<&'a str>,
+    /// Front matter's `updated:`, as readers write a date.
+    updated: Option<String>,
     /// The page's tags, each linking to its tag page.
     tags: Vec<Link>,
     content: &'a str,
@@ -257,6 +262,11 @@ impl<'a> Renderer<'a> {
             description: c.description.as_deref(),
             lang: strings.lang,
             version: c.version.as_deref(),
+            edition: c.edition.as_deref(),
+            effective: c
+                .effective
+                .as_deref()
+                .map(|d| strings.effective.replace("{date}", &crate::i18n::show_date(d, c.lang()))),
             extra: &c.extra,
             reading: crate::reading::conversions(&c.language, c.traditional.as_deref()).is_some(),
         };
@@ -481,6 +491,7 @@ impl<'a> Renderer<'a> {
             title: &page.title,
             summary: page.summary.as_deref(),
             source: page.source.as_deref(),
+            updated: page.updated.as_deref().map(|d| crate::i18n::show_date(d, self.book.config.lang())),
             tags: page_tags(&page.tags)
                 .into_iter()
                 .map(|(name, url)| Link {

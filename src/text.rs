@@ -73,6 +73,19 @@ pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A calendar date written `2026-07-01` (as in handbook.yaml and front matter): year, month, day.
+pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
+    let mut it = s.trim().split('-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some() || y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
+        return None;
+    }
+    let (y, m, d): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let month = time::Month::try_from(m).ok()?;
+    time::Date::from_calendar_date(y, month, d).ok()?;
+    Some((y, m, d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +113,17 @@ mod tests {
         assert_eq!(unix_line_ends("# A\r\rtext"), "# A\n\ntext");
         assert_eq!(unix_line_ends("a\r\nb\rc\n"), "a\nb\nc\n");
         assert!(matches!(unix_line_ends("a\nb"), std::borrow::Cow::Borrowed(_)));
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn dates() {
+        assert_eq!(super::parse_date("2026-07-01"), Some((2026, 7, 1)));
+        assert_eq!(super::parse_date("2026-7-1"), Some((2026, 7, 1)));
+        assert_eq!(super::parse_date("2026-02-30"), None);
+        assert_eq!(super::parse_date("2026年7月1日"), None);
+        assert_eq!(super::parse_date("26-07-01"), None);
     }
 }

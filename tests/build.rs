@@ -248,6 +248,39 @@ fn english_interface() {
     assert!(!f.out().join("_shouce/script-hans.js").exists());
 }
 
+/// The edition and the date it takes effect on every page, the home page and binder covers; a
+/// page's last change at its foot; dates in the handbook's language; a bad date located.
+#[test]
+fn edition_and_dates() {
+    let f = Fixture::new("plain");
+    f.write("handbook.yaml", "title: 手册\nedition: 2026年第二版\neffective: 2026-07-01\n");
+    f.write("content/guide/card.md", "---\ntitle: 名片\nsource: 礼仪手册\nupdated: 2026-06-15\n---\n\n双手递上。\n");
+    f.build();
+    let page = f.read("guide/card.html");
+    assert!(page.contains("<span class=\"label\">最后更新：</span>2026年6月15日"), "{page}");
+    assert!(page.contains("2026年第二版 · 2026年7月1日起施行"), "{page}");
+    assert!(f.read("index.html").contains("<strong>2026年第二版</strong> · 2026年7月1日起施行"));
+    assert!(f.read("print.html").contains("<p class=\"cover-edition\">2026年第二版 · 2026年7月1日起施行</p>"));
+
+    f.write("handbook.yaml", "title: Handbook\nlanguage: en\neffective: 2026-07-01\n");
+    f.build();
+    assert!(f.read("guide/card.html").contains("Last updated：</span>15 June 2026"));
+    assert!(f.read("index.html").contains("In effect from 1 July 2026"));
+
+    f.write("handbook.yaml", "title: 手册\neffective: 2026-13-01\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("handbook.yaml:2:12: 错误：日期 `2026-13-01` 不是有效的日期"), "{}", stderr(&out));
+    f.write("handbook.yaml", "title: 手册\n");
+    f.write("content/guide/card.md", "---\ntitle: 名片\nupdated: 2026年6月15日\n---\n\n双手递上。\n");
+    let out = f.run(&["build"]);
+    assert!(
+        stderr(&out).contains("content/guide/card.md:3:10: 错误：日期 `2026年6月15日` 不是有效的日期"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 /// A Taiwan handbook's switch converts to Taiwan's vocabulary; `traditional: zh-HK` picks Hong
 /// Kong's characters for a Simplified one.
 #[test]

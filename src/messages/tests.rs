@@ -27,6 +27,8 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("cannot_read_config", message(cannot_read_config("Permission denied"))),
         ("unknown_paper", message(unknown_paper("A5"))),
         ("unknown_paper_hint", unknown_paper_hint()),
+        ("bad_date", message(bad_date("2026年7月1日"))),
+        ("bad_date_hint", bad_date_hint()),
         ("unknown_traditional", message(unknown_traditional("zh-MO"))),
         ("unknown_traditional_hint", unknown_traditional_hint()),
         ("bad_industry_id", message(bad_industry_id("银行"))),
