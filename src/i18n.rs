@@ -27,6 +27,8 @@ pub struct Strings {
     pub skip_to_content: &'static str,
     pub menu: &'static str,
     pub anchor_label: &'static str,
+    /// After a label: `：` in Chinese, `: ` in English.
+    pub colon: &'static str,
     /// Before a page's date of last change.
     pub updated: &'static str,
     /// The date an edition takes effect: `{date}` is replaced.
@@ -102,6 +104,7 @@ const ZH_HANS: Strings = Strings {
     skip_to_content: "跳到正文",
     menu: "目录菜单",
     anchor_label: "本节链接",
+    colon: "：",
     updated: "最后更新",
     effective: "{date}起施行",
     reader_tools: "阅读设置",
@@ -161,6 +164,7 @@ const ZH_HANT: Strings = Strings {
     skip_to_content: "跳到正文",
     menu: "目錄選單",
     anchor_label: "本節連結",
+    colon: "：",
     updated: "最後更新",
     effective: "{date}起施行",
     reader_tools: "閱讀設定",
@@ -220,6 +224,7 @@ const EN: Strings = Strings {
     skip_to_content: "Skip to content",
     menu: "Contents menu",
     anchor_label: "Link to this section",
+    colon: ": ",
     updated: "Last updated",
     effective: "In effect from {date}",
     reader_tools: "Reading options",

@@ -264,7 +264,7 @@ fn edition_and_dates() {
 
     f.write("handbook.yaml", "title: Handbook\nlanguage: en\neffective: 2026-07-01\n");
     f.build();
-    assert!(f.read("guide/card.html").contains("Last updated：</span>15 June 2026"));
+    assert!(f.read("guide/card.html").contains("Last updated: </span>15 June 2026"));
     assert!(f.read("index.html").contains("In effect from 1 July 2026"));
 
     f.write("handbook.yaml", "title: 手册\neffective: 2026-13-01\n");
