@@ -432,10 +432,7 @@ pub fn cover_date(configured: Option<&str>, lang: crate::messages::Lang) -> Stri
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
         .unwrap_or_else(time::OffsetDateTime::now_utc);
-    match lang {
-        crate::messages::Lang::En => format!("{} {} {}", now.day(), now.month(), now.year()),
-        _ => format!("{}年{}月{}日", now.year(), u8::from(now.month()), now.day()),
-    }
+    crate::i18n::format_date(now.year(), u8::from(now.month()), now.day(), lang)
 }
 
 #[cfg(test)]

@@ -269,24 +269,17 @@ const EN: Strings = Strings {
 /// A date of handbook.yaml or front matter (`2026-07-01`) as readers write it: 2026年7月1日, or
 /// 1 July 2026 in English; as written when it is not such a date.
 pub fn show_date(date: &str, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match crate::text::parse_date(date) {
-        Some((y, m, d)) if lang == Lang::En => format!("{d} {} {y}", MONTHS[usize::from(m) - 1]),
-        Some((y, m, d)) => format!("{y}年{m}月{d}日"),
+        Some((y, m, d)) => format_date(y, m, d, lang),
         None => date.to_string(),
+    }
+}
+
+/// Year, month (1–12) and day as readers write a date in `lang`.
+pub fn format_date(y: i32, m: u8, d: u8, lang: Lang) -> String {
+    match (lang, time::Month::try_from(m)) {
+        (Lang::En, Ok(month)) => format!("{d} {month} {y}"),
+        _ => format!("{y}年{m}月{d}日"),
     }
 }
 

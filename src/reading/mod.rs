@@ -158,10 +158,6 @@ impl Stage {
         Stage { phrases, phrase_entries, chars, entries }
     }
 
-    fn get(&self, key: &str) -> Option<usize> {
-        self.entries.binary_search_by(|(k, _)| (*k).cmp(key)).ok()
-    }
-
     /// Appends `text`, which holds no phrase, converted character by character.
     fn push_chars(&self, text: &str, out: &mut String, used: &mut dyn FnMut(usize)) {
         for c in text.chars() {
@@ -332,10 +328,9 @@ fn table<'a>(conversion: Conversion, name: &str, texts: impl ParallelIterator<It
     }
     // Every character's own first-stage entry, for text that starts inside a phrase.
     if let Some(first) = chain.stages.first() {
-        let mut buf = [0u8; 4];
         for c in used.chars.iter().filter_map(|c| char::from_u32(c as u32)).filter(|c| is_cjk(*c)) {
-            if let Some(e) = first.get(c.encode_utf8(&mut buf)) {
-                let (k, v) = first.entries[e];
+            if let Some(e) = first.chars.get(&c) {
+                let (k, v) = first.entries[*e];
                 if k != v {
                     stages[0].insert(k, v);
                 }
