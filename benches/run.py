@@ -3,6 +3,7 @@
 
     python3 benches/run.py [--pages 1000,10000] [--runs 5] [--slow-runs 1] [--tools ...]
                            [--work /tmp/shouce-bench] [--search] [--reload] [--search-quality]
+                           [--book PATH-TO-AN-MDBOOK ...]
 
 For each N it writes the corpus with benches/corpus.py (reused if present), converts it once for
 mdBook (book.toml + src/SUMMARY.md, every page in shouce's order, front matter turned into a
@@ -793,6 +794,111 @@ def summarise(n, args, plans, records, stages, md_bytes, corpus, results_dir):
     return result
 
 
+def bench_book(book, args, work, results_dir):
+    """shouce against mdBook on a real mdBook (a folder with book.toml and its `src`).
+
+    shouce builds a copy with the book's `src/` as `content/` and its book.toml (title and
+    language), nothing else changed, with --allow-broken-links: real books carry links that
+    point nowhere (mdBook does not check them), which stop shouce's build otherwise. Both
+    build the same pages, round robin, clean builds."""
+    book = os.path.abspath(book)
+    name = os.path.basename(book.rstrip("/"))
+    with open(os.path.join(book, "book.toml"), encoding="utf-8") as f:
+        m = re.search(r'^\s*src\s*=\s*"([^"]*)"', f.read(), re.M)
+    src = os.path.join(book, m.group(1) if m else "src")
+    copy = os.path.join(work, f"book-{name}")
+    rmtree(copy)
+    os.makedirs(copy)
+    shutil.copytree(src, os.path.join(copy, "content"))
+    shutil.copy(os.path.join(book, "book.toml"), copy)
+    md_bytes = tree_size(os.path.join(copy, "content"))
+    out_root = os.path.join(work, f"out-book-{name}")
+    os.makedirs(out_root, exist_ok=True)
+    plans = {}
+    if "shouce" in AVAILABLE:
+        out = os.path.join(out_root, "shouce")
+        plans["shouce"] = ([AVAILABLE["shouce"]["exe"], "build", "--root", copy, "--out", out,
+                            "--allow-broken-links"], out)
+    if "mdbook" in AVAILABLE:
+        out = os.path.join(out_root, "mdbook")
+        plans["mdbook"] = ([AVAILABLE["mdbook"]["exe"], "build", book, "--dest-dir", out], out)
+    records = {t: [] for t in plans}
+    pages = None
+    log(f"\n== book {name}: {args.runs} runs, round robin over {', '.join(plans)} ==")
+    for run in range(args.runs):
+        for tool, (cmd, out) in plans.items():
+            discard(out, args, work)
+            os.sync()
+            r = measure(cmd, timeout=args.timeout)
+            if r["rc"] != 0:
+                tail = "\n".join(l for _, _, l in r["lines"][-15:])
+                log(f"  {tool}: exit {r['rc']}\n{tail}")
+                continue
+            if tool == "shouce":
+                summary = [l for _, _, l in r["lines"] if l.startswith(SUMMARY_PREFIXES)]
+                found = re.search(r"(\d+) 页，(\d+) 章|(\d+) pages?, (\d+) chapters?", summary[-1] if summary else "")
+                if found:
+                    g = [int(x) for x in found.groups() if x]
+                    pages = g[0] + g[1]
+                r["stages"] = stage_times(r["lines"], r["wall"])
+            log(f"  run {run + 1} {tool:8} {r['wall']:7.2f} s  cpu {r['user'] + r['sys']:6.2f} s  "
+                f"peak {r['rss_mb']:6.0f} MB  others used {r['other_cpu']:5.1f} cpu-s")
+            records[tool].append(r)
+    rows = []
+    base = statistics.median(r["wall"] for r in records["shouce"]) if records.get("shouce") else None
+    for tool, rs in records.items():
+        if not rs:
+            rows.append({"tool": tool, "error": "failed"})
+            continue
+        med = statistics.median(r["wall"] for r in rs)
+        row = {"tool": tool, "version": AVAILABLE[tool]["version"], "runs": len(rs),
+               "median_s": round(med, 3), "min_s": round(min(r["wall"] for r in rs), 3),
+               "max_s": round(max(r["wall"] for r in rs), 3),
+               "cpu_s_median": round(statistics.median(r["user"] + r["sys"] for r in rs), 2),
+               "peak_rss_mb": round(max(r["rss_mb"] for r in rs), 1),
+               "other_cpu_s_max": round(max(r["other_cpu"] for r in rs), 1)}
+        if pages:
+            row["pages_per_s"] = round(pages / med, 1)
+        if base:
+            row["ratio_vs_shouce"] = round(med / base, 2)
+        if tool == "shouce":
+            names = [s for s, _ in rs[0]["stages"]]
+            row["stages_median_s"] = [[n_, round(statistics.median(r["stages"][i][1] for r in rs
+                                                                    if len(r["stages"]) > i), 3)]
+                                      for i, n_ in enumerate(names)]
+        rows.append(row)
+    result = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "book": name,
+              "pages_and_chapters": pages, "markdown_bytes": md_bytes[0], "markdown_files": md_bytes[2],
+              "machine": machine(), "tools": rows,
+              "notes": ["shouce builds its search index (Chinese) and binders; mdBook its own "
+                        "search index (elasticlunr) and print.html.",
+                        "shouce runs with --allow-broken-links: the book's own broken links would "
+                        "otherwise stop the build."]}
+    print(f"\n### book {name}: {pages or '?'} pages and chapters, {md_bytes[0] / 1e6:.1f} MB of Markdown, "
+          f"median of {args.runs} clean builds\n")
+    print("| tool | median s | min–max s | pages/s | CPU s | CPU s / wall s | peak RSS MB | × shouce time |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        if "error" in r:
+            print(f"| {r['tool']} | {r['error']} | | | | | | |")
+            continue
+        print(f"| {r['tool']} | {r['median_s']:.2f} | {r['min_s']:.2f}–{r['max_s']:.2f} | "
+              f"{r.get('pages_per_s', 0):.0f} | {r['cpu_s_median']:.2f} | "
+              f"{r['cpu_s_median'] / r['median_s']:.2f} | {r['peak_rss_mb']:.0f} | {r.get('ratio_vs_shouce', 0):.2f} |")
+    sh = next((r for r in rows if r["tool"] == "shouce" and "stages_median_s" in r), None)
+    if sh:
+        print("shouce stages (median s): " + ", ".join(f"{s} {t:.2f}" for s, t in sh["stages_median_s"]))
+    for note in result["notes"]:
+        print("- " + note)
+    os.makedirs(results_dir, exist_ok=True)
+    path = os.path.join(results_dir, f"{datetime.date.today().isoformat()}-book-{name}.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(result, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    print(f"written {os.path.relpath(path, ROOT)}")
+    return result
+
+
 def machine():
     model = "?"
     try:
@@ -871,6 +977,9 @@ def main():
     ap.add_argument("--search-quality", action="store_true",
                     help="then build the seed handbook and judge shouce's search and Pagefind's on "
                          "tests/search/handbook-queries.json (benches/search_quality.mjs)")
+    ap.add_argument("--book", action="append", default=[],
+                    help="an mdBook folder (book.toml + src/), e.g. a clone of sunface/rust-course: "
+                         "shouce and mdBook build it side by side (repeatable; --pages '' for books only)")
     args = ap.parse_args()
     sizes = [int(x) for x in args.pages.split(",") if x]
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
@@ -925,11 +1034,15 @@ def main():
 
     for n in sizes:
         bench_size(n, args, [t for t in ALL_TOOLS if t in tools], work, args.results)
+    for book in args.book:
+        bench_book(book, args, work, args.results)
 
     if os.path.exists(os.path.join(work, "trash")):
         log("deleting old outputs (WORK/trash)…")
         empty_trash(work)
 
+    if not sizes:
+        return
     largest = max(sizes)
     if args.search:
         site = os.path.join(work, f"out-{largest}", "shouce")

@@ -140,17 +140,8 @@ pub struct PrintEntry {
 
 /// Every chapter and page in print form, indexed like `book.reading_order`.
 pub fn render_entries(book: &Handbook, theme: &Theme, t: &Strings) -> Result<Vec<PrintEntry>, Diagnostic> {
-    // Source file → entry, for links between pages.
-    let mut entries: HashMap<&str, Entry> = HashMap::new();
-    for &e in &book.reading_order {
-        let file = match e {
-            Entry::Chapter(c) => book.chapters[c].index_file.as_deref(),
-            Entry::Page(p) => Some(book.pages[p].file.as_str()),
-        };
-        if let Some(f) = file {
-            entries.insert(f, e);
-        }
-    }
+    // Page address → entry, for links between pages.
+    let entries: HashMap<&str, Entry> = book.reading_order.iter().map(|&e| (book.entry_url(e), e)).collect();
     book.reading_order.par_iter().map(|&e| render_entry(book, theme, t, &entries, e)).collect()
 }
 
@@ -200,7 +191,12 @@ fn render_entry(
         None => String::new(),
     };
     let print = Print { id_prefix: &id, heading_offset: (level - 1) as u8, link: &link, image_base: &image_base };
-    let input = markdown::Input { file: &file, body, body_line, root: "", strip_title: Some(title), strings: t };
+    let line_map = match e {
+        Entry::Chapter(c) => book.chapters[c].line_map.as_deref(),
+        Entry::Page(p) => book.pages[p].line_map.as_deref(),
+    };
+    let input =
+        markdown::Input { file: &file, body, body_line, line_map, root: "", strip_title: Some(title), strings: t };
     let md = markdown::render_print(&input, &print);
     let ctx = EntryCtx {
         t,
@@ -239,7 +235,7 @@ fn binder_link(
     }
     match links::resolve(file, dest) {
         // Another page of the handbook: its anchor, or its heading's.
-        Some((Some(target), frag)) => entries.get(target.as_str()).map(|&e| {
+        Some((Some(target), frag)) => entries.get(links::target_url(&target).as_str()).map(|&e| {
             let a = anchor(e);
             let href = match frag {
                 Some(f) if !f.is_empty() => format!("#{a}-{f}"),
@@ -442,13 +438,16 @@ mod tests {
     #[test]
     fn links_inside_binder() {
         let mut entries = HashMap::new();
-        entries.insert("content/a/b.md", Entry::Page(3));
+        entries.insert("a/b.html", Entry::Page(3));
+        entries.insert("a/c/index.html", Entry::Chapter(2));
         let l = |d: &str| binder_link("content/a/x.md", "p1", d, &entries, "a/x.html");
         let href = |d: &str| l(d).map(|(h, _)| h);
         assert_eq!(href("#名片").as_deref(), Some("#p1-名片"));
         assert_eq!(l("b.md"), Some(("#p3".to_string(), Some(Entry::Page(3)))));
         assert_eq!(l("b.md#递名片"), Some(("#p3-递名片".to_string(), Some(Entry::Page(3)))));
         assert_eq!(l("missing.md"), None);
+        // mdBook's and GitBook's links to a folder's README.md reach the folder's page.
+        assert_eq!(l("c/README.md"), Some(("#c2".to_string(), Some(Entry::Chapter(2)))));
         assert_eq!(l("https://example.com"), Some(("https://example.com".to_string(), None)));
         assert_eq!(href("files/form.pdf").as_deref(), Some("a/files/form.pdf"));
     }

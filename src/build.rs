@@ -246,7 +246,15 @@ fn build_stages(
         .into_par_iter()
         .map(|p| {
             let page = &book.pages[p];
-            let md = markdown_of(&page.file, &page.body, page.body_line, &page.url, Some(&page.title), &strings);
+            let md = markdown_of(
+                &page.file,
+                &page.body,
+                page.body_line,
+                page.line_map.as_deref(),
+                &page.url,
+                Some(&page.title),
+                &strings,
+            );
             let html = renderer.page(p, &md)?;
             staging
                 .write(&page.url, &html)
@@ -260,7 +268,8 @@ fn build_stages(
         .map(|c| {
             let ch = &book.chapters[c];
             let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
-            let md = markdown_of(&file, &ch.body, ch.body_line, &ch.url, Some(&ch.title), &strings);
+            let md =
+                markdown_of(&file, &ch.body, ch.body_line, ch.line_map.as_deref(), &ch.url, Some(&ch.title), &strings);
             let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md)? };
             staging
                 .write(&ch.url, &html)
@@ -548,12 +557,13 @@ fn markdown_of(
     file: &str,
     body: &str,
     body_line: usize,
+    line_map: Option<&[usize]>,
     url: &str,
     title: Option<&str>,
     strings: &i18n::Strings,
 ) -> Rendered {
     let root = root_of(url);
-    markdown::render(&markdown::Input { file, body, body_line, root: &root, strip_title: title, strings })
+    markdown::render(&markdown::Input { file, body, body_line, line_map, root: &root, strip_title: title, strings })
 }
 
 fn write_static(staging: &Staging, theme: &theme::Theme) -> anyhow::Result<()> {

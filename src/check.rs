@@ -93,25 +93,29 @@ struct Rendered {
 
 fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec<Diagnostic> {
     let strings = i18n::for_language(&book.config.language);
-    let md = |file: &str, body: &str, body_line: usize, url: &str, title: &str| {
+    let md = |file: &str, body: &str, body_line: usize, line_map: Option<&[usize]>, url: &str, title: &str| {
         let root = root_of(url);
         markdown::render(&markdown::Input {
             file,
             body,
             body_line,
+            line_map,
             root: &root,
             strip_title: Some(title),
             strings: &strings,
         })
     };
-    let pages: Vec<markdown::Rendered> =
-        book.pages.par_iter().map(|p| md(&p.file, &p.body, p.body_line, &p.url, &p.title)).collect();
+    let pages: Vec<markdown::Rendered> = book
+        .pages
+        .par_iter()
+        .map(|p| md(&p.file, &p.body, p.body_line, p.line_map.as_deref(), &p.url, &p.title))
+        .collect();
     let chapters: Vec<(String, markdown::Rendered)> = book
         .chapters
         .par_iter()
         .map(|c| {
             let file = c.index_file.clone().unwrap_or_else(|| format!("{CONTENT_DIR}/{}", c.dir));
-            let r = md(&file, &c.body, c.body_line, &c.url, &c.title);
+            let r = md(&file, &c.body, c.body_line, c.line_map.as_deref(), &c.url, &c.title);
             (file, r)
         })
         .collect();
@@ -237,7 +241,7 @@ fn check_link(source: &str, link: &LinkRef, site: &SiteFiles) -> LinkCheck {
     // Folder of the linking file, relative to content/.
     let here = source.strip_prefix(CONTENT_DIR).unwrap_or(source).trim_start_matches('/');
     let here = here.rsplit_once('/').map_or("", |(d, _)| d);
-    let Some(target) = normalise(if decoded.starts_with('/') { "" } else { here }, &decoded) else {
+    let Some(target) = crate::urls::normalise(if decoded.starts_with('/') { "" } else { here }, &decoded) else {
         return at(msg::link_leaves_content(&link.dest), msg::link_leaves_content_hint());
     };
     if path.to_ascii_lowercase().ends_with(".md") {
@@ -266,21 +270,6 @@ fn check_link(source: &str, link: &LinkRef, site: &SiteFiles) -> LinkCheck {
             at(msg::link_no_file(&link.dest, &path, folder), hint)
         }
     }
-}
-
-/// `base/rel` without `.` and `..`, relative to content/; `None` when it climbs out of content/.
-fn normalise(base: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
-    for c in rel.split(['/', '\\']) {
-        match c {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            c => parts.push(c),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 fn has_scheme(s: &str) -> bool {
@@ -435,15 +424,6 @@ pub fn run(root: &Path, format: Format, quiet: bool) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalise_stays_inside_content() {
-        assert_eq!(normalise("a/b", "../c/./d.png").as_deref(), Some("a/c/d.png"));
-        assert_eq!(normalise("a", "../x.png").as_deref(), Some("x.png"));
-        assert_eq!(normalise("a", "../../x.png"), None);
-        assert_eq!(normalise("", "/img/x.png").as_deref(), Some("img/x.png"));
-        assert_eq!(normalise("", "..\\..\\x.png"), None);
-    }
 
     #[test]
     fn schemes_are_external() {

@@ -10,6 +10,8 @@ use crate::frontmatter::yaml_diagnostic;
 use crate::messages::{self as msg, Lang, Text};
 
 pub const CONFIG_FILE: &str = "handbook.yaml";
+/// An mdBook's configuration, read when there is no [`CONFIG_FILE`].
+pub const BOOK_TOML: &str = "book.toml";
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -41,8 +43,15 @@ pub struct Config {
     /// The characters the 简/繁 switch shows as Traditional: `zh-TW` (Taiwan's; the default
     /// unless `language` is Hong Kong's), `zh-HK` or `opencc` (OpenCC's standard forms).
     pub traditional: Option<String>,
+    /// Where the table of contents comes from: `SUMMARY.md` (content/SUMMARY.md, as mdBook
+    /// and GitBook write it; the default when that file exists) or `folders` (folder and file
+    /// names, `order:` in front matter).
+    pub toc: Option<String>,
     /// Free-form values for custom templates (`{{ config.extra.x }}`).
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+    /// `src` of the mdBook `book.toml` this configuration was read from (no handbook.yaml).
+    #[serde(skip)]
+    pub book_src: Option<String>,
     /// Pages with `draft: true` are part of the site: set by `serve --drafts`, never read
     /// from handbook.yaml.
     #[serde(skip)]
@@ -93,6 +102,8 @@ impl Default for Config {
             search: SearchConfig::default(),
             all_industries: None,
             traditional: None,
+            toc: None,
+            book_src: None,
             extra: Default::default(),
             drafts: false,
         }
@@ -114,11 +125,17 @@ const CONFIG_KEYS: &[&str] = &[
     "search",
     "all_industries",
     "traditional",
+    "toc",
     "extra",
 ];
 const INDUSTRY_KEYS: &[&str] = &["id", "name", "order", "description"];
 
 impl Config {
+    /// Whether the table of contents comes from `content/SUMMARY.md` when there is one.
+    pub fn toc_from_summary(&self) -> bool {
+        self.toc.as_deref() != Some("folders")
+    }
+
     /// Reads `root/handbook.yaml`; `Ok(default)` when it does not exist.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
@@ -132,13 +149,66 @@ impl Config {
                     ]);
                 }
             },
-            Err(e) if e.is_not_found() => return Ok(Config::default()),
+            Err(e) if e.is_not_found() => return Config::from_book_toml(root),
             Err(crate::guard::ReadError::Io(e)) => {
                 return Err(vec![Diagnostic::error(CONFIG_FILE, 0, 0, msg::cannot_read_config(e))]);
             }
             Err(e) => return Err(vec![Diagnostic::error(CONFIG_FILE, 0, 0, e.message())]),
         };
         Config::parse(&text)
+    }
+
+    /// Without handbook.yaml, the `[book]` table of an mdBook's `book.toml`: its title,
+    /// description, language and `src`; defaults when there is no book.toml either.
+    fn from_book_toml(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        #[derive(Deserialize, Default)]
+        struct BookToml {
+            #[serde(default)]
+            book: Book,
+        }
+        #[derive(Deserialize, Default)]
+        struct Book {
+            title: Option<String>,
+            description: Option<String>,
+            language: Option<String>,
+            src: Option<String>,
+        }
+        let text = match crate::guard::read_file(&root.join(BOOK_TOML)) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) if e.is_not_found() => return Ok(Config::default()),
+            Err(crate::guard::ReadError::Io(e)) => {
+                return Err(vec![Diagnostic::error(BOOK_TOML, 0, 0, msg::cannot_read_config(e))]);
+            }
+            Err(e) => return Err(vec![Diagnostic::error(BOOK_TOML, 0, 0, e.message())]),
+        };
+        let book = toml::from_str::<BookToml>(&text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            let line = text[..at.min(text.len())].matches('\n').count() + 1;
+            let col = text[..at.min(text.len())].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            vec![
+                Diagnostic::error(BOOK_TOML, line, col, msg::book_toml_invalid())
+                    .with_hint(msg::book_toml_invalid_hint())
+                    .with_source(&text),
+            ]
+        })?;
+        let mut config = Config::default();
+        let b = book.book;
+        if let Some(t) = b.title.filter(|t| !t.trim().is_empty()) {
+            config.title = t;
+        }
+        config.description = b.description;
+        // mdBook takes any tag; shouce's interface speaks Chinese (Simplified or Traditional)
+        // and English.
+        if let Some(l) = b.language {
+            let lower = l.to_ascii_lowercase();
+            if is_supported_language(&l) {
+                config.language = l;
+            } else if lower.starts_with("en") {
+                config.language = "en".into();
+            }
+        }
+        config.book_src = Some(b.src.unwrap_or_else(|| "src".into()));
+        Ok(config)
     }
 
     pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
@@ -212,6 +282,16 @@ impl Config {
             errors.push(
                 Diagnostic::error(CONFIG_FILE, line, col, msg::unknown_traditional(v))
                     .with_hint(msg::unknown_traditional_hint())
+                    .with_source(text),
+            );
+        }
+        if let Some(v) = &self.toc
+            && !matches!(v.as_str(), "SUMMARY.md" | "folders")
+        {
+            let (line, col) = find_value(text, "toc", v);
+            errors.push(
+                Diagnostic::error(CONFIG_FILE, line, col, msg::unknown_toc(v))
+                    .with_hint(msg::unknown_toc_hint())
                     .with_source(text),
             );
         }

@@ -14,6 +14,10 @@ use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, FrontMatter};
 use crate::messages::{self as msg, Message};
 use crate::text::split_numeric_prefix;
+use crate::urls;
+
+pub mod include;
+pub mod summary;
 
 pub const CONTENT_DIR: &str = "content";
 /// Output folders that the generator writes itself; content may not use these names at its top.
@@ -38,10 +42,23 @@ pub struct Chapter {
     pub order: Option<i64>,
     pub body: String,
     pub body_line: usize,
+    /// File line of each body line when `{{#include}}` pasted lines in (see [`Page::line_map`]).
+    pub line_map: Option<Vec<usize>>,
     pub parent: Option<usize>,
     pub entries: Vec<Entry>,
-    /// Output path relative to the site root: `dir/index.html`.
+    /// Chapters a table of contents lists without a file yet (`[标题]()` in SUMMARY.md).
+    pub planned: Vec<Planned>,
+    /// Output path relative to the site root: `dir/index.html` (or, from SUMMARY.md, the
+    /// chapter's file's page).
     pub url: String,
+}
+
+/// A chapter that is planned but not written: shown by title in its chapter's list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    pub title: String,
+    /// Shown before `entries[before]` (after the last entry when equal to its length).
+    pub before: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -53,11 +70,16 @@ pub struct Page {
     pub order: Option<i64>,
     pub summary: Option<String>,
     pub source: Option<String>,
+    /// The title SUMMARY.md gives the page (front matter's `title:` wins over it).
+    pub listed_title: Option<String>,
     /// Front matter's `updated:` (a valid date).
     pub updated: Option<String>,
     pub tags: Vec<String>,
     pub body: String,
     pub body_line: usize,
+    /// File line of each line of `body` when `{{#include}}` pasted other files' lines in
+    /// (they are reported at the include's line); `None` when the body is the file's text.
+    pub line_map: Option<Vec<usize>>,
     pub chapter: usize,
     /// Output path relative to the site root: `a/b.html`.
     pub url: String,
@@ -135,6 +157,10 @@ struct Parsed {
     fm: FrontMatter,
     body: String,
     body_line: usize,
+    /// File line of each body line, when `{{#include}}` pasted lines in.
+    line_map: Option<Vec<usize>>,
+    /// mdBook helpers left as written: (name, line, column).
+    unsupported: Vec<(String, usize, usize)>,
 }
 
 pub fn load(root: &Path, config: Config) -> Result<(Handbook, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -150,17 +176,18 @@ pub fn load_checked(
 ) -> Result<(Handbook, Vec<Diagnostic>), Vec<Diagnostic>> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
-        return Err(vec![
-            Diagnostic::error(CONTENT_DIR, 0, 0, msg::no_content_folder())
-                .with_hint(msg::no_content_folder_hint(content.display())),
-        ]);
+        let hint = match config.book_src.as_deref() {
+            Some(src) if src != CONTENT_DIR && root.join(src).is_dir() => msg::no_content_folder_mdbook_hint(src),
+            _ => msg::no_content_folder_hint(content.display()),
+        };
+        return Err(vec![Diagnostic::error(CONTENT_DIR, 0, 0, msg::no_content_folder()).with_hint(hint)]);
     }
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let (dirs, md_files, assets) = walk(root, &content, config.follow_symlinks, &mut errors, &mut warnings);
 
     let parsed: Vec<Result<Parsed, Vec<Diagnostic>>> =
-        md_files.par_iter().map(|(abs, rel)| read_markdown(abs, rel)).collect();
+        md_files.par_iter().map(|(abs, rel)| read_markdown(&content, abs, rel)).collect();
     let mut files = Vec::new();
     for p in parsed {
         match p {
@@ -168,8 +195,9 @@ pub fn load_checked(
             Err(d) => errors.extend(d),
         }
     }
+    warnings.extend(unsupported_helpers(&files));
 
-    let mut book = assemble(config, dirs, files, assets, &mut errors);
+    let mut book = assemble(config, dirs, files, assets, &mut errors, &mut warnings);
     errors.extend(check(&book));
     book.reading_order = reading_order(&book);
     if errors.is_empty() {
@@ -272,7 +300,7 @@ fn rel_display(content: &Path, p: &Path) -> String {
 
 /// A file's front matter and body; the errors when it does not read or its front matter does
 /// not parse (every unknown key is one).
-fn read_markdown(abs: &Path, rel: &str) -> Result<Parsed, Vec<Diagnostic>> {
+fn read_markdown(content: &Path, abs: &Path, rel: &str) -> Result<Parsed, Vec<Diagnostic>> {
     let file = format!("{CONTENT_DIR}/{rel}");
     let bytes = crate::guard::read_file(abs).map_err(|e| vec![Diagnostic::error(&file, 0, 0, e.message())])?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -288,23 +316,98 @@ fn read_markdown(abs: &Path, rel: &str) -> Result<Parsed, Vec<Diagnostic>> {
         Some(yaml) => frontmatter::parse(&file, yaml, split.yaml_line - 1)?,
         None => FrontMatter::default(),
     };
+    let expanded = include::expand(content, rel, split.body, split.body_line)?;
     Ok(Parsed {
         rel: rel.to_string(),
         yaml: split.yaml.unwrap_or_default().to_string(),
         yaml_line: split.yaml_line,
         fm,
-        body: split.body.to_string(),
+        body: expanded.body,
         body_line: split.body_line,
+        line_map: expanded.lines,
+        unsupported: expanded.unsupported,
     })
+}
+
+/// One warning per mdBook helper shouce leaves as written, at its first use.
+fn unsupported_helpers(files: &[Parsed]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, (&Parsed, usize, usize, usize)> = BTreeMap::new();
+    for f in files {
+        for (name, line, col) in &f.unsupported {
+            first.entry(name.as_str()).or_insert((f, *line, *col, 0)).3 += 1;
+        }
+    }
+    first
+        .into_iter()
+        .map(|(name, (f, line, col, count))| {
+            Diagnostic::warning(
+                format!("{CONTENT_DIR}/{}", f.rel),
+                line,
+                col,
+                msg::mdbook_helper_unsupported(name, count),
+            )
+            .with_hint(msg::mdbook_helper_unsupported_hint())
+        })
+        .collect()
 }
 
 fn assemble(
     config: Config,
     dirs: Vec<String>,
-    files: Vec<Parsed>,
+    mut files: Vec<Parsed>,
     assets: Vec<Asset>,
     errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Handbook {
+    let summary = files.iter().position(|f| f.rel == summary::SUMMARY_FILE).filter(|_| config.toc_from_summary());
+    let (mut chapters, pages) = match summary {
+        Some(i) => {
+            let s = files.swap_remove(i);
+            summary::assemble(&config, root_chapter(), s, files, errors, warnings)
+        }
+        None => by_folders(&config, dirs, files, errors, warnings),
+    };
+    if chapters[0].title.is_empty() {
+        chapters[0].title = config.title.clone();
+    }
+    Handbook { config, chapters, pages, assets, reading_order: Vec::new() }
+}
+
+/// The home page's chapter, before a folder page or SUMMARY.md gives it a text.
+fn root_chapter() -> Chapter {
+    Chapter::new(String::new(), "index.html".to_string(), String::new(), None)
+}
+
+impl Chapter {
+    /// A chapter with no text yet (a folder page or SUMMARY.md entry fills it in).
+    fn new(dir: String, url: String, title: String, parent: Option<usize>) -> Chapter {
+        Chapter {
+            dir,
+            index_file: None,
+            title,
+            summary: None,
+            source: None,
+            order: None,
+            body: String::new(),
+            body_line: 1,
+            line_map: None,
+            parent,
+            entries: Vec::new(),
+            planned: Vec::new(),
+            url,
+        }
+    }
+}
+
+/// The tree from folders: each folder a chapter, its entries sorted by `order:`, then by the
+/// number their names start with, then by name.
+fn by_folders(
+    config: &Config,
+    dirs: Vec<String>,
+    files: Vec<Parsed>,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> (Vec<Chapter>, Vec<Page>) {
     let mut chapters: Vec<Chapter> = Vec::new();
     let mut by_dir: BTreeMap<String, usize> = BTreeMap::new();
     // Only folders with Markdown somewhere below them are chapters; `img/` is just assets.
@@ -330,90 +433,45 @@ fn assemble(
         };
         let url = if dir.is_empty() { "index.html".to_string() } else { format!("{dir}/index.html") };
         by_dir.insert(dir.clone(), chapters.len());
-        chapters.push(Chapter {
-            title: split_numeric_prefix(&name).1.to_string(),
-            dir,
-            index_file: None,
-            summary: None,
-            source: None,
-            order: None,
-            body: String::new(),
-            body_line: 1,
-            parent,
-            entries: Vec::new(),
-            url,
-        });
+        chapters.push(Chapter::new(dir, url, split_numeric_prefix(&name).1.to_string(), parent));
     }
+
+    // Each folder's own page: the strongest of `_index.md`, `index.md`, `README.md` present.
+    let mut folder_page: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for f in &files {
+        let (dir, name) = f.rel.rsplit_once('/').unwrap_or(("", f.rel.as_str()));
+        if let Some(rank) = urls::folder_page_rank(name) {
+            let best = folder_page.entry(dir).or_insert((rank, f.rel.as_str()));
+            if rank < best.0 {
+                *best = (rank, f.rel.as_str());
+            }
+        }
+    }
+    let folder_page: BTreeMap<String, String> =
+        folder_page.into_iter().map(|(d, (_, rel))| (d.to_string(), rel.to_string())).collect();
 
     let mut pages = Vec::new();
     for f in files {
         let (dir, name) = f.rel.rsplit_once('/').unwrap_or(("", f.rel.as_str()));
         let chapter = by_dir.get(dir).copied().unwrap_or(0);
-        let file = format!("{CONTENT_DIR}/{}", f.rel);
-        if name == "_index.md" {
-            let c = &mut chapters[chapter];
-            if f.fm.industry.is_some() {
-                errors
-                    .push(error_at(&f, "industry", msg::industry_on_index()).with_hint(msg::industry_on_index_hint()));
+        if urls::folder_page_rank(name).is_some() {
+            let winner = folder_page.get(dir).map(String::as_str).unwrap_or_default();
+            if winner == f.rel {
+                fill_chapter(&mut chapters[chapter], f, None, errors);
+            } else {
+                let file = format!("{CONTENT_DIR}/{}", f.rel);
+                warnings.push(
+                    Diagnostic::warning(file, 0, 0, msg::folder_page_loses(&format!("{CONTENT_DIR}/{winner}")))
+                        .with_hint(msg::folder_page_loses_hint()),
+                );
             }
-            if let Some(t) = f.fm.title.clone().or_else(|| first_heading(&f.body)) {
-                c.title = t;
-            }
-            c.index_file = Some(file);
-            c.summary = f.fm.summary;
-            c.source = f.fm.source;
-            c.order = f.fm.order;
-            c.body = f.body;
-            c.body_line = f.body_line;
             continue;
         }
-        // A draft is not published (`serve --drafts` shows it); links to it are broken links.
-        if f.fm.draft && !config.drafts {
-            continue;
+        let url = urls::page_url(&f.rel);
+        if let Some(page) = make_page(f, chapter, url, None, config, errors) {
+            pages.push(page);
         }
-        let stem = name.strip_suffix(".md").unwrap_or(name);
-        let industries = page_industries(&f.fm, &config);
-        for written in f.fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default() {
-            match config.find_industry(&written) {
-                IndustryRef::Known(_) => {}
-                IndustryRef::Ambiguous(ids) => errors.push(
-                    error_at(&f, &written, msg::ambiguous_industry(&written, &ids))
-                        .with_hint(msg::ambiguous_industry_hint()),
-                ),
-                IndustryRef::Unknown => errors.push(
-                    error_at(&f, &written, msg::unknown_industry(&written)).with_hint(config.industry_hint(&written)),
-                ),
-            }
-        }
-        if let Some(d) = &f.fm.updated
-            && crate::text::parse_date(d).is_none()
-        {
-            errors.push(error_at(&f, d, msg::bad_date(d)).with_hint(msg::bad_date_hint()));
-        }
-        let title = page_title(&f.fm, &f.body, stem);
-        let url = format!("{}{stem}.html", if dir.is_empty() { String::new() } else { format!("{dir}/") });
-        let unfinished = is_unfinished(&f);
-        pages.push(Page {
-            draft: f.fm.draft,
-            unfinished,
-            file,
-            title,
-            industries,
-            order: f.fm.order,
-            summary: f.fm.summary,
-            source: f.fm.source,
-            updated: f.fm.updated,
-            tags: f.fm.tags,
-            body: f.body,
-            body_line: f.body_line,
-            chapter,
-            url,
-        });
     }
-    if chapters[0].title.is_empty() {
-        chapters[0].title = config.title.clone();
-    }
-
     // Entries of each folder, pages and sub-folders sorted together.
     let mut entries: Vec<(usize, (i64, u64, String), Entry)> = Vec::new();
     for (i, c) in chapters.iter().enumerate().skip(1) {
@@ -428,17 +486,97 @@ fn assemble(
     for (parent, _, e) in entries {
         chapters[parent].entries.push(e);
     }
-    Handbook { config, chapters, pages, assets, reading_order: Vec::new() }
+    (chapters, pages)
 }
 
-/// A page's title: from its front matter, else its first heading, else its file name.
+/// Gives chapter `c` the title, summary, order and text of its page `f` (`listed_title`: the
+/// title a table of contents gives it, which only front matter's `title:` overrides).
+fn fill_chapter(c: &mut Chapter, f: Parsed, listed_title: Option<&str>, errors: &mut Vec<Diagnostic>) {
+    if f.fm.industry.is_some() {
+        errors.push(error_at(&f, "industry", msg::industry_on_index()).with_hint(msg::industry_on_index_hint()));
+    }
+    let listed = listed_title.map(str::to_string);
+    if let Some(t) = f.fm.title.clone().or(listed).or_else(|| first_heading(&f.body)) {
+        c.title = t;
+    }
+    c.index_file = Some(format!("{CONTENT_DIR}/{}", f.rel));
+    c.summary = f.fm.summary;
+    c.source = f.fm.source;
+    c.order = f.fm.order;
+    c.body = f.body;
+    c.body_line = f.body_line;
+    c.line_map = f.line_map;
+}
+
+/// The page that file `f` makes in `chapter`; `None` for a draft in a site without drafts.
+/// `listed_title` is the title a table of contents (SUMMARY.md) gives it.
+fn make_page(
+    f: Parsed,
+    chapter: usize,
+    url: String,
+    listed_title: Option<String>,
+    config: &Config,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Page> {
+    // A draft is not published (`serve --drafts` shows it); links to it are broken links.
+    if f.fm.draft && !config.drafts {
+        return None;
+    }
+    let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let industries = page_industries(&f.fm, config);
+    for written in f.fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default() {
+        match config.find_industry(&written) {
+            IndustryRef::Known(_) => {}
+            IndustryRef::Ambiguous(ids) => errors.push(
+                error_at(&f, &written, msg::ambiguous_industry(&written, &ids))
+                    .with_hint(msg::ambiguous_industry_hint()),
+            ),
+            IndustryRef::Unknown => errors.push(
+                error_at(&f, &written, msg::unknown_industry(&written)).with_hint(config.industry_hint(&written)),
+            ),
+        }
+    }
+    if let Some(d) = &f.fm.updated
+        && crate::text::parse_date(d).is_none()
+    {
+        errors.push(error_at(&f, d, msg::bad_date(d)).with_hint(msg::bad_date_hint()));
+    }
+    let title = page_title(&f.fm, &f.body, stem, listed_title.as_deref());
+    let unfinished = is_unfinished(&f);
+    Some(Page {
+        draft: f.fm.draft,
+        unfinished,
+        file: format!("{CONTENT_DIR}/{}", f.rel),
+        title,
+        listed_title,
+        industries,
+        order: f.fm.order,
+        summary: f.fm.summary,
+        source: f.fm.source,
+        updated: f.fm.updated,
+        tags: f.fm.tags,
+        body: f.body,
+        body_line: f.body_line,
+        line_map: f.line_map,
+        chapter,
+        url,
+    })
+}
+
 /// Whether a file still has template text of `shouce new` in it (see [`Page::unfinished`]).
 fn is_unfinished(f: &Parsed) -> bool {
     f.yaml.contains(PLACEHOLDER) || f.body.contains(PLACEHOLDER)
 }
 
-fn page_title(fm: &FrontMatter, body: &str, stem: &str) -> String {
-    fm.title.clone().or_else(|| first_heading(body)).unwrap_or_else(|| split_numeric_prefix(stem).1.to_string())
+/// A page's title: front matter's, else the table of contents' (`listed`), else its first
+/// heading, else its file name.
+fn page_title(fm: &FrontMatter, body: &str, stem: &str, listed: Option<&str>) -> String {
+    fm.title
+        .clone()
+        .or_else(|| listed.map(str::to_string))
+        .or_else(|| first_heading(body))
+        .unwrap_or_else(|| split_numeric_prefix(stem).1.to_string())
 }
 
 /// The page's industries as ids (an author may write an industry's name, see
@@ -463,12 +601,13 @@ fn page_industries(fm: &FrontMatter, config: &Config) -> Vec<String> {
 /// tags are as before (so every other page stays as it is). `None` when they changed, or the
 /// file no longer reads cleanly: then the whole handbook must be loaded again, which also
 /// reports any error.
-pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String, usize)> {
+pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String, usize, Option<Vec<usize>>)> {
     let rel = page.file.strip_prefix(CONTENT_DIR)?.strip_prefix('/')?;
-    let f = read_markdown(&root.join(CONTENT_DIR).join(rel), rel).ok()?;
+    let content = root.join(CONTENT_DIR);
+    let f = read_markdown(&content, &content.join(rel), rel).ok()?;
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name.strip_suffix(".md").unwrap_or(name);
-    let same = page_title(&f.fm, &f.body, stem) == page.title
+    let same = page_title(&f.fm, &f.body, stem, page.listed_title.as_deref()) == page.title
         && page_industries(&f.fm, config) == page.industries
         && f.fm.order == page.order
         && f.fm.summary == page.summary
@@ -477,7 +616,7 @@ pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String,
         && f.fm.tags == page.tags
         && f.fm.draft == page.draft
         && is_unfinished(&f) == page.unfinished;
-    same.then_some((f.body, f.body_line))
+    same.then_some((f.body, f.body_line, f.line_map))
 }
 
 fn sort_key(order: Option<i64>, name: &str) -> (i64, u64, String) {
@@ -571,7 +710,7 @@ mod tests {
         let page = &book.pages[0];
 
         write("---\ntitle: 名片\nindustry: [bank]\n---\n\n新的正文\n");
-        assert_eq!(reread_body(root, &book.config, page), Some(("\n新的正文\n".to_string(), 5)));
+        assert_eq!(reread_body(root, &book.config, page), Some(("\n新的正文\n".to_string(), 5, None)));
         // What the sidebar, chapter and industry pages show of it changed: rebuild everything.
         write("---\ntitle: 递名片\nindustry: [bank]\n---\n正文\n");
         assert_eq!(reread_body(root, &book.config, page), None);

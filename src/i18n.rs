@@ -17,6 +17,8 @@ pub struct Strings {
     pub tags: &'static str,
     /// The list of a chapter's pages on its page (the sidebar's is 目录).
     pub in_this_chapter: &'static str,
+    /// After the title of a chapter the table of contents lists but nobody has written yet.
+    pub planned: &'static str,
     /// Heading of the material for every industry on an industry index.
     pub for_all_industries: &'static str,
     pub chapters: &'static str,
@@ -95,6 +97,7 @@ const ZH_HANS: Strings = Strings {
     industry: "行业",
     tags: "标签",
     in_this_chapter: "本章内容",
+    planned: "待编写",
     for_all_industries: "各行业通用",
     chapters: "章节",
     pages_count: "页",
@@ -155,6 +158,7 @@ const ZH_HANT: Strings = Strings {
     industry: "行業",
     tags: "標籤",
     in_this_chapter: "本章內容",
+    planned: "待編寫",
     for_all_industries: "各行業通用",
     chapters: "章節",
     pages_count: "頁",
@@ -215,6 +219,7 @@ const EN: Strings = Strings {
     industry: "Industry",
     tags: "Tags",
     in_this_chapter: "In this chapter",
+    planned: "planned",
     for_all_industries: "For every industry",
     chapters: "Chapters",
     pages_count: "pages",

@@ -48,3 +48,4 @@ pub mod serve;
 pub mod slips;
 pub mod text;
 pub mod theme;
+pub mod urls;

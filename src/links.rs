@@ -2,6 +2,7 @@
 //! it has. `build` warns about broken ones; `shouce check` reports them as errors.
 
 use std::collections::{BTreeMap, BTreeSet};
+
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, Handbook};
@@ -24,25 +25,29 @@ pub fn check(book: &Handbook, results: &[Target<'_>], severity: Severity) -> Vec
     for r in results {
         anchors.entry(r.source).or_default().extend(r.ids.iter().map(String::as_str));
     }
-    let sources: BTreeSet<&str> = book
+    // Page address → its source: a link to `a/README.md` reaches the folder page `a/index.md`.
+    let sources: BTreeMap<String, &str> = book
         .pages
         .iter()
-        .map(|p| p.file.as_str())
-        .chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref()))
+        .map(|p| (p.url.clone(), p.file.as_str()))
+        .chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref().map(|f| (c.url.clone(), f))))
         .collect();
     let mut out = Vec::new();
     for r in results {
         for link in r.links {
             let Some((target, fragment)) = resolve(r.source, &link.dest) else { continue };
             let here = |message| Diagnostic { severity, ..Diagnostic::warning(r.source, link.line, link.col, message) };
-            if let Some(t) = &target
-                && !sources.contains(t.as_str())
-            {
-                out.push(here(msg::link_to_missing(&link.dest)).with_hint(msg::links_are_relative()));
-                continue;
-            }
+            let file = match &target {
+                Some(t) => match sources.get(&target_url(t)) {
+                    Some(file) => *file,
+                    None => {
+                        out.push(here(msg::link_to_missing(&link.dest)).with_hint(msg::links_are_relative()));
+                        continue;
+                    }
+                },
+                None => r.source,
+            };
             if let Some(f) = fragment {
-                let file = target.as_deref().unwrap_or(r.source);
                 let has = anchors.get(file).is_some_and(|a| a.contains(f.as_str()));
                 if !has && !f.starts_with("fn") {
                     out.push(here(msg::missing_anchor(&f, file)).with_hint(msg::missing_anchor_hint()));
@@ -51,6 +56,12 @@ pub fn check(book: &Handbook, results: &[Target<'_>], severity: Severity) -> Vec
         }
     }
     out
+}
+
+/// The address of the page a source file (`content/a/README.md`, as [`resolve`] gives it) is
+/// published at (`a/index.html`).
+pub fn target_url(target: &str) -> String {
+    crate::urls::page_url(target.strip_prefix(content::CONTENT_DIR).unwrap_or(target).trim_start_matches('/'))
 }
 
 /// For a link written in `source`: the `.md` file it points to (relative to the root) and the

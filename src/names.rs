@@ -103,13 +103,8 @@ pub fn check_tree(root: &Path) -> Vec<Diagnostic> {
         folders.entry(parent.to_string()).or_default().push((name.clone(), is_dir));
         if is_dir {
             dirs.push(rel);
-        } else if let Some(stem) = rel.strip_suffix(".md") {
-            let url = if name == "_index.md" {
-                format!("{}index.html", &stem[..stem.len() - 6])
-            } else {
-                format!("{stem}.html")
-            };
-            outputs.push((url, file));
+        } else if rel.ends_with(".md") {
+            outputs.push((crate::urls::page_url(&rel), file));
             md_files.push(rel);
         } else {
             outputs.push((rel, file));
@@ -118,7 +113,8 @@ pub fn check_tree(root: &Path) -> Vec<Diagnostic> {
     // A folder with Markdown below it gets an index page, even without `_index.md`.
     for d in dirs {
         let prefix = format!("{d}/");
-        if md_files.iter().any(|m| m.starts_with(&prefix)) && !md_files.contains(&format!("{d}/_index.md")) {
+        let has_page = crate::urls::FOLDER_PAGES.iter().any(|n| md_files.contains(&format!("{d}/{n}")));
+        if md_files.iter().any(|m| m.starts_with(&prefix)) && !has_page {
             outputs.push((format!("{d}/index.html"), format!("{CONTENT_DIR}/{d}")));
         }
     }

@@ -62,6 +62,9 @@ pub struct Link {
     pub title: String,
     pub url: String,
     pub summary: Option<String>,
+    /// A chapter that is listed but not written yet (`[标题]()` in SUMMARY.md): no link.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
 }
 
 /// One sidebar entry, in a flat list so templates need no recursion (tera limits component
@@ -196,6 +199,7 @@ struct Part {
     title: String,
     url: String,
     summary: Option<String>,
+    planned: bool,
     children: Vec<Link>,
 }
 
@@ -313,7 +317,25 @@ impl<'a> Renderer<'a> {
             Entry::Chapter(c) => self.book.chapters[c].summary.clone(),
             Entry::Page(p) => self.book.pages[p].summary.clone(),
         };
-        Link { title: self.book.entry_title(e).to_string(), url: self.href(from_root, e), summary }
+        Link { title: self.book.entry_title(e).to_string(), url: self.href(from_root, e), summary, planned: false }
+    }
+
+    /// What chapter `c` lists, its planned chapters in their places (with no entry).
+    fn listing(&self, from_root: &str, c: usize) -> Vec<(Option<Entry>, Link)> {
+        let ch = &self.book.chapters[c];
+        let planned = |p: &crate::content::Planned| {
+            (None, Link { title: p.title.clone(), url: String::new(), summary: None, planned: true })
+        };
+        let mut waiting = ch.planned.iter().peekable();
+        let mut out = Vec::with_capacity(ch.entries.len() + ch.planned.len());
+        for (i, &e) in ch.entries.iter().enumerate() {
+            while let Some(p) = waiting.next_if(|p| p.before <= i) {
+                out.push(planned(p));
+            }
+            out.push((Some(e), self.link(from_root, e)));
+        }
+        out.extend(waiting.map(planned));
+        out
     }
 
     /// The link to an entry from a page `from_root` away from the site root.
@@ -329,8 +351,12 @@ impl<'a> Renderer<'a> {
         chapter: usize,
     ) -> Result<Common, Diagnostic> {
         let root = root_of(url);
-        let mut breadcrumbs =
-            vec![Link { title: self.strings.home.to_string(), url: format!("{root}index.html"), summary: None }];
+        let mut breadcrumbs = vec![Link {
+            title: self.strings.home.to_string(),
+            url: format!("{root}index.html"),
+            summary: None,
+            planned: false,
+        }];
         for c in self.book.chapter_path(chapter) {
             if current != Some(Entry::Chapter(c)) {
                 breadcrumbs.push(self.link(&root, Entry::Chapter(c)));
@@ -485,6 +511,7 @@ impl<'a> Renderer<'a> {
                 title: i.name.clone(),
                 url: format!("{}{}", common.root, industry_url(&i.id)),
                 summary: None,
+                planned: false,
             })
             .collect();
         let ctx = PageCtx {
@@ -498,6 +525,7 @@ impl<'a> Renderer<'a> {
                     title: name,
                     url: format!("{}{}", common.root, encode_url(&url)),
                     summary: None,
+                    planned: false,
                 })
                 .collect(),
             content: &md.html,
@@ -514,7 +542,7 @@ impl<'a> Renderer<'a> {
         let ch = &self.book.chapters[c];
         let common = self.common(&ch.url, self.doc_title(&ch.title), Some(Entry::Chapter(c)), c)?;
         let (prev, next) = self.neighbours(self.chapter_pos[c], &common.root);
-        let entries = ch.entries.iter().map(|&e| self.link(&common.root, e)).collect();
+        let entries = self.listing(&common.root, c).into_iter().map(|(_, l)| l).collect();
         let ctx = ChapterCtx {
             title: &ch.title,
             summary: ch.summary.as_deref(),
@@ -551,16 +579,15 @@ impl<'a> Renderer<'a> {
                     .count(),
             })
             .collect();
-        let parts = self.book.chapters[0]
-            .entries
-            .iter()
-            .map(|&e| {
-                let l = self.link("", e);
+        let parts = self
+            .listing("", 0)
+            .into_iter()
+            .map(|(e, l)| {
                 let children = match e {
-                    Entry::Chapter(c) => self.book.chapters[c].entries.iter().map(|&x| self.link("", x)).collect(),
-                    Entry::Page(_) => Vec::new(),
+                    Some(Entry::Chapter(c)) => self.listing("", c).into_iter().map(|(_, l)| l).collect(),
+                    _ => Vec::new(),
                 };
-                Part { title: l.title, url: l.url, summary: l.summary, children }
+                Part { title: l.title, url: l.url, summary: l.summary, planned: l.planned, children }
             })
             .collect();
         let print_url = crate::binder::url_for(None);
@@ -645,6 +672,7 @@ impl<'a> Renderer<'a> {
                         title: self.site.title.to_string(),
                         url: format!("{root}index.html"),
                         summary: None,
+                        planned: false,
                     });
                 }
                 groups.push(Group { path, pages: Vec::new() });

@@ -113,10 +113,14 @@ fn percent_decode(s: &str) -> String {
 fn plain_markdown_without_config_builds() {
     let f = Fixture::new("plain");
     f.build();
-    let intro = f.read("README.html");
-    assert!(intro.contains("<title>Introduction - 手册</title>"), "title from first heading: {intro}");
+    // README.md is the folder's own page, as in mdBook and GitBook: at the top, the home page.
+    assert!(!f.out().join("README.html").exists());
+    let intro = f.read("index.html");
+    assert!(intro.contains("A plain Markdown book with no front matter."), "{intro}");
     assert_eq!(main_of(&intro).matches("<h1").count(), 1, "the heading is not shown twice");
     assert!(intro.contains("href=\"guide/setup.html\""));
+    let setup = f.read("guide/setup.html");
+    assert!(setup.contains("<title>Setting up - 手册</title>"), "title from first heading: {setup}");
     let plain = f.read("guide/no-heading.html");
     assert!(plain.contains("<h1>no-heading</h1>"), "title from the file name");
     assert!(f.read("guide/index.html").contains("<h1>guide</h1>"), "folder without _index.md");
@@ -320,7 +324,7 @@ fn messages_follow_the_handbook_language() {
     assert_eq!(code, Some(1));
     assert!(zh.contains("content/typo.md:3:1: 错误：未知的键 `titel`\n"), "{zh}");
     assert!(zh.contains("  = 提示：你是不是想写 `title`？"), "{zh}");
-    assert!(zh.ends_with("错误：手册有 9 处错误，之前的输出保持原样\n"), "{zh}");
+    assert!(zh.ends_with("错误：手册有 8 处错误，之前的输出保持原样\n"), "{zh}");
 
     let (code, en) = bad_in("en");
     assert_eq!(code, Some(1));
@@ -334,7 +338,7 @@ fn messages_follow_the_handbook_language() {
     // The parse stops at the wrong type; the unknown key after it is still reported.
     assert!(en.contains("content/wrong-type.md:4:1: error: unknown key `sumary`\n"), "{en}");
     assert!(en.contains("  = help: did you mean `summary`?"), "{en}");
-    assert!(en.ends_with("error: the handbook has 9 errors; the previous output was left as it was\n"), "{en}");
+    assert!(en.ends_with("error: the handbook has 8 errors; the previous output was left as it was\n"), "{en}");
     assert!(!en.contains("错误") && !en.contains("提示"), "no Chinese labels: {en}");
 }
 
@@ -351,7 +355,7 @@ fn traditional_handbooks_get_traditional_messages() {
     );
     assert!(hant.contains("「另存為」"), "corner quotes: {hant}");
     assert!(hant.contains(" 3 | titel: 重复"), "the source line is shown as written: {hant}");
-    assert!(hant.ends_with("錯誤：手冊有 9 處錯誤，之前的輸出保持原樣\n"), "{hant}");
+    assert!(hant.ends_with("錯誤：手冊有 8 處錯誤，之前的輸出保持原樣\n"), "{hant}");
     assert_eq!(bad_in("zh-Hant").1, hant);
 }
 
@@ -379,7 +383,7 @@ fn english_summary_and_usage_errors() {
     let f = Fixture::new("plain");
     f.write("handbook.yaml", "title: Handbook\nlanguage: en-GB\n");
     let msg = stderr(&f.build());
-    assert!(msg.contains("built 3 pages in 1 chapter, "), "{msg}");
+    assert!(msg.contains("built 2 pages in 1 chapter, "), "{msg}");
     let out = f.run(&["build", "--out", "content"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("content: error: refusing to write the site to `content`"), "{}", stderr(&out));

@@ -173,6 +173,7 @@ fn render(body: &str, strip_title: Option<&str>) -> markdown::Rendered {
         file: "content/fuzz.md",
         body,
         body_line: 3,
+        line_map: None,
         root: "../",
         strip_title,
         strings: &strings,

@@ -247,13 +247,21 @@ fn non_utf8_file_name() {
 #[test]
 fn index_md_next_to_index() {
     let b = Book::new();
-    let before = b.good_build();
-    b.write("content/01-a/index.md", "---\ntitle: 也是首页\nindustry: bank\n---\n");
-    b.build_fails(
-        &before,
-        &["content/01-a/index.md: 错误：两个源文件会写出同一个 `01-a/index.html`", "把它的内容移到 `_index.md`"],
-    );
-    b.check(1, &["content/01-a/index.md: 错误：两个源文件会写出同一个 `01-a/index.html`"]);
+    b.good_build();
+    // `_index.md` is the folder's page; `index.md` (mdBook's name) beside it is left out and
+    // the warning says which file won.
+    b.write("content/01-a/index.md", "---\ntitle: 也是首页\n---\n");
+    let out = b.run(&["build"]);
+    let msg = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{msg}");
+    let warning = "content/01-a/index.md: 警告：这个文件没有发布：这个文件夹自己的页面是 `content/01-a/_index.md`";
+    assert!(msg.contains(warning), "{msg}");
+    assert!(b.read("01-a/index.html").contains("<h1>礼仪</h1>"));
+    b.check(0, &[warning]);
+    // Without `_index.md`, `index.md` is the folder's page.
+    std::fs::remove_file(b.root().join("content/01-a/_index.md")).unwrap();
+    b.good_build();
+    assert!(b.read("01-a/index.html").contains("<h1>也是首页</h1>"));
 }
 
 #[test]

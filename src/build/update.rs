@@ -34,16 +34,17 @@ impl Built {
         let mut edits = Vec::new();
         for path in changed {
             let p = self.page_of(root, path)?;
-            let (body, body_line) = content::reread_body(root, &self.book.config, &self.book.pages[p])?;
-            edits.push((p, body, body_line));
+            let (body, body_line, line_map) = content::reread_body(root, &self.book.config, &self.book.pages[p])?;
+            edits.push((p, body, body_line, line_map));
         }
         if edits.is_empty() {
             return None;
         }
         let ps: Vec<usize> = edits.iter().map(|(p, ..)| *p).collect();
-        for (p, body, body_line) in edits {
+        for (p, body, body_line, line_map) in edits {
             self.book.pages[p].body = body;
             self.book.pages[p].body_line = body_line;
+            self.book.pages[p].line_map = line_map;
         }
         let strings = i18n::for_language(&self.book.config.language);
         let lang = self.book.config.lang();
@@ -52,7 +53,15 @@ impl Built {
             .par_iter()
             .map(|&p| {
                 let page = &self.book.pages[p];
-                let md = markdown_of(&page.file, &page.body, page.body_line, &page.url, Some(&page.title), &strings);
+                let md = markdown_of(
+                    &page.file,
+                    &page.body,
+                    page.body_line,
+                    page.line_map.as_deref(),
+                    &page.url,
+                    Some(&page.title),
+                    &strings,
+                );
                 let html = renderer.page(p, &md).map_err(|d| BuildError::from(vec![d]))?;
                 replace_file(site, &page.url, &[&html], lang).map_err(BuildError::Io)?;
                 Ok((p, PageResult::new(page.file.clone(), md)))

@@ -27,6 +27,8 @@ pub struct Input<'a> {
     pub body: &'a str,
     /// File line of the body's first line.
     pub body_line: usize,
+    /// File line of each body line when includes pasted lines in (`content::Page::line_map`).
+    pub line_map: Option<&'a [usize]>,
     /// Relative path from this page to the site root (`../../`, or empty at the root).
     pub root: &'a str,
     /// Drop a leading `# heading` with this text: the template shows the title already.
@@ -105,7 +107,7 @@ pub fn render_print(input: &Input<'_>, print: &Print<'_>) -> Rendered {
 fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
     let opts = options();
     let src = cjk::rewrite(input.body, opts);
-    let lines = LineIndex::new(&src, input.body_line);
+    let lines = LineIndex::new(&src, input.body_line, input.line_map);
     let mut r = Rendered::default();
     let mut state = State {
         used_ids: HashSet::new(),
@@ -382,7 +384,7 @@ fn first_char(e: &Event<'_>) -> Option<char> {
 }
 
 /// Rewrites a link destination for the built site, or `None` when it stays as written:
-/// `x.md` → `x.html`, `dir/_index.md` and `dir/` → `dir/index.html` (no folder index over
+/// `x.md` → `x.html`, a folder page ([`crate::urls::page_url`]) and `dir/` → `dir/index.html` (no folder index over
 /// file://), and `/x` (from the content root) → a path relative to this page.
 pub fn rewrite_link(dest: &str, root: &str) -> Option<String> {
     if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
@@ -394,13 +396,8 @@ pub fn rewrite_link(dest: &str, root: &str) -> Option<String> {
         Some(rest) => format!("{root}{rest}"),
         None => path.to_string(),
     };
-    let lower = p.to_ascii_lowercase();
-    if lower.ends_with("_index.md") && (lower.len() == 9 || lower[..lower.len() - 9].ends_with('/')) {
-        p.truncate(p.len() - 9);
-        p.push_str("index.html");
-    } else if lower.ends_with(".md") {
-        p.truncate(p.len() - 3);
-        p.push_str(".html");
+    if let Some(url) = crate::urls::link_to_page(&p) {
+        p = url;
     } else if p.ends_with('/') || (p.is_empty() && path.starts_with('/')) {
         p.push_str("index.html");
     }
@@ -420,19 +417,23 @@ struct LineIndex<'a> {
     src: &'a str,
     starts: Vec<usize>,
     first_line: usize,
+    map: Option<&'a [usize]>,
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(src: &'a str, first_line: usize) -> Self {
+    fn new(src: &'a str, first_line: usize, map: Option<&'a [usize]>) -> Self {
         let mut starts = vec![0];
         starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { src, starts, first_line }
+        LineIndex { src, starts, first_line, map }
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|s| *s <= offset).saturating_sub(1);
         let col = self.src.get(self.starts[line]..offset).map_or(1, |s| s.chars().count() + 1);
-        (self.first_line + line, col)
+        match self.map.and_then(|m| m.get(line)) {
+            Some(&file_line) => (file_line, col),
+            None => (self.first_line + line, col),
+        }
     }
 }
 

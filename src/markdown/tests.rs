@@ -7,6 +7,7 @@ fn md(body: &str) -> Rendered {
         file: "content/a.md",
         body,
         body_line: 5,
+        line_map: None,
         root: "../",
         strip_title: Some("标题"),
         strings: &strings,
