@@ -609,7 +609,9 @@ SUMMARY_PREFIXES = ("built ", "已生成")
 
 def stage_times(lines, wall):
     """shouce's stage lines (stderr, one per stage when not a terminal) → [(stage, seconds)]."""
-    err = [(t, s) for t, src, s in lines if src == "err" and s.strip()]
+    # Warnings and their hints (`file:line: 警告：…`, `  = 提示：…`) are not stages.
+    diag = re.compile(r"^\s|^\S+: (警告|错误|warning|error)[：:]")
+    err = [(t, s) for t, src, s in lines if src == "err" and s.strip() and not diag.match(s)]
     out = []
     for i, (t, s) in enumerate(err):
         if s.startswith(SUMMARY_PREFIXES):
