@@ -357,6 +357,16 @@ pub fn mdbook_helper_unsupported_hint() -> Text {
     )
 }
 
+pub fn add_to_summary(line: &str) -> Text {
+    let l = v(line);
+    t(
+        format!("这本手册按 content/SUMMARY.md 排目录：把下面这一行加到 SUMMARY.md 里合适的位置，页面才会发布\n  {l}"),
+        format!(
+            "this handbook's table of contents is content/SUMMARY.md: add this line where the page belongs, or it is not published\n  {l}"
+        ),
+    )
+}
+
 pub fn summary_bad_link(dest: &str) -> Message {
     let d = v(dest);
     m(

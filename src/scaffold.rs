@@ -368,6 +368,9 @@ pub fn run_new(kind: Kind, args: &NewArgs, quiet: bool) -> ExitCode {
             if !quiet {
                 eprintln!("{}", msg::created(&shown).get(lang));
                 eprintln!("{}", msg::replace_placeholders().get(lang));
+                if let Some(line) = summary_line(args, &shown) {
+                    eprintln!("{}", msg::add_to_summary(&line).get(lang));
+                }
             }
             ExitCode::SUCCESS
         }
@@ -377,6 +380,27 @@ pub fn run_new(kind: Kind, args: &NewArgs, quiet: bool) -> ExitCode {
         }
     }
 }
+
+/// The SUMMARY.md line for a new page (`shown`, `content/…`), when the handbook's table of
+/// contents is content/SUMMARY.md: a page it does not list is not published.
+fn summary_line(args: &NewArgs, shown: &str) -> Option<String> {
+    let toc_from_summary = config::Config::load(&args.root).map_or(true, |c| c.toc_from_summary());
+    let summary = args.root.join(crate::content::CONTENT_DIR).join(crate::content::summary::SUMMARY_FILE);
+    if !toc_from_summary || !summary.is_file() {
+        return None;
+    }
+    let rel = shown.strip_prefix(crate::content::CONTENT_DIR)?.trim_start_matches('/');
+    let title = args.title.clone().unwrap_or_else(|| {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        name.strip_suffix(".md").unwrap_or(name).to_string()
+    });
+    let href = percent_encoding::utf8_percent_encode(rel, &SUMMARY_PATH).to_string();
+    Some(format!("- [{title}]({href})"))
+}
+
+/// Characters a Markdown link destination cannot hold as they are.
+const SUMMARY_PATH: percent_encoding::AsciiSet =
+    percent_encoding::CONTROLS.add(b' ').add(b'(').add(b')').add(b'<').add(b'>');
 
 /// `shouce init`. It writes a Chinese handbook, so it speaks Chinese, unless `--force` adds
 /// to a handbook whose handbook.yaml says otherwise.

@@ -150,3 +150,15 @@ fn normalise(path: &str) -> String {
     }
     parts.join("/")
 }
+
+#[test]
+fn a_new_page_in_a_summary_book_says_which_line_to_add() {
+    let f = Fixture::new("mdbook");
+    let out = f.run(&["new", "page", "cases/vip", "--title", "贵宾客户"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let msg = stderr(&out);
+    assert!(
+        msg.contains("把下面这一行加到 SUMMARY.md 里合适的位置，页面才会发布\n  - [贵宾客户](cases/vip.md)"),
+        "{msg}"
+    );
+}

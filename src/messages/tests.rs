@@ -262,6 +262,7 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("include_too_deep_hint", include_too_deep_hint()),
         ("mdbook_helper_unsupported", message(mdbook_helper_unsupported("title", 3))),
         ("mdbook_helper_unsupported_hint", mdbook_helper_unsupported_hint()),
+        ("add_to_summary", add_to_summary("- [名片礼仪](礼仪/名片.md)")),
         ("unknown_toc", message(unknown_toc("gitbook"))),
         ("unknown_toc_hint", unknown_toc_hint()),
         ("folder_page_loses", message(folder_page_loses("content/基础/index.md"))),
