@@ -12,6 +12,8 @@ use crate::messages::{self as msg, Lang, Text};
 pub const CONFIG_FILE: &str = "handbook.yaml";
 /// An mdBook's configuration, read when there is no [`CONFIG_FILE`].
 pub const BOOK_TOML: &str = "book.toml";
+/// A GitBook's configuration, read when there is neither [`CONFIG_FILE`] nor [`BOOK_TOML`].
+pub const BOOK_JSON: &str = "book.json";
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -175,7 +177,7 @@ impl Config {
         }
         let text = match crate::guard::read_file(&root.join(BOOK_TOML)) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) if e.is_not_found() => return Ok(Config::default()),
+            Err(e) if e.is_not_found() => return Config::from_book_json(root),
             Err(crate::guard::ReadError::Io(e)) => {
                 return Err(vec![Diagnostic::error(BOOK_TOML, 0, 0, msg::cannot_read_config(e))]);
             }
@@ -191,24 +193,44 @@ impl Config {
                     .with_source(&text),
             ]
         })?;
-        let mut config = Config::default();
         let b = book.book;
-        if let Some(t) = b.title.filter(|t| !t.trim().is_empty()) {
+        let mut config = Config::from_book(b.title, b.description, b.language);
+        config.book_src = Some(b.src.unwrap_or_else(|| "src".into()));
+        Ok(config)
+    }
+
+    /// Without handbook.yaml and book.toml, a GitBook's `book.json`: its title, description
+    /// and language; defaults when there is none or it does not read as JSON (GitBook's own
+    /// settings are of no use to shouce, so a broken one is not worth stopping for).
+    fn from_book_json(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        #[derive(Deserialize, Default)]
+        struct BookJson {
+            title: Option<String>,
+            description: Option<String>,
+            language: Option<String>,
+        }
+        let Ok(bytes) = crate::guard::read_file(&root.join(BOOK_JSON)) else { return Ok(Config::default()) };
+        let b: BookJson = serde_json::from_slice(&bytes).unwrap_or_default();
+        Ok(Config::from_book(b.title, b.description, b.language))
+    }
+
+    /// Defaults with a book's title, description and language (mdBook and GitBook take any
+    /// tag; shouce's interface speaks Chinese, Simplified or Traditional, and English).
+    fn from_book(title: Option<String>, description: Option<String>, language: Option<String>) -> Config {
+        let mut config = Config::default();
+        if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
             config.title = t;
         }
-        config.description = b.description;
-        // mdBook takes any tag; shouce's interface speaks Chinese (Simplified or Traditional)
-        // and English.
-        if let Some(l) = b.language {
-            let lower = l.to_ascii_lowercase();
+        config.description = description.filter(|d| !d.trim().is_empty());
+        if let Some(l) = language {
+            let l = language_spelling(&l).unwrap_or(l);
             if is_supported_language(&l) {
                 config.language = l;
-            } else if lower.starts_with("en") {
+            } else if l.to_ascii_lowercase().starts_with("en") {
                 config.language = "en".into();
             }
         }
-        config.book_src = Some(b.src.unwrap_or_else(|| "src".into()));
-        Ok(config)
+        config
     }
 
     pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
@@ -529,6 +551,27 @@ mod tests {
         assert!(s.starts_with("handbook.yaml:2:1: 错误：未知的键 `industires`"), "{s}");
         assert!(s.contains("你是不是想写 `industries`？"), "{s}");
         assert!(errs[0].render(Lang::En).contains("did you mean `industries`"));
+    }
+
+    #[test]
+    fn an_mdbook_or_gitbook_gives_title_and_language() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(BOOK_JSON), r#"{"title": "Docker 从入门到实践", "language": "zh-hans"}"#)
+            .unwrap();
+        let c = Config::load(dir.path()).unwrap();
+        assert_eq!((c.title.as_str(), c.language.as_str(), c.book_src), ("Docker 从入门到实践", "zh-Hans", None));
+        std::fs::write(dir.path().join(BOOK_TOML), "[book]\ntitle = \"Rust语言圣经\"\nlanguage = \"en-US\"\n").unwrap();
+        let c = Config::load(dir.path()).unwrap();
+        assert_eq!(
+            (c.title.as_str(), c.language.as_str(), c.book_src.as_deref()),
+            ("Rust语言圣经", "en-US", Some("src"))
+        );
+        // A TOML mistake is shown at its place, in the handbook's words, not the parser's.
+        std::fs::write(dir.path().join(BOOK_TOML), "[book]\ntitle = Rust语言圣经\n").unwrap();
+        let d = Config::load(dir.path()).unwrap_err().remove(0);
+        assert_eq!((d.line, d.col, d.code), (2, 9, "book-toml-invalid"));
+        std::fs::write(dir.path().join(CONFIG_FILE), "title: 手册\n").unwrap();
+        assert_eq!(Config::load(dir.path()).unwrap().title, "手册");
     }
 
     #[test]
