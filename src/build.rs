@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::content::Entry;
 use crate::content::{self, Handbook};
 use crate::diagnostic::{BuildFailed, Diagnostic, Severity, explain};
-use crate::markdown::{self, LinkRef, Rendered, Section};
+use crate::markdown::{self, LinkRef, Rendered, Section, UnknownLanguage};
 use crate::messages as msg;
 use crate::output::{self, Staging};
 use crate::render::{self, Renderer, STATIC_DIR, root_of};
@@ -71,6 +71,7 @@ pub struct PageResult {
     pub ids: Vec<String>,
     pub links: Vec<LinkRef>,
     pub warnings: Vec<Diagnostic>,
+    pub unknown_languages: Vec<UnknownLanguage>,
 }
 
 impl PageResult {
@@ -81,6 +82,7 @@ impl PageResult {
             ids: md.toc.into_iter().map(|t| t.id).collect(),
             links: md.links,
             warnings: md.warnings,
+            unknown_languages: md.unknown_languages,
         }
     }
 }
@@ -431,6 +433,9 @@ fn all_warnings(
         warnings.push(d.with_source(text));
     }
     warnings.extend(results().flat_map(|r| r.warnings.iter().cloned()));
+    warnings.extend(markdown::unknown_language_warnings(
+        results().map(|r| (r.source.as_str(), r.unknown_languages.as_slice())),
+    ));
     warnings.sort();
     warnings
 }

@@ -89,6 +89,7 @@ struct Rendered {
     ids: Vec<String>,
     links: Vec<LinkRef>,
     warnings: Vec<Diagnostic>,
+    unknown_languages: Vec<markdown::UnknownLanguage>,
 }
 
 fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec<Diagnostic> {
@@ -150,8 +151,12 @@ fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec
             ids: md.toc.into_iter().map(|t| t.id).collect(),
             links: md.links,
             warnings: md.warnings,
+            unknown_languages: md.unknown_languages,
         })
         .collect();
+    out.extend(markdown::unknown_language_warnings(
+        rendered.iter().map(|r| (r.source.as_str(), r.unknown_languages.as_slice())),
+    ));
 
     let site = SiteFiles::of(book);
     // Links to `.md` files and anchors go to `links::check`; the rest is checked here.

@@ -455,6 +455,21 @@ fn drafts_are_left_out_and_template_text_warns_and_stays_out_of_search() {
 }
 
 #[test]
+fn an_unknown_code_language_warns_once_at_its_first_block_with_the_count() {
+    let f = Fixture::new("basic");
+    f.write("content/01-etiquette/05-code.md", "---\ntitle: 代码\n---\n```klingon\na\n```\n\n```klingon\nb\n```\n");
+    f.write("content/01-etiquette/06-code.md", "---\ntitle: 更多代码\n---\n```Klingon\nc\n```\n\n```shell\nls\n```\n");
+    let msg = stderr(&f.build());
+    assert_eq!(msg.matches("未知的代码语言").count(), 1, "{msg}");
+    assert!(
+        msg.contains("content/01-etiquette/05-code.md:4:1: 警告：3 个代码块用了未知的代码语言 `klingon`，这里是第一个"),
+        "{msg}"
+    );
+    let check = stderr(&f.run(&["check"]));
+    assert_eq!(check.matches("未知的代码语言").count(), 1, "{check}");
+}
+
+#[test]
 fn tags_are_shown_on_pages_listed_on_the_home_page_and_have_a_page_each() {
     let f = Fixture::new("basic");
     f.build();
