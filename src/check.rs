@@ -94,6 +94,7 @@ struct Rendered {
 
 fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec<Diagnostic> {
     let strings = i18n::for_language(&book.config.language);
+    let highlights = markdown::highlight::Cache::default();
     let md = |file: &str, body: &str, body_line: usize, line_map: Option<&[usize]>, url: &str, title: &str| {
         let root = root_of(url);
         markdown::render(&markdown::Input {
@@ -104,6 +105,7 @@ fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec
             root: &root,
             strip_title: Some(title),
             strings: &strings,
+            highlights: &highlights,
         })
     };
     let pages: Vec<markdown::Rendered> = book

@@ -1,8 +1,12 @@
 //! Code highlighting with syntect and bat's syntax set (two-face), emitting CSS classes (`hl-…`)
 //! so the theme's light and dark stylesheets decide the colours. The syntax set loads once, on
-//! first use.
+//! first use; a build highlights each code block once ([`Cache`]) for its pages and binders.
 
-use std::sync::LazyLock;
+use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
+
+use rustc_hash::FxHashMap;
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -69,6 +73,77 @@ pub fn highlight(code: &str, info: &str) -> Highlighted {
 pub fn plain(code: &str, lang: &str) -> String {
     let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape_html(lang)) };
     format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape_html(code))
+}
+
+/// Highlighted code blocks by language and code, shared by every page of a build: the binders
+/// print every page again, and take its code from here rather than running syntect twice.
+#[derive(Default)]
+pub struct Cache {
+    /// By hash of language and code, each hash with its blocks; sharded so that the threads
+    /// rendering pages seldom wait for one another's look-ups.
+    shards: [Shard; SHARDS],
+    hasher: std::hash::RandomState,
+    runs: AtomicUsize,
+}
+
+const SHARDS: usize = 16;
+
+type Shard = Mutex<FxHashMap<u64, Vec<(Key, Arc<Slot>)>>>;
+
+/// Language and code.
+type Key = (Box<str>, Box<str>);
+
+#[derive(Default)]
+struct Slot {
+    /// Filled by the first thread that asks; another asking meanwhile waits for it rather than
+    /// highlighting the same code too.
+    html: OnceLock<Highlighted>,
+    /// Asked for since the last [`Cache::forget_unused`].
+    used: AtomicBool,
+}
+
+impl Cache {
+    /// [`highlight`] of `code` in the language of `info`, run once per language and code.
+    pub fn highlight(&self, code: &str, info: &str) -> Highlighted {
+        let lang = language(info);
+        let hash = self.hasher.hash_one((lang, code));
+        let slot = {
+            let mut shard = self.shards[hash as usize % SHARDS].lock().unwrap_or_else(|e| e.into_inner());
+            let blocks = shard.entry(hash).or_default();
+            match blocks.iter().find(|((l, c), _)| **l == *lang && **c == *code) {
+                Some((_, slot)) => slot.clone(),
+                None => {
+                    let slot = Arc::new(Slot::default());
+                    blocks.push(((lang.into(), code.into()), slot.clone()));
+                    slot
+                }
+            }
+        };
+        slot.used.store(true, Ordering::Relaxed);
+        slot.html
+            .get_or_init(|| {
+                self.runs.fetch_add(1, Ordering::Relaxed);
+                highlight(code, lang)
+            })
+            .clone()
+    }
+
+    /// How many code blocks were run through the highlighter.
+    pub fn runs(&self) -> usize {
+        self.runs.load(Ordering::Relaxed)
+    }
+
+    /// Drops the blocks not asked for since the last call: `serve` keeps the cache between
+    /// edits, and code that an edit replaced would otherwise stay for the whole session.
+    pub fn forget_unused(&self) {
+        for shard in &self.shards {
+            let mut shard = shard.lock().unwrap_or_else(|e| e.into_inner());
+            shard.retain(|_, blocks| {
+                blocks.retain(|(_, slot)| slot.used.swap(false, Ordering::Relaxed));
+                !blocks.is_empty()
+            });
+        }
+    }
 }
 
 /// The stylesheet for the theme: light colours, and dark ones under `prefers-color-scheme`.
@@ -167,6 +242,22 @@ mod tests {
         for lang in ["Rust", "RUST", "Shell", "PowerShell", "TOML"] {
             assert!(matches!(highlight("x\n", lang), Highlighted::Html(_)), "{lang}");
         }
+    }
+
+    #[test]
+    fn cache_highlights_each_block_once_and_forgets_what_is_no_longer_asked_for() {
+        let cache = Cache::default();
+        let a = cache.highlight("fn a() {}\n", "rust");
+        assert_eq!(cache.highlight("fn a() {}\n", "rust,ignore"), a, "fence options are not part of the key");
+        assert_ne!(cache.highlight("fn a() {}\n", "go"), a);
+        assert!(matches!(cache.highlight("x", "klingon"), Highlighted::UnknownLanguage));
+        assert_eq!(cache.runs(), 3);
+        cache.forget_unused();
+        cache.highlight("fn a() {}\n", "rust");
+        cache.forget_unused();
+        cache.highlight("fn a() {}\n", "rust");
+        cache.highlight("x", "klingon");
+        assert_eq!(cache.runs(), 4, "rust kept; klingon, unused for a round, highlighted again");
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct Input<'a> {
     /// Drop a leading `# heading` with this text: the template shows the title already.
     pub strip_title: Option<&'a str>,
     pub strings: &'a Strings,
+    /// Code blocks highlighted so far in this build: a page and its print form share them.
+    pub highlights: &'a highlight::Cache,
 }
 
 /// How a page is rendered into a printed binder (see `binder`): headings shifted down to fit
@@ -194,7 +196,7 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
                     pulldown_cmark::CodeBlockKind::Fenced(l) => l.as_ref(),
                     pulldown_cmark::CodeBlockKind::Indented => "",
                 };
-                let html = match highlight::highlight(&code, lang) {
+                let html = match input.highlights.highlight(&code, lang) {
                     highlight::Highlighted::Html(h) => h,
                     highlight::Highlighted::UnknownLanguage => {
                         let (line, col) = lines.position(range.start);

@@ -11,6 +11,7 @@ fn md(body: &str) -> Rendered {
         root: "../",
         strip_title: Some("标题"),
         strings: &strings,
+        highlights: &highlight::Cache::default(),
     })
 }
 
