@@ -566,16 +566,16 @@ fn search_docs<'a>(
 
 /// What rendering every page's Markdown shares.
 #[derive(Clone, Copy)]
-struct MarkdownCtx<'a> {
-    strings: &'a i18n::Strings,
-    highlights: &'a markdown::highlight::Cache,
+pub(crate) struct MarkdownCtx<'a> {
+    pub strings: &'a i18n::Strings,
+    pub highlights: &'a markdown::highlight::Cache,
 }
 
-fn page_markdown(page: &content::Page, ctx: MarkdownCtx<'_>) -> Rendered {
+pub(crate) fn page_markdown(page: &content::Page, ctx: MarkdownCtx<'_>) -> Rendered {
     markdown_of(&page.file, &page.body, page.body_line, page.line_map.as_deref(), &page.url, &page.title, ctx)
 }
 
-fn markdown_of(
+pub(crate) fn markdown_of(
     file: &str,
     body: &str,
     body_line: usize,
