@@ -138,11 +138,17 @@ pub struct PrintEntry {
     pub links_to: Vec<(Entry, String)>,
 }
 
-/// Every chapter and page in print form, indexed like `book.reading_order`.
-pub fn render_entries(book: &Handbook, theme: &Theme, t: &Strings) -> Result<Vec<PrintEntry>, Diagnostic> {
+/// Every chapter and page in print form, indexed like `book.reading_order`; their code comes
+/// from `highlights`, where rendering the pages left it.
+pub fn render_entries(
+    book: &Handbook,
+    theme: &Theme,
+    t: &Strings,
+    highlights: &markdown::highlight::Cache,
+) -> Result<Vec<PrintEntry>, Diagnostic> {
     // Page address → entry, for links between pages.
     let entries: HashMap<&str, Entry> = book.reading_order.iter().map(|&e| (book.entry_url(e), e)).collect();
-    book.reading_order.par_iter().map(|&e| render_entry(book, theme, t, &entries, e)).collect()
+    book.reading_order.par_iter().map(|&e| render_entry(book, theme, t, &entries, highlights, e)).collect()
 }
 
 fn render_entry(
@@ -150,6 +156,7 @@ fn render_entry(
     theme: &Theme,
     t: &Strings,
     entries: &HashMap<&str, Entry>,
+    highlights: &markdown::highlight::Cache,
     e: Entry,
 ) -> Result<PrintEntry, Diagnostic> {
     let id = anchor(e);
@@ -195,8 +202,16 @@ fn render_entry(
         Entry::Chapter(c) => book.chapters[c].line_map.as_deref(),
         Entry::Page(p) => book.pages[p].line_map.as_deref(),
     };
-    let input =
-        markdown::Input { file: &file, body, body_line, line_map, root: "", strip_title: Some(title), strings: t };
+    let input = markdown::Input {
+        file: &file,
+        body,
+        body_line,
+        line_map,
+        root: "",
+        strip_title: Some(title),
+        strings: t,
+        highlights,
+    };
     let md = markdown::render_print(&input, &print);
     let ctx = EntryCtx {
         t,

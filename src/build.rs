@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::content::Entry;
 use crate::content::{self, Handbook};
 use crate::diagnostic::{BuildFailed, Diagnostic, Severity, explain};
-use crate::markdown::{self, LinkRef, Rendered, Section};
+use crate::markdown::{self, LinkRef, Rendered, Section, UnknownLanguage};
 use crate::messages as msg;
 use crate::output::{self, Staging};
 use crate::render::{self, Renderer, STATIC_DIR, root_of};
@@ -27,6 +27,9 @@ pub struct Summary {
     /// Sections in the search index.
     pub sections: usize,
     pub search: search::Stats,
+    /// Code blocks run through the highlighter: each distinct block once, however many pages
+    /// and binders show it (for `serve`, since its first build).
+    pub highlighted: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
@@ -60,6 +63,9 @@ pub struct Built {
     chapters: Vec<PageResult>,
     /// Warnings of loading the content, reported again with every update.
     load_warnings: Vec<Diagnostic>,
+    /// The pages' highlighted code, so that binders printed after an edit highlight only the
+    /// code that changed.
+    highlights: markdown::highlight::Cache,
 }
 
 /// What one page produced, kept for the link check after all pages are rendered.
@@ -71,6 +77,7 @@ pub struct PageResult {
     pub ids: Vec<String>,
     pub links: Vec<LinkRef>,
     pub warnings: Vec<Diagnostic>,
+    pub unknown_languages: Vec<UnknownLanguage>,
 }
 
 impl PageResult {
@@ -81,6 +88,7 @@ impl PageResult {
             ids: md.toc.into_iter().map(|t| t.id).collect(),
             links: md.links,
             warnings: md.warnings,
+            unknown_languages: md.unknown_languages,
         }
     }
 }
@@ -107,11 +115,11 @@ pub fn build_with(
     options: &Options,
 ) -> Result<Summary, BuildError> {
     timed(progress, &|progress| build_stages(root, out, progress, Keep::Summary, options)).map(|b| {
-        let Built { summary, book, theme, pages, chapters, load_warnings } = b;
+        let Built { summary, book, theme, pages, chapters, load_warnings, highlights } = b;
         // Freeing what the build kept (every section's text at 10k pages) took 20 ms of one
         // core after the site was written; the pool does it while the caller goes on (and a
         // process that exits right away never waits for it).
-        rayon::spawn(move || drop((book, theme, pages, chapters, load_warnings)));
+        rayon::spawn(move || drop((book, theme, pages, chapters, load_warnings, highlights)));
         summary
     })
 }
@@ -239,6 +247,8 @@ fn build_stages(
     staging.create_dirs(urls.chain(index_urls.iter().map(String::as_str)))?;
 
     let lang = book.config.lang();
+    let highlights = markdown::highlight::Cache::default();
+    let md_ctx = MarkdownCtx { strings: &strings, highlights: &highlights };
     // Every chapter page, the home page (the root chapter) included, is one step.
     let chapters = book.chapters.len().saturating_sub(1);
     progress.stage(&msg::stage_rendering(book.pages.len(), chapters), book.pages.len() + book.chapters.len());
@@ -246,15 +256,7 @@ fn build_stages(
         .into_par_iter()
         .map(|p| {
             let page = &book.pages[p];
-            let md = markdown_of(
-                &page.file,
-                &page.body,
-                page.body_line,
-                page.line_map.as_deref(),
-                &page.url,
-                Some(&page.title),
-                &strings,
-            );
+            let md = page_markdown(page, md_ctx);
             let html = renderer.page(p, &md)?;
             staging
                 .write(&page.url, &html)
@@ -268,8 +270,7 @@ fn build_stages(
         .map(|c| {
             let ch = &book.chapters[c];
             let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
-            let md =
-                markdown_of(&file, &ch.body, ch.body_line, ch.line_map.as_deref(), &ch.url, Some(&ch.title), &strings);
+            let md = markdown_of(&file, &ch.body, ch.body_line, ch.line_map.as_deref(), &ch.url, &ch.title, md_ctx);
             let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md)? };
             staging
                 .write(&ch.url, &html)
@@ -294,16 +295,21 @@ fn build_stages(
     }
     book.assets.par_iter().try_for_each(|a| staging.copy(&a.src, &a.url))?;
     progress.stage(&msg::stage_binders(), 0);
-    if let Err(d) =
-        write_binders(&book, &theme, &strings, &renderer.site, &|url, pieces| staging.write_pieces(url, pieces))
-    {
+    if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &highlights, &|url, pieces| {
+        staging.write_pieces(url, pieces)
+    }) {
         errors.push(d);
     }
+    let highlighted = highlights.runs();
 
     drop(renderer);
-    if keep == Keep::Summary {
+    let highlights = if keep == Keep::Summary {
         book.drop_bodies();
-    }
+        // Freed before the search index is built, as the bodies are.
+        markdown::highlight::Cache::default()
+    } else {
+        highlights
+    };
 
     let mut ok = |rs: Vec<Result<PageResult, Diagnostic>>| -> Vec<PageResult> {
         rs.into_iter().filter_map(|r| r.map_err(|d| errors.push(d)).ok()).collect()
@@ -339,10 +345,11 @@ fn build_stages(
         chapters: book.chapters.len() - 1,
         sections: index.stats.docs,
         search: index.stats,
+        highlighted,
         warnings,
         elapsed: start.elapsed(),
     };
-    Ok(Built { summary, book, theme, pages, chapters, load_warnings })
+    Ok(Built { summary, book, theme, pages, chapters, load_warnings, highlights })
 }
 
 /// Where a search index file goes in the site.
@@ -431,6 +438,9 @@ fn all_warnings(
         warnings.push(d.with_source(text));
     }
     warnings.extend(results().flat_map(|r| r.warnings.iter().cloned()));
+    warnings.extend(markdown::unknown_language_warnings(
+        results().map(|r| (r.source.as_str(), r.unknown_languages.as_slice())),
+    ));
     warnings.sort();
     warnings
 }
@@ -446,6 +456,7 @@ fn write_binders(
     theme: &theme::Theme,
     strings: &i18n::Strings,
     site: &render::SiteCtx<'_>,
+    highlights: &markdown::highlight::Cache,
     write: &WritePieces<'_>,
 ) -> Result<(), Diagnostic> {
     let shared = binder::Shared {
@@ -454,7 +465,7 @@ fn write_binders(
         t: strings,
         site,
         date: binder::cover_date(book.config.date.as_deref(), book.config.lang()),
-        entries: binder::render_entries(book, theme, strings)?,
+        entries: binder::render_entries(book, theme, strings, highlights)?,
         pos: book.reading_order.iter().enumerate().map(|(i, e)| (*e, i)).collect(),
     };
     binder::specs(book, strings).par_iter().try_for_each(|spec| {
@@ -553,17 +564,37 @@ fn search_docs<'a>(
     docs
 }
 
-fn markdown_of(
+/// What rendering every page's Markdown shares.
+#[derive(Clone, Copy)]
+pub(crate) struct MarkdownCtx<'a> {
+    pub strings: &'a i18n::Strings,
+    pub highlights: &'a markdown::highlight::Cache,
+}
+
+pub(crate) fn page_markdown(page: &content::Page, ctx: MarkdownCtx<'_>) -> Rendered {
+    markdown_of(&page.file, &page.body, page.body_line, page.line_map.as_deref(), &page.url, &page.title, ctx)
+}
+
+pub(crate) fn markdown_of(
     file: &str,
     body: &str,
     body_line: usize,
     line_map: Option<&[usize]>,
     url: &str,
-    title: Option<&str>,
-    strings: &i18n::Strings,
+    title: &str,
+    ctx: MarkdownCtx<'_>,
 ) -> Rendered {
     let root = root_of(url);
-    markdown::render(&markdown::Input { file, body, body_line, line_map, root: &root, strip_title: title, strings })
+    markdown::render(&markdown::Input {
+        file,
+        body,
+        body_line,
+        line_map,
+        root: &root,
+        strip_title: Some(title),
+        strings: ctx.strings,
+        highlights: ctx.highlights,
+    })
 }
 
 fn write_static(staging: &Staging, theme: &theme::Theme) -> anyhow::Result<()> {

@@ -24,8 +24,8 @@ use crate::content::{self, CONTENT_DIR, Handbook, source_text};
 use crate::diagnostic::{Diagnostic, Severity, display_path};
 use crate::markdown::{self, LinkRef};
 use crate::messages::{self as msg, Lang, Message, Text};
-use crate::render::{self, STATIC_DIR, root_of};
-use crate::{i18n, links, names, theme};
+use crate::render::{self, STATIC_DIR};
+use crate::{build, i18n, links, names, theme};
 
 pub use crate::content::PLACEHOLDER;
 
@@ -89,33 +89,21 @@ struct Rendered {
     ids: Vec<String>,
     links: Vec<LinkRef>,
     warnings: Vec<Diagnostic>,
+    unknown_languages: Vec<markdown::UnknownLanguage>,
 }
 
 fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec<Diagnostic> {
     let strings = i18n::for_language(&book.config.language);
-    let md = |file: &str, body: &str, body_line: usize, line_map: Option<&[usize]>, url: &str, title: &str| {
-        let root = root_of(url);
-        markdown::render(&markdown::Input {
-            file,
-            body,
-            body_line,
-            line_map,
-            root: &root,
-            strip_title: Some(title),
-            strings: &strings,
-        })
-    };
-    let pages: Vec<markdown::Rendered> = book
-        .pages
-        .par_iter()
-        .map(|p| md(&p.file, &p.body, p.body_line, p.line_map.as_deref(), &p.url, &p.title))
-        .collect();
+    let highlights = markdown::highlight::Cache::default();
+    // Rendered as `build` renders them, so that both report the same.
+    let ctx = build::MarkdownCtx { strings: &strings, highlights: &highlights };
+    let pages: Vec<markdown::Rendered> = book.pages.par_iter().map(|p| build::page_markdown(p, ctx)).collect();
     let chapters: Vec<(String, markdown::Rendered)> = book
         .chapters
         .par_iter()
         .map(|c| {
             let file = c.index_file.clone().unwrap_or_else(|| format!("{CONTENT_DIR}/{}", c.dir));
-            let r = md(&file, &c.body, c.body_line, c.line_map.as_deref(), &c.url, &c.title);
+            let r = build::markdown_of(&file, &c.body, c.body_line, c.line_map.as_deref(), &c.url, &c.title, ctx);
             (file, r)
         })
         .collect();
@@ -150,8 +138,12 @@ fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec
             ids: md.toc.into_iter().map(|t| t.id).collect(),
             links: md.links,
             warnings: md.warnings,
+            unknown_languages: md.unknown_languages,
         })
         .collect();
+    out.extend(markdown::unknown_language_warnings(
+        rendered.iter().map(|r| (r.source.as_str(), r.unknown_languages.as_slice())),
+    ));
 
     let site = SiteFiles::of(book);
     // Links to `.md` files and anchors go to `links::check`; the rest is checked here.

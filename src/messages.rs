@@ -1890,13 +1890,21 @@ pub fn binder_marker_missing() -> Message {
 // ---------------------------------------------------------------------------------------------
 // markdown/mod.rs.
 
-pub fn unknown_code_language(lang: &str) -> Message {
+/// A language no syntax answers to, at the first of the `blocks` code blocks that use it (one
+/// warning per language: a book of shell sessions would otherwise get hundreds).
+pub fn unknown_code_language(lang: &str, blocks: usize) -> Message {
     let l = v(lang);
-    m(
-        "unknown-code-language",
-        format!("未知的代码语言 `{l}`；代码照常显示，只是没有颜色"),
-        format!("unknown code language `{l}`; shown without colours"),
-    )
+    let (zh, en) = match blocks {
+        1 => (
+            format!("未知的代码语言 `{l}`；代码照常显示，只是没有颜色"),
+            format!("unknown code language `{l}`; shown without colours"),
+        ),
+        n => (
+            format!("{n} 个代码块用了未知的代码语言 `{l}`，这里是第一个；代码照常显示，只是没有颜色"),
+            format!("{n} code blocks use the unknown code language `{l}`, this is the first; shown without colours"),
+        ),
+    };
+    m("unknown-code-language", zh, en)
 }
 
 pub fn unknown_code_language_hint() -> Text {

@@ -455,6 +455,57 @@ fn drafts_are_left_out_and_template_text_warns_and_stays_out_of_search() {
 }
 
 #[test]
+fn an_unknown_code_language_warns_once_at_its_first_block_with_the_count() {
+    let f = Fixture::new("basic");
+    f.write("content/01-etiquette/05-code.md", "---\ntitle: 代码\n---\n```klingon\na\n```\n\n```klingon\nb\n```\n");
+    f.write("content/01-etiquette/06-code.md", "---\ntitle: 更多代码\n---\n```Klingon\nc\n```\n\n```shell\nls\n```\n");
+    let msg = stderr(&f.build());
+    assert_eq!(msg.matches("未知的代码语言").count(), 1, "{msg}");
+    assert!(
+        msg.contains("content/01-etiquette/05-code.md:4:1: 警告：3 个代码块用了未知的代码语言 `klingon`，这里是第一个"),
+        "{msg}"
+    );
+    let check = stderr(&f.run(&["check"]));
+    assert_eq!(check.matches("未知的代码语言").count(), 1, "{check}");
+}
+
+#[test]
+fn each_code_block_is_highlighted_once_for_its_pages_and_binders() {
+    let f = Fixture::new("basic");
+    // With 01-refund.md's SQL, four distinct blocks: `fn a` stands on two pages, and both pages
+    // are printed in the whole-handbook binder and the bank's.
+    let page = |title: &str, second: &str| {
+        format!("---\ntitle: {title}\nindustry: [bank]\n---\n```rust\nfn a() {{}}\n```\n\n{second}")
+    };
+    f.write("content/01-etiquette/05-code.md", page("代码", "```sql\nSELECT 1;\n```\n"));
+    f.write("content/01-etiquette/06-code.md", page("更多代码", "```toml\n[a]\nb = 1\n```\n"));
+    let summary = shouce::build::build(f.root(), &f.out()).expect("builds");
+    assert_eq!(summary.highlighted, 4);
+    for binder in ["print.html", "print-bank.html"] {
+        let html = f.read(binder);
+        assert_eq!(html.matches("<span class=\"hl-source hl-rust\">").count(), 2, "{binder}: {html}");
+        assert_eq!(html.matches("<span class=\"hl-source hl-toml\">").count(), 1, "{binder}: {html}");
+    }
+}
+
+#[test]
+fn after_an_edit_serve_highlights_only_the_changed_code_for_the_binders() {
+    let f = Fixture::new("basic");
+    let file = "content/01-etiquette/05-code.md";
+    f.write(file, "---\ntitle: 代码\n---\n```rust\nfn a() {}\n```\n\n```toml\n[a]\n```\n");
+    let site = f.root().join("site");
+    let mut built = shouce::build::build_kept(f.root(), &site, &shouce::progress::Silent, false).expect("builds");
+    assert_eq!(built.summary.highlighted, 3, "01-refund.md's SQL and the two blocks");
+    f.write(file, "---\ntitle: 代码\n---\n```rust\nfn b() {}\n```\n\n```toml\n[a]\n```\n");
+    let updated = built.update_pages(f.root(), &site, &[f.root().join(file)]).expect("a text edit").expect("renders");
+    assert_eq!(updated, [file]);
+    built.write_rest(&site).expect("binders and search");
+    assert_eq!(built.summary.highlighted, 4, "only `fn b` is new");
+    let print = std::fs::read_to_string(site.join("print.html")).unwrap();
+    assert!(print.contains(">b</span>") && !print.contains(">a</span>()"), "{print}");
+}
+
+#[test]
 fn tags_are_shown_on_pages_listed_on_the_home_page_and_have_a_page_each() {
     let f = Fixture::new("basic");
     f.build();

@@ -177,6 +177,7 @@ fn render(body: &str, strip_title: Option<&str>) -> markdown::Rendered {
         root: "../",
         strip_title,
         strings: &strings,
+        highlights: &markdown::highlight::Cache::default(),
     })
 }
 

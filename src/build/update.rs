@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{
-    BuildError, Built, PageResult, STATIC_DIR, all_warnings, index_search, markdown_of, search_url, write_binders,
-    write_reading,
+    BuildError, Built, MarkdownCtx, PageResult, STATIC_DIR, all_warnings, index_search, page_markdown, search_url,
+    write_binders, write_reading,
 };
 use crate::content::{self, CONTENT_DIR};
 use crate::diagnostic::Diagnostic;
@@ -53,15 +53,7 @@ impl Built {
             .par_iter()
             .map(|&p| {
                 let page = &self.book.pages[p];
-                let md = markdown_of(
-                    &page.file,
-                    &page.body,
-                    page.body_line,
-                    page.line_map.as_deref(),
-                    &page.url,
-                    Some(&page.title),
-                    &strings,
-                );
+                let md = page_markdown(page, MarkdownCtx { strings: &strings, highlights: &self.highlights });
                 let html = renderer.page(p, &md).map_err(|d| BuildError::from(vec![d]))?;
                 replace_file(site, &page.url, &[&html], lang).map_err(BuildError::Io)?;
                 Ok((p, PageResult::new(page.file.clone(), md)))
@@ -112,10 +104,14 @@ impl Built {
         self.summary.sections = index.stats.docs;
         self.summary.search = index.stats;
         let renderer = Renderer::new(&self.book, &self.theme, &strings);
-        write_binders(&self.book, &self.theme, &strings, &renderer.site, &|url, pieces| {
+        write_binders(&self.book, &self.theme, &strings, &renderer.site, &self.highlights, &|url, pieces| {
             replace_file(site, url, pieces, lang)
         })
-        .map_err(|d: Diagnostic| BuildError::from(vec![d]))
+        .map_err(|d: Diagnostic| BuildError::from(vec![d]))?;
+        self.summary.highlighted = self.highlights.runs();
+        // The binders asked for every page's code: what they did not is code edited away.
+        self.highlights.forget_unused();
+        Ok(())
     }
 
     /// The page whose source is `path`, if it is a page (not a chapter's `_index.md`).

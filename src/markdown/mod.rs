@@ -11,7 +11,7 @@ mod blocks;
 pub mod cjk;
 pub mod highlight;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -34,6 +34,8 @@ pub struct Input<'a> {
     /// Drop a leading `# heading` with this text: the template shows the title already.
     pub strip_title: Option<&'a str>,
     pub strings: &'a Strings,
+    /// Code blocks highlighted so far in this build: a page and its print form share them.
+    pub highlights: &'a highlight::Cache,
 }
 
 /// How a page is rendered into a printed binder (see `binder`): headings shifted down to fit
@@ -77,6 +79,16 @@ pub struct LinkRef {
     pub col: usize,
 }
 
+/// A code block whose language no syntax answers to. The build warns once per language for
+/// all pages ([`unknown_language_warnings`]), not once per block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownLanguage {
+    /// As written in the fence (its first word).
+    pub lang: String,
+    pub line: usize,
+    pub col: usize,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub html: String,
@@ -84,6 +96,7 @@ pub struct Rendered {
     pub sections: Vec<Section>,
     pub links: Vec<LinkRef>,
     pub warnings: Vec<Diagnostic>,
+    pub unknown_languages: Vec<UnknownLanguage>,
 }
 
 pub fn options() -> Options {
@@ -183,14 +196,12 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
                     pulldown_cmark::CodeBlockKind::Fenced(l) => l.as_ref(),
                     pulldown_cmark::CodeBlockKind::Indented => "",
                 };
-                let html = match highlight::highlight(&code, lang) {
+                let html = match input.highlights.highlight(&code, lang) {
                     highlight::Highlighted::Html(h) => h,
                     highlight::Highlighted::UnknownLanguage => {
                         let (line, col) = lines.position(range.start);
-                        r.warnings.push(
-                            Diagnostic::warning(input.file, line, col, msg::unknown_code_language(lang))
-                                .with_hint(msg::unknown_code_language_hint()),
-                        );
+                        let lang = highlight::language(lang);
+                        r.unknown_languages.push(UnknownLanguage { lang: lang.to_string(), line, col });
                         highlight::plain(&code, lang)
                     }
                 };
@@ -275,6 +286,32 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
     r.html.reserve(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
     r
+}
+
+/// One warning per unknown code language over `found` (each file with its blocks): at its
+/// first block in file order, saying how many blocks use it. Languages differing only in
+/// letter case are one.
+pub fn unknown_language_warnings<'a>(
+    found: impl IntoIterator<Item = (&'a str, &'a [UnknownLanguage])>,
+) -> Vec<Diagnostic> {
+    // Lower-cased language → (first file, its block, how many blocks).
+    let mut langs: BTreeMap<String, (&str, &UnknownLanguage, usize)> = BTreeMap::new();
+    for (file, blocks) in found {
+        for b in blocks {
+            let first = langs.entry(b.lang.to_lowercase()).or_insert((file, b, 0));
+            if (file, b.line, b.col) < (first.0, first.1.line, first.1.col) {
+                (first.0, first.1) = (file, b);
+            }
+            first.2 += 1;
+        }
+    }
+    langs
+        .into_values()
+        .map(|(file, b, n)| {
+            Diagnostic::warning(file, b.line, b.col, msg::unknown_code_language(&b.lang, n))
+                .with_hint(msg::unknown_code_language_hint())
+        })
+        .collect()
 }
 
 fn shift_level(level: HeadingLevel, by: u8) -> HeadingLevel {

@@ -11,6 +11,7 @@ fn md(body: &str) -> Rendered {
         root: "../",
         strip_title: Some("标题"),
         strings: &strings,
+        highlights: &highlight::Cache::default(),
     })
 }
 
@@ -72,11 +73,30 @@ fn chinese_emphasis_renders_bold() {
 
 #[test]
 fn code_blocks_use_classes_and_warn_on_unknown_language() {
-    let r = md("```rust\nlet x = 1;\n```\n\n```klingon\nqapla'\n```\n");
+    let r = md("```rust\nlet x = 1;\n```\n\n```klingon\nqapla'\n```\n\n```Klingon title=x\nx\n```\n");
     assert!(r.html.contains("hl-"), "{}", r.html);
-    assert_eq!(r.warnings.len(), 1);
-    assert_eq!((r.warnings[0].line, r.warnings[0].col), (9, 1));
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    let found: Vec<(&str, usize, usize)> =
+        r.unknown_languages.iter().map(|u| (u.lang.as_str(), u.line, u.col)).collect();
+    assert_eq!(found, [("klingon", 9, 1), ("Klingon", 13, 1)]);
     assert!(r.html.contains("qapla&#39;") || r.html.contains("qapla'"));
+}
+
+#[test]
+fn unknown_languages_warn_once_each_at_their_first_block() {
+    let at = |lang: &str, line| UnknownLanguage { lang: lang.to_string(), line, col: 1 };
+    let a = [at("shell2", 30), at("klingon", 4), at("Shell2", 2)];
+    let b = [at("shell2", 1)];
+    let w = unknown_language_warnings([("content/b.md", &b[..]), ("content/a.md", &a[..])]);
+    let got: Vec<(String, usize, String)> = w
+        .iter()
+        .map(|d| (d.file.to_string_lossy().into_owned(), d.line, d.message.get(crate::messages::Lang::En)))
+        .collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1), ("content/a.md", 4));
+    assert!(got[0].2.contains("unknown code language `klingon`;"), "{}", got[0].2);
+    assert_eq!((got[1].0.as_str(), got[1].1), ("content/a.md", 2));
+    assert!(got[1].2.starts_with("3 code blocks use the unknown code language `Shell2`"), "{}", got[1].2);
 }
 
 #[test]

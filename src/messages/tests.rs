@@ -165,7 +165,7 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("template_error_hint", template_error_hint()),
         ("template_data", message(template_data("key must be a string"))),
         ("binder_marker_missing", message(binder_marker_missing())),
-        ("unknown_code_language", message(unknown_code_language("rustt"))),
+        ("unknown_code_language", message(unknown_code_language("shell", 307))),
         ("unknown_code_language_hint", unknown_code_language_hint()),
         ("stage_reading", stage_reading()),
         ("stage_rendering", stage_rendering(35, 5)),
