@@ -220,7 +220,7 @@ fn build_stages(
     let out = output::check_target(root, out).map_err(BuildError::Usage)?;
     // What breaks on a Windows share is an error here as in `check`: the same walk decides.
     let share = crate::names::check_tree(root);
-    let (mut book, load_warnings) = match content::load_checked(root, config, &output::collisions) {
+    let (mut book, mut load_warnings) = match content::load_checked(root, config, &output::collisions) {
         Ok(loaded) if share.is_empty() => loaded,
         Ok(_) => return Err(share.into()),
         Err(mut errors) => {
@@ -230,6 +230,13 @@ fn build_stages(
             return Err(errors.into());
         }
     };
+    // Pages without `updated:` show their last commit's date when the handbook is in git.
+    if book.pages.iter().any(|p| p.updated.is_none())
+        && let Some(repo) = crate::history::Repository::find(root)
+    {
+        progress.stage(&msg::stage_history(), 0);
+        load_warnings.extend(crate::history::date_pages(&repo, &mut book.pages));
+    }
     let theme = theme::load(root, &book.config.theme).map_err(|d| vec![d])?;
     let strings = i18n::for_language(&book.config.language);
     let renderer = Renderer::new(&book, &theme, &strings);

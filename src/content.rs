@@ -72,8 +72,11 @@ pub struct Page {
     pub source: Option<String>,
     /// The title SUMMARY.md gives the page (front matter's `title:` wins over it).
     pub listed_title: Option<String>,
-    /// Front matter's `updated:` (a valid date).
+    /// Front matter's `updated:` (a valid date), else the date of the last commit that
+    /// changed the file ([`crate::history`]).
     pub updated: Option<String>,
+    /// `updated` came from the git history, not from front matter.
+    pub updated_from_history: bool,
     pub tags: Vec<String>,
     pub body: String,
     pub body_line: usize,
@@ -88,6 +91,13 @@ pub struct Page {
     pub unfinished: bool,
     /// Marked `draft: true` (only in a site built with drafts).
     pub draft: bool,
+}
+
+impl Page {
+    /// Front matter's `updated:`, which a date from the git history stands in for when absent.
+    pub fn front_matter_updated(&self) -> Option<&str> {
+        self.updated.as_deref().filter(|_| !self.updated_from_history)
+    }
 }
 
 /// Every placeholder in the templates of `shouce new` starts with this.
@@ -555,6 +565,7 @@ fn make_page(
         summary: f.fm.summary,
         source: f.fm.source,
         updated: f.fm.updated,
+        updated_from_history: false,
         tags: f.fm.tags,
         body: f.body,
         body_line: f.body_line,
@@ -612,7 +623,7 @@ pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String,
         && f.fm.order == page.order
         && f.fm.summary == page.summary
         && f.fm.source == page.source
-        && f.fm.updated == page.updated
+        && f.fm.updated.as_deref() == page.front_matter_updated()
         && f.fm.tags == page.tags
         && f.fm.draft == page.draft
         && is_unfinished(&f) == page.unfinished;
@@ -730,14 +741,33 @@ mod tests {
         assert_eq!(reread_body(root, &book.config, page), None);
     }
 
+    /// A handbook of one page, `content/card.md` holding `text`, loaded.
+    fn one_page(text: &str) -> (tempfile::TempDir, PathBuf, Handbook) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        let file = dir.path().join("content/card.md");
+        std::fs::write(&file, text).unwrap();
+        let (book, _) = load(dir.path(), Config::default()).unwrap();
+        (dir, file, book)
+    }
+
+    #[test]
+    fn a_date_from_git_is_not_a_change_of_front_matter() {
+        let (dir, file, book) = one_page("# 名片\n\n正文\n");
+        let root = dir.path();
+        let mut page = book.pages[0].clone();
+        (page.updated, page.updated_from_history) = (Some("2024-03-05".into()), true);
+        std::fs::write(&file, "# 名片\n\n改过的正文\n").unwrap();
+        assert!(reread_body(root, &book.config, &page).is_some());
+        // Writing `updated:` changes what the page shows: rebuild everything.
+        std::fs::write(&file, "---\nupdated: 2024-03-05\n---\n# 名片\n\n正文\n").unwrap();
+        assert_eq!(reread_body(root, &book.config, &page), None);
+    }
+
     #[test]
     fn a_title_taken_from_the_first_heading_follows_the_body() {
-        let dir = tempfile::tempdir().unwrap();
+        let (dir, file, book) = one_page("# 名片\n\n正文\n");
         let root = dir.path();
-        std::fs::create_dir_all(root.join("content")).unwrap();
-        let file = root.join("content/card.md");
-        std::fs::write(&file, "# 名片\n\n正文\n").unwrap();
-        let (book, _) = load(root, Config::default()).unwrap();
         std::fs::write(&file, "# 名片\n\n改过的正文\n").unwrap();
         assert!(reread_body(root, &book.config, &book.pages[0]).is_some());
         std::fs::write(&file, "# 递名片\n\n正文\n").unwrap();

@@ -4,7 +4,8 @@
 //! The stages, in the order data flows through them (no stage calls back into an earlier one):
 //!
 //! 1. [`config`] reads `handbook.yaml`;
-//! 2. [`content`] walks `content/`, splits [`frontmatter`] and builds the tree of chapters and pages;
+//! 2. [`content`] walks `content/`, splits [`frontmatter`] and builds the tree of chapters and pages,
+//!    and [`history`] dates the pages without `updated:` from the handbook's git history;
 //! 3. [`markdown`] renders each page's body to HTML, headings, sections and links;
 //! 4. [`render`] fills the [`theme`]'s templates, [`binder`] the printed binders;
 //! 5. [`search`] indexes the sections for the browser;
@@ -31,6 +32,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod guard;
+pub mod history;
 pub mod i18n;
 pub mod links;
 pub mod markdown;

@@ -357,6 +357,37 @@ pub fn mdbook_helper_unsupported_hint() -> Text {
     )
 }
 
+pub fn git_history_shallow() -> Message {
+    m(
+        "git-history-shallow",
+        "这个 git 仓库是浅克隆，历史不全，页面不按提交记录显示最后更新日期",
+        "this git repository is a shallow clone without its full history, so pages show no last-updated date from their commits",
+    )
+}
+
+pub fn git_history_shallow_hint() -> Text {
+    t(
+        "用 `git fetch --unshallow` 取回完整历史；页面头部写了 `updated:` 的照常显示",
+        "fetch the whole history with `git fetch --unshallow`; pages with `updated:` in their front matter show it as usual",
+    )
+}
+
+pub fn git_history_unreadable(error: &str) -> Message {
+    let e = v(error);
+    m(
+        "git-history-unreadable",
+        format!("读不出 git 仓库的历史，页面不按提交记录显示最后更新日期：{e}"),
+        format!("cannot read the git repository's history, so pages show no last-updated date from their commits: {e}"),
+    )
+}
+
+pub fn git_history_unreadable_hint() -> Text {
+    t(
+        "用 `git log` 看看仓库是否完好；页面头部写了 `updated:` 的照常显示",
+        "check the repository with `git log`; pages with `updated:` in their front matter show it as usual",
+    )
+}
+
 pub fn add_to_summary(line: &str) -> Text {
     let l = v(line);
     t(
@@ -1919,6 +1950,10 @@ pub fn unknown_code_language_hint() -> Text {
 
 pub fn stage_reading() -> Text {
     t("读取内容", "reading content")
+}
+
+pub fn stage_history() -> Text {
+    t("从 git 历史读取页面的修改日期", "reading the pages' dates from git history")
 }
 
 /// Says what it counts, as the summary does (`已生成 35 页，5 章`): the home page is the

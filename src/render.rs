@@ -150,7 +150,7 @@ struct PageCtx<'a> {
     title: &'a str,
     summary: Option<&'a str>,
     source: Option<&'a str>,
-    /// Front matter's `updated:`, as readers write a date.
+    /// Front matter's `updated:` or the last commit's date, as readers write a date.
     updated: Option<String>,
     /// The page's tags, each linking to its tag page.
     tags: Vec<Link>,

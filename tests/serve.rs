@@ -371,6 +371,25 @@ fn a_content_change_rebuilds_and_reloads_open_pages() {
     assert!(serve.get("/").body.contains("改过的手册"));
 }
 
+/// A page dated by its last commit keeps the fast path: editing its text is not taken for a
+/// change of its front matter, and the page still shows the commit's date.
+#[test]
+fn a_page_dated_by_git_is_updated_alone() {
+    let fx = Fixture::new("basic");
+    common::git(fx.root(), "2024-03-05T10:00:00+08:00", &["init", "-q"]);
+    common::git(fx.root(), "2024-03-05T10:00:00+08:00", &["add", "-A"]);
+    common::git(fx.root(), "2024-03-05T10:00:00+08:00", &["commit", "-q", "-m", "first"]);
+    let mut serve = Serve::start(fx.root(), &[]);
+    assert!(serve.get(PAGE).body.contains("最后更新：</span>2024年3月5日"));
+
+    let md = std::fs::read_to_string(fx.root().join(PAGE_FILE)).unwrap();
+    fx.write(PAGE_FILE, format!("{md}\n新加的一段：递名片时要微笑。\n"));
+    serve.wait_line("已更新 1 页", REBUILD);
+    let page = serve.get(PAGE).body;
+    assert!(page.contains("新加的一段") && page.contains("最后更新：</span>2024年3月5日"), "{page}");
+    assert!(serve.log.iter().all(|l| !l.contains("已重新生成")), "{:?}", serve.log);
+}
+
 /// Serves `fx`, then misspells a key of a page: the server, an event stream that saw it, the
 /// page as it was, and the errors shown over open pages.
 fn serve_a_broken_edit(fx: &Fixture) -> (Serve, Events, String, String) {

@@ -65,6 +65,25 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Output {
         .expect("run shouce")
 }
 
+/// Runs `git` in `dir` as a fixed author at `date` (ISO 8601 with its offset, for author and
+/// committer alike), with no configuration of the machine's or the user's.
+pub fn git(dir: &Path, date: &str, args: &[&str]) {
+    let out = Command::new("git")
+        .args(["-c", "user.name=测试", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+        .args(["-c", "init.defaultBranch=main"])
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("run git");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
 pub fn copy_dir(src: &Path, dst: &Path) {
     for entry in walkdir::WalkDir::new(src) {
         let entry = entry.unwrap();
