@@ -184,9 +184,8 @@ impl Config {
             Err(e) => return Err(vec![Diagnostic::error(BOOK_TOML, 0, 0, e.message())]),
         };
         let book = toml::from_str::<BookToml>(&text).map_err(|e| {
-            let at = e.span().map_or(0, |s| s.start);
-            let line = text[..at.min(text.len())].matches('\n').count() + 1;
-            let col = text[..at.min(text.len())].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let at = e.span().map_or(0, |s| s.start).min(text.len());
+            let (line, col) = crate::text::LineIndex::new(&text, 1, None).position(at);
             vec![
                 Diagnostic::error(BOOK_TOML, line, col, msg::book_toml_invalid())
                     .with_hint(msg::book_toml_invalid_hint())

@@ -2,7 +2,6 @@
 //! it has. `build` warns about broken ones; `shouce check` reports them as errors.
 
 use std::collections::{BTreeMap, BTreeSet};
-
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, Handbook};

@@ -86,6 +86,33 @@ pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
     Some((y, m, d))
 }
 
+/// Byte offset → file line and column (1-based, the column in characters), for text that
+/// starts at line `first_line` of its file; `map` gives the file line of each line instead
+/// when lines were pasted in (`{{#include}}`).
+pub struct LineIndex<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+    map: Option<&'a [usize]>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(src: &'a str, first_line: usize, map: Option<&'a [usize]>) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { src, starts, first_line, map }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|s| *s <= offset).saturating_sub(1);
+        let col = self.src.get(self.starts[line]..offset).map_or(1, |s| s.chars().count() + 1);
+        match self.map.and_then(|m| m.get(line)) {
+            Some(&file_line) => (file_line, col),
+            None => (self.first_line + line, col),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,24 +33,24 @@ pub fn expand(content: &Path, rel: &str, body: &str, body_line: usize) -> Result
     }
     let real_content = content.canonicalize().unwrap_or_else(|_| content.to_path_buf());
     let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
-    let mut out =
-        Expanded { body: String::with_capacity(body.len()), lines: Some(Vec::new()), unsupported: Vec::new() };
+    let mut out = Expanded { body: String::with_capacity(body.len()), lines: None, unsupported: Vec::new() };
+    // The file line of each line of `out.body`, and the file line `rest` starts on.
+    let mut lines = vec![body_line];
     let mut errors = Vec::new();
     let mut rest = body;
-    // Byte offset of `rest` in `body` and the file line it is on.
     let mut line = body_line;
     while let Some(at) = rest.find("{{#") {
         let (before, from) = rest.split_at(at);
-        push(&mut out, before, &mut line);
+        push(&mut out.body, &mut lines, before, &mut line);
         // `\{{#include x}}` is the helper's text, not a helper.
         if out.body.ends_with('\\') {
             out.body.pop();
-            push(&mut out, "{{#", &mut line);
+            push(&mut out.body, &mut lines, "{{#", &mut line);
             rest = &from[3..];
             continue;
         }
         let Some(end) = from.find("}}").filter(|e| !from[..*e].contains('\n')) else {
-            push(&mut out, "{{#", &mut line);
+            push(&mut out.body, &mut lines, "{{#", &mut line);
             rest = &from[3..];
             continue;
         };
@@ -65,36 +65,31 @@ pub fn expand(content: &Path, rel: &str, body: &str, body_line: usize) -> Result
                     for (i, piece) in text.split('\n').enumerate() {
                         if i > 0 {
                             out.body.push('\n');
-                            if let Some(l) = out.lines.as_mut() {
-                                l.push(here.0);
-                            }
+                            lines.push(here.0);
                         }
                         out.body.push_str(piece);
                     }
                 }
                 Err(problem) => {
                     errors.push(problem.at(&file, here.0, here.1));
-                    push(&mut out, &from[..end + 2], &mut line);
+                    push(&mut out.body, &mut lines, &from[..end + 2], &mut line);
                 }
             }
         } else {
             out.unsupported.push((name.to_string(), line, col));
-            push(&mut out, &from[..end + 2], &mut line);
+            push(&mut out.body, &mut lines, &from[..end + 2], &mut line);
         }
         rest = &from[end + 2..];
     }
-    push(&mut out, rest, &mut line);
+    push(&mut out.body, &mut lines, rest, &mut line);
+    out.lines = Some(lines);
     if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
-/// Appends `text` from the page, recording the file line of each new line.
-fn push(out: &mut Expanded, text: &str, line: &mut usize) {
-    let lines = out.lines.get_or_insert_with(Vec::new);
-    if lines.is_empty() {
-        lines.push(*line);
-    }
+/// Appends `text` from the page to `body`, recording the file line of each new line.
+fn push(body: &mut String, lines: &mut Vec<usize>, text: &str, line: &mut usize) {
     for piece in text.split_inclusive('\n') {
-        out.body.push_str(piece);
+        body.push_str(piece);
         if piece.ends_with('\n') {
             *line += 1;
             lines.push(*line);

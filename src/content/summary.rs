@@ -44,7 +44,7 @@ pub enum Top {
 /// The entries of SUMMARY.md's text (`first_line` is the file line of `text`'s first line);
 /// links that cannot name a page of `content/` are reported and left out.
 pub fn parse(text: &str, first_line: usize, file: &str) -> (Vec<Top>, Vec<Diagnostic>) {
-    let lines = LineStarts::new(text, first_line);
+    let lines = crate::text::LineIndex::new(text, first_line, None);
     let mut tops = Vec::new();
     let mut problems = Vec::new();
     // Items being read, outermost first; `in_link` while a link's text is being collected.
@@ -65,7 +65,7 @@ pub fn parse(text: &str, first_line: usize, file: &str) -> (Vec<Top>, Vec<Diagno
                 seen_heading = true;
             }
             Event::Start(Tag::Item) => {
-                let (line, col) = lines.position(text, range.start);
+                let (line, col) = lines.position(range.start);
                 open.push(Item { line, col, ..Item::default() });
             }
             Event::End(TagEnd::Item) => {
@@ -78,7 +78,7 @@ pub fn parse(text: &str, first_line: usize, file: &str) -> (Vec<Top>, Vec<Diagno
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                let (line, col) = lines.position(text, range.start);
+                let (line, col) = lines.position(range.start);
                 let path = match target(&dest_url) {
                     Ok(p) => p,
                     Err(()) => {
@@ -138,6 +138,8 @@ enum Slot {
 
 struct Builder<'a> {
     config: &'a Config,
+    /// `content/SUMMARY.md`, for messages.
+    file: String,
     files: HashMap<String, Parsed>,
     /// Files already placed → the summary line that placed them.
     listed: HashMap<String, usize>,
@@ -165,6 +167,7 @@ pub(super) fn assemble(
     warnings.extend(problems);
     let mut b = Builder {
         config,
+        file: file.clone(),
         files: files.into_iter().map(|f| (f.rel.clone(), f)).collect(),
         listed: HashMap::new(),
         chapters: vec![root],
@@ -211,29 +214,28 @@ impl Builder<'_> {
     fn place(&mut self, item: Item, parent: usize) {
         let file = self.take(&item);
         let Item { title, children, .. } = item;
-        // The book's front page (`README.md` at the top) is the home page's text.
-        if file.as_ref().is_some_and(|f| urls::page_url(&f.rel) == "index.html") {
-            if let Some(f) = file {
+        match file {
+            // The book's front page (`README.md` at the top) is the home page's text.
+            Some(f) if urls::page_url(&f.rel) == "index.html" => {
                 fill_chapter(&mut self.chapters[0], f, None, self.errors);
+                for child in children {
+                    self.place(child, parent);
+                }
             }
-            for child in children {
-                self.place(child, parent);
+            file if !children.is_empty() => {
+                let c = self.chapter(parent, title, file);
+                for child in children {
+                    self.place(child, c);
+                }
             }
-            return;
-        }
-        if !children.is_empty() {
-            let c = self.chapter(parent, title, file);
-            for child in children {
-                self.place(child, c);
+            Some(f) => {
+                let url = urls::page_url(&f.rel);
+                if let Some(page) = make_page(f, parent, url, Some(title), self.config, self.errors) {
+                    self.slots[parent].push((page.order, Slot::Entry(Entry::Page(self.pages.len()))));
+                    self.pages.push(page);
+                }
             }
-        } else if let Some(f) = file {
-            let url = urls::page_url(&f.rel);
-            if let Some(page) = make_page(f, parent, url, Some(title), self.config, self.errors) {
-                self.slots[parent].push((page.order, Slot::Entry(Entry::Page(self.pages.len()))));
-                self.pages.push(page);
-            }
-        } else {
-            self.slots[parent].push((None, Slot::Planned(title)));
+            None => self.slots[parent].push((None, Slot::Planned(title))),
         }
     }
 
@@ -245,12 +247,11 @@ impl Builder<'_> {
             self.listed.insert(path.clone(), item.line);
             return Some(f);
         }
-        let summary = format!("{CONTENT_DIR}/{SUMMARY_FILE}");
         let (message, hint) = match self.listed.get(path) {
             Some(&first) => (msg::summary_listed_twice(path, first), msg::summary_listed_twice_hint()),
             None => (msg::summary_missing_file(path), msg::summary_missing_file_hint()),
         };
-        self.warnings.push(Diagnostic::warning(summary, item.line, item.col, message).with_hint(hint));
+        self.warnings.push(Diagnostic::warning(&self.file, item.line, item.col, message).with_hint(hint));
         None
     }
 
@@ -289,26 +290,6 @@ fn target(dest: &str) -> Result<Option<String>, ()> {
     }
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     urls::normalise("", &decoded).map(Some).ok_or(())
-}
-
-/// Byte offset → file line and column (in characters).
-struct LineStarts {
-    starts: Vec<usize>,
-    first_line: usize,
-}
-
-impl LineStarts {
-    fn new(text: &str, first_line: usize) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineStarts { starts, first_line }
-    }
-
-    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|s| *s <= offset).saturating_sub(1);
-        let col = text.get(self.starts[line]..offset).map_or(1, |s| s.chars().count() + 1);
-        (self.first_line + line, col)
-    }
 }
 
 #[cfg(test)]

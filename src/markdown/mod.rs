@@ -120,7 +120,7 @@ pub fn render_print(input: &Input<'_>, print: &Print<'_>) -> Rendered {
 fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
     let opts = options();
     let src = cjk::rewrite(input.body, opts);
-    let lines = LineIndex::new(&src, input.body_line, input.line_map);
+    let lines = crate::text::LineIndex::new(&src, input.body_line, input.line_map);
     let mut r = Rendered::default();
     let mut state = State {
         used_ids: HashSet::new(),
@@ -446,31 +446,6 @@ fn has_scheme(s: &str) -> bool {
     match s.find(':') {
         Some(i) => s[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.') && i > 1,
         None => false,
-    }
-}
-
-/// Byte offset → file line and column (1-based, in characters).
-struct LineIndex<'a> {
-    src: &'a str,
-    starts: Vec<usize>,
-    first_line: usize,
-    map: Option<&'a [usize]>,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(src: &'a str, first_line: usize, map: Option<&'a [usize]>) -> Self {
-        let mut starts = vec![0];
-        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { src, starts, first_line, map }
-    }
-
-    fn position(&self, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|s| *s <= offset).saturating_sub(1);
-        let col = self.src.get(self.starts[line]..offset).map_or(1, |s| s.chars().count() + 1);
-        match self.map.and_then(|m| m.get(line)) {
-            Some(&file_line) => (file_line, col),
-            None => (self.first_line + line, col),
-        }
     }
 }
 
