@@ -21,6 +21,9 @@ use crate::messages as msg;
 use crate::render::{SiteCtx, encode_url};
 use crate::theme::{Theme, template_error};
 
+/// The anchor of the 修订记录 section (`binder-revisions.html`).
+const REVISIONS_ANCHOR: &str = "revisions";
+
 /// Where the pages go in a binder's HTML (the template decides everything around them).
 const ENTRIES_MARKER: &str = "<!--shouce:entries-->";
 
@@ -287,6 +290,8 @@ struct BinderCtx<'a> {
     entries_marker: &'static str,
     /// Pages this binder's links jump to that it does not contain.
     missing: Vec<Missing<'a>>,
+    /// The 修订记录 section, after the table of contents.
+    revisions: Option<&'a str>,
 }
 
 /// A page outside an (industry) binder that one of its pages links to: listed at the end
@@ -325,6 +330,8 @@ pub struct Shared<'a> {
     /// Every chapter and page in print form, indexed by `pos`.
     pub entries: Vec<PrintEntry>,
     pub pos: HashMap<Entry, usize>,
+    /// The 修订记录 section that opens every binder (`pdf --changes`).
+    pub revisions: Option<&'a str>,
 }
 
 /// One binder: the template's frame around the pre-rendered entries, kept in pieces so that
@@ -348,11 +355,16 @@ impl Binder<'_> {
 
 /// Lays out one binder: the template around the pre-rendered entries.
 pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Diagnostic> {
-    let Shared { book, theme, t, site, date, entries, pos } = shared;
-    let toc = spec
-        .entries
-        .iter()
-        .map(|&e| TocItem { anchor: anchor(e), title: book.entry_title(e), depth: depth(book, e) })
+    let Shared { book, theme, t, site, date, entries, pos, revisions } = shared;
+    let opening =
+        revisions.map(|_| TocItem { anchor: REVISIONS_ANCHOR.to_string(), title: t.revisions_current, depth: 1 });
+    let toc = opening
+        .into_iter()
+        .chain(spec.entries.iter().map(|&e| TocItem {
+            anchor: anchor(e),
+            title: book.entry_title(e),
+            depth: depth(book, e),
+        }))
         .collect();
     let running = format!("{} · {}", site.title, spec.title);
     let missing = missing(spec, shared);
@@ -374,6 +386,7 @@ pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Dia
         toc,
         entries_marker: ENTRIES_MARKER,
         missing,
+        revisions: *revisions,
     };
     let ctx = tera::Context::from_serialize(&ctx)
         .map_err(|e| Diagnostic::error("binder.html", 0, 0, msg::template_data(e)))?;

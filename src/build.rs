@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::content::Entry;
 use crate::content::{self, Handbook};
 use crate::diagnostic::{BuildFailed, Diagnostic, Severity, explain};
+use crate::edition::{self, PageChange, PageRef};
 use crate::markdown::{self, LinkRef, Rendered, Section, UnknownLanguage};
 use crate::messages as msg;
 use crate::output::{self, Staging};
@@ -32,6 +33,18 @@ pub struct Summary {
     pub highlighted: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// What changed since the edition the build was compared with.
+    pub compared: Option<Compared>,
+}
+
+/// What a comparison with an older edition found.
+#[derive(Debug, Clone)]
+pub struct Compared {
+    /// Pages added, changed, moved, removed.
+    pub added: usize,
+    pub changed: usize,
+    pub moved: usize,
+    pub removed: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -78,11 +91,17 @@ pub struct PageResult {
     pub links: Vec<LinkRef>,
     pub warnings: Vec<Diagnostic>,
     pub unknown_languages: Vec<UnknownLanguage>,
+    /// Hash of the page's Markdown, for the edition record.
+    pub body_hash: String,
+    /// How the page differs from the edition the build was compared with.
+    pub change: Option<PageChange>,
 }
 
 impl PageResult {
-    fn new(source: String, md: Rendered) -> PageResult {
+    fn new(source: String, body: &str, md: Rendered) -> PageResult {
         PageResult {
+            body_hash: edition::hash([body]),
+            change: None,
             source,
             sections: md.sections,
             ids: md.toc.into_iter().map(|t| t.id).collect(),
@@ -97,14 +116,22 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
     build_with(root, out, &crate::progress::Silent, &Options::default())
 }
 
-/// What a build lets through.
-#[derive(Debug, Clone, Copy, Default)]
+/// What a build lets through, and what it compares with.
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Links to missing pages or headings are warnings, not errors: for a handbook being
     /// written (`build --allow-broken-links`, and `serve`).
     pub allow_broken_links: bool,
     /// Pages marked `draft: true` are built too (`serve --drafts`).
     pub drafts: bool,
+    /// An older site (its folder, or its record) to compare with: the site gets a 修订记录
+    /// page and a note on every changed page (`build --compare OLD`, `publish`).
+    pub compare: Option<std::path::PathBuf>,
+    /// The binders open with the 修订记录 (`pdf --changes`).
+    pub changes_in_binders: bool,
+    /// `publish` finishes one that was killed after it put its edition record on the share:
+    /// compare with the edition that one compared with (see [`edition::Baseline::load`]).
+    pub resumed: bool,
 }
 
 /// [`build`], reporting its stages to `progress`.
@@ -143,7 +170,7 @@ pub fn build_kept(
     drafts: bool,
 ) -> Result<Built, BuildError> {
     // `serve` shows a page whose links lead to pages not written yet, with a warning.
-    let options = Options { allow_broken_links: true, drafts };
+    let options = Options { allow_broken_links: true, drafts, ..Options::default() };
     timed(progress, &|progress| build_stages(root, out, progress, Keep::All, &options))
 }
 
@@ -237,9 +264,24 @@ fn build_stages(
         progress.stage(&msg::stage_history(), 0);
         load_warnings.extend(crate::history::date_pages(&repo, &mut book.pages));
     }
+    let baseline = match &options.compare {
+        Some(old) => {
+            progress.stage(&msg::stage_comparing_editions(), 0);
+            let bodies = new_pages(&book);
+            let unchanged = |r: &edition::Record| {
+                r.pages.len() == bodies.len()
+                    && r.pages.iter().zip(&bodies).all(|(o, n)| o.source == n.1 && o.body == n.0 && o.title == n.2)
+            };
+            let b = edition::Baseline::load(old, book.config.edition.as_deref(), options.resumed, &unchanged);
+            b.map_err(|e| BuildError::Usage(baseline_error(e, old)))?
+        }
+        None => None,
+    };
     let theme = theme::load(root, &book.config.theme).map_err(|d| vec![d])?;
     let strings = i18n::for_language(&book.config.language);
-    let renderer = Renderer::new(&book, &theme, &strings);
+    let mut renderer = Renderer::new(&book, &theme, &strings);
+    renderer.revisions = baseline.is_some();
+    let matching = baseline.as_ref().map(|b| matching(b, &book));
 
     let staging = Staging::new(root, &out, book.config.lang())?;
     write_static(&staging, &theme)?;
@@ -264,12 +306,16 @@ fn build_stages(
         .map(|p| {
             let page = &book.pages[p];
             let md = page_markdown(page, md_ctx);
-            let html = renderer.page(p, &md)?;
+            let change = matching.as_ref().and_then(|m| {
+                let r = PageRef { source: page.file.clone(), url: page.url.clone(), title: page.title.clone() };
+                m.change(r, &page_text(&md.sections))
+            });
+            let html = renderer.page(p, &md, change.as_ref())?;
             staging
                 .write(&page.url, &html)
                 .map_err(|e| Diagnostic::error(&page.file, 0, 0, msg::io_error(explain(&e, lang))))?;
             progress.step();
-            Ok(PageResult::new(page.file.clone(), md))
+            Ok(PageResult { change, ..PageResult::new(page.file.clone(), &page.body, md) })
         })
         .collect();
     let chapter_results: Vec<Result<PageResult, Diagnostic>> = (0..book.chapters.len())
@@ -278,12 +324,20 @@ fn build_stages(
             let ch = &book.chapters[c];
             let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
             let md = markdown_of(&file, &ch.body, ch.body_line, ch.line_map.as_deref(), &ch.url, &ch.title, md_ctx);
-            let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md)? };
+            // Chapters without a file of their own have no text of their own to compare.
+            let change = match (&matching, &ch.index_file) {
+                (Some(m), Some(source)) => {
+                    let r = PageRef { source: source.clone(), url: ch.url.clone(), title: ch.title.clone() };
+                    m.change(r, &page_text(&md.sections))
+                }
+                _ => None,
+            };
+            let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md, change.as_ref())? };
             staging
                 .write(&ch.url, &html)
                 .map_err(|e| Diagnostic::error(&file, 0, 0, msg::io_error(explain(&e, lang))))?;
             progress.step();
-            Ok(PageResult::new(file, md))
+            Ok(PageResult { change, ..PageResult::new(file, &ch.body, md) })
         })
         .collect();
     let mut errors = Vec::new();
@@ -301,10 +355,42 @@ fn build_stages(
         }
     }
     book.assets.par_iter().try_for_each(|a| staging.copy(&a.src, &a.url))?;
+    // The transitions between editions: the baseline's, then this build's.
+    let history = match &matching {
+        Some(m) => {
+            let changes = search_order(&book)
+                .filter_map(|e| match e {
+                    Entry::Page(p) => page_results[p].as_ref().ok()?.change.clone(),
+                    Entry::Chapter(c) => chapter_results[c].as_ref().ok()?.change.clone(),
+                })
+                .collect();
+            let c = &book.config;
+            let to = edition::Label { edition: c.edition.clone(), effective: c.effective.clone() };
+            let mut history = m.base.history.clone();
+            history.push(m.revision(to, changes));
+            staging.create_dirs(
+                (1..history.len()).map(edition::history_url).collect::<Vec<_>>().iter().map(String::as_str),
+            )?;
+            for n in 0..history.len() {
+                match renderer.revisions(&history, n) {
+                    Ok((url, html)) => staging.write(&url, &html)?,
+                    Err(d) => errors.push(d),
+                }
+            }
+            history
+        }
+        None => Vec::new(),
+    };
+    drop(matching);
+    let revisions_print = match (options.changes_in_binders, history.is_empty()) {
+        (true, false) => Some(renderer.revisions_print(&history).map_err(|d| vec![d])?),
+        _ => None,
+    };
     progress.stage(&msg::stage_binders(), 0);
-    if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &highlights, &|url, pieces| {
-        staging.write_pieces(url, pieces)
-    }) {
+    let write = |url: &str, pieces: &[&[u8]]| staging.write_pieces(url, pieces);
+    if let Err(d) =
+        write_binders(&book, &theme, &strings, &renderer.site, &highlights, revisions_print.as_deref(), &write)
+    {
         errors.push(d);
     }
     let highlighted = highlights.runs();
@@ -334,6 +420,21 @@ fn build_stages(
     write_reading(&book, &strings, &pages, &chapters, &|name, text| {
         staging.write(&format!("{STATIC_DIR}/{name}"), text)
     })?;
+    let compared = baseline.as_ref().zip(history.last()).map(|(_, r)| {
+        let kind = |k: edition::PageKind| r.pages.iter().filter(|p| p.kind == k).count();
+        Compared {
+            added: kind(edition::PageKind::Added),
+            changed: kind(edition::PageKind::Changed),
+            moved: r.pages.iter().filter(|p| p.moved_from.is_some()).count(),
+            removed: r.removed.len(),
+        }
+    });
+    let record = record_files(&book, &pages, &chapters, history, baseline.as_ref());
+    staging.create_dirs(record.0.iter().map(|(url, _)| url.as_str()))?;
+    for (url, bytes) in &record.0 {
+        staging.write(url, bytes)?;
+    }
+    drop(baseline);
 
     progress.stage(&msg::stage_links(), 0);
     let link_severity = if options.allow_broken_links { Severity::Warning } else { Severity::Error };
@@ -355,6 +456,7 @@ fn build_stages(
         highlighted,
         warnings,
         elapsed: start.elapsed(),
+        compared,
     };
     Ok(Built { summary, book, theme, pages, chapters, load_warnings, highlights })
 }
@@ -464,6 +566,7 @@ fn write_binders(
     strings: &i18n::Strings,
     site: &render::SiteCtx<'_>,
     highlights: &markdown::highlight::Cache,
+    revisions: Option<&str>,
     write: &WritePieces<'_>,
 ) -> Result<(), Diagnostic> {
     let shared = binder::Shared {
@@ -474,6 +577,7 @@ fn write_binders(
         date: binder::cover_date(book.config.date.as_deref(), book.config.lang()),
         entries: binder::render_entries(book, theme, strings, highlights)?,
         pos: book.reading_order.iter().enumerate().map(|(i, e)| (*e, i)).collect(),
+        revisions,
     };
     binder::specs(book, strings).par_iter().try_for_each(|spec| {
         let binder = binder::render(spec, &shared)?;
@@ -569,6 +673,112 @@ fn search_docs<'a>(
         }
     }
     docs
+}
+
+/// A page's text as the edition record keeps it: its sections' sentences.
+pub(crate) fn page_text(sections: &[Section]) -> edition::PageText {
+    sections
+        .iter()
+        .map(|s| edition::SectionText {
+            id: s.id.clone(),
+            heading: s.heading.clone(),
+            sentences: edition::split(&s.text),
+        })
+        .filter(|s| s.id.is_some() || !s.sentences.is_empty())
+        .collect()
+}
+
+/// Every page and chapter page with a file, in the record's order: (hash of its Markdown,
+/// source, title).
+fn new_pages(book: &Handbook) -> Vec<(String, &str, &str)> {
+    let entries: Vec<(&String, &String, &String)> = search_order(book)
+        .filter_map(|e| match e {
+            Entry::Page(p) => Some((&book.pages[p].file, &book.pages[p].body, &book.pages[p].title)),
+            Entry::Chapter(c) => {
+                book.chapters[c].index_file.as_ref().map(|f| (f, &book.chapters[c].body, &book.chapters[c].title))
+            }
+        })
+        .collect();
+    entries
+        .par_iter()
+        .map(|(file, body, title)| (edition::hash([body.as_str()]), file.as_str(), title.as_str()))
+        .collect()
+}
+
+/// Which page of the baseline each page and chapter page with a file was.
+fn matching<'a>(base: &'a edition::Baseline, book: &'a Handbook) -> edition::Matching<'a> {
+    let bodies = new_pages(book);
+    let pages: Vec<edition::NewPage> =
+        bodies.iter().map(|(body, source, title)| edition::NewPage { source, body, title }).collect();
+    edition::Matching::new(base, &pages)
+}
+
+/// The edition record of the site: every page with a file, in search order, and its text.
+fn record_files(
+    book: &Handbook,
+    pages: &[PageResult],
+    chapters: &[PageResult],
+    history: Vec<edition::Revision>,
+    baseline: Option<&edition::Baseline>,
+) -> edition::RecordFiles {
+    let entries: Vec<(&PageResult, &str, &str)> = search_order(book)
+        .filter_map(|e| match e {
+            Entry::Page(p) => Some((&pages[p], book.pages[p].url.as_str(), book.pages[p].title.as_str())),
+            Entry::Chapter(c) => {
+                book.chapters[c].index_file.as_ref()?;
+                Some((&chapters[c], book.chapters[c].url.as_str(), book.chapters[c].title.as_str()))
+            }
+        })
+        .collect();
+    let texts: Vec<edition::PageText> = entries.par_iter().map(|(r, ..)| page_text(&r.sections)).collect();
+    let c = &book.config;
+    let record = edition::Record {
+        format: edition::FORMAT,
+        generator: format!("shouce {}", env!("CARGO_PKG_VERSION")),
+        title: c.title.clone(),
+        edition: c.edition.clone(),
+        effective: c.effective.clone(),
+        texts: Vec::new(),
+        pages: entries
+            .iter()
+            .zip(&texts)
+            .map(|((r, url, title), text)| edition::PageRecord {
+                source: r.source.clone(),
+                url: url.to_string(),
+                title: title.to_string(),
+                text: edition::text_hash(text),
+                body: r.body_hash.clone(),
+            })
+            .collect(),
+        history,
+        has_baseline: baseline.is_some(),
+    };
+    let mut files = record.files(&texts.iter().collect::<Vec<_>>(), edition::buckets_for(entries.len()));
+    if let Some(b) = baseline {
+        files.0.extend(b.files.0.iter().cloned());
+    }
+    files
+}
+
+/// A comparison that cannot start, as the user sees it.
+fn baseline_error(e: edition::BaselineError, old: &Path) -> Diagnostic {
+    use edition::BaselineError as E;
+    let shown = |p: &Path| p.display().to_string().replace('\\', "/");
+    let (file, message, hint) = match e {
+        E::Missing(p) => (shown(&p), msg::compare_missing(shown(&p)), msg::compare_no_record_hint()),
+        E::NoRecord(_) => (shown(old), msg::compare_no_record(shown(old)), msg::compare_no_record_hint()),
+        E::Newer(p, f) => {
+            (shown(&p), msg::compare_newer(shown(&p), f, edition::FORMAT), msg::publish_record_newer_hint())
+        }
+        E::Damaged(p, line, col) => {
+            let d = Diagnostic::error(shown(&p), line, col, msg::compare_damaged(shown(&p)));
+            return d.with_hint(msg::compare_damaged_hint());
+        }
+        E::Unreadable(p, why) => {
+            (shown(&p), msg::compare_unreadable(shown(&p), why.text), msg::compare_no_record_hint())
+        }
+    };
+    Diagnostic::error(file, 0, 0, message).with_hint(hint)
 }
 
 /// What rendering every page's Markdown shares.

@@ -113,13 +113,10 @@ fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec
         Some(theme) => {
             let renderer = render::Renderer::new(book, theme, &strings);
             let mut errors: Vec<Diagnostic> =
-                pages.par_iter().enumerate().filter_map(|(p, md)| renderer.page(p, md).err()).collect();
-            errors.extend(
-                chapters
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(c, (_, md))| if c == 0 { renderer.home(md) } else { renderer.chapter(c, md) }.err()),
-            );
+                pages.par_iter().enumerate().filter_map(|(p, md)| renderer.page(p, md, None).err()).collect();
+            errors.extend(chapters.iter().enumerate().filter_map(|(c, (_, md))| {
+                if c == 0 { renderer.home(md) } else { renderer.chapter(c, md, None) }.err()
+            }));
             errors.extend(book.config.industries.iter().filter_map(|i| renderer.industry(&i.id).err()));
             errors.sort();
             errors.dedup();

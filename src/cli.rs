@@ -29,6 +29,8 @@ pub enum Command {
         out: Option<PathBuf>,
         #[arg(long)]
         allow_broken_links: bool,
+        #[arg(long, value_name = "OLD")]
+        compare: Option<PathBuf>,
     },
     Pdf {
         #[arg(long, value_name = "DIR", default_value = ".")]
@@ -41,6 +43,8 @@ pub enum Command {
         browser: Option<PathBuf>,
         #[arg(long, value_name = "SECS", default_value_t = 300)]
         timeout: u64,
+        #[arg(long, value_name = "OLD")]
+        changes: Option<PathBuf>,
     },
     Serve {
         #[arg(long, value_name = "DIR", default_value = ".")]
@@ -142,10 +146,10 @@ fn localize(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Pdf { root, industry, out, browser, timeout } => {
+        Command::Pdf { root, industry, out, browser, timeout, changes } => {
             let lang = message_lang(&root);
             let timeout = std::time::Duration::from_secs(timeout);
-            let o = crate::pdf::Options { root, industry, out, browser, timeout, quiet: cli.quiet };
+            let o = crate::pdf::Options { root, industry, out, browser, timeout, quiet: cli.quiet, changes };
             match crate::pdf::run(&o) {
                 Ok(p) => {
                     if !cli.quiet {
@@ -177,11 +181,11 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Init { dir, force } => crate::scaffold::run_init(&dir, force, cli.quiet),
         Command::Publish { dest, root, dry_run } => run_publish(root, dest, dry_run, cli.quiet),
-        Command::Build { root, out, allow_broken_links } => {
+        Command::Build { root, out, allow_broken_links, compare } => {
             let lang = message_lang(&root);
             let out = out.unwrap_or_else(|| root.join("public"));
             let progress = crate::progress::for_stderr(cli.quiet, lang);
-            let options = build::Options { allow_broken_links, drafts: false };
+            let options = build::Options { allow_broken_links, compare, ..build::Options::default() };
             match build::build_with(&root, &out, progress.as_ref(), &options) {
                 Ok(s) => {
                     if !cli.quiet {
@@ -199,6 +203,9 @@ pub fn run(cli: Cli) -> ExitCode {
                             warnings: s.warnings.len(),
                         };
                         eprintln!("{}", msg::built(&stats).get(lang));
+                        if let Some(c) = &s.compared {
+                            eprintln!("{}", revisions_line(c, &shown).get(lang));
+                        }
                     }
                     ExitCode::SUCCESS
                 }
@@ -246,8 +253,17 @@ fn run_publish(root: PathBuf, dest: PathBuf, dry_run: bool, quiet: bool) -> Exit
         };
         let line = if r.dry_run { msg::publish_dry_run(&stats) } else { msg::published(&stats) };
         eprintln!("{}", line.get(lang));
+        if let Some(c) = &r.build.compared {
+            eprintln!("{}", revisions_line(c, &r.dest).get(lang));
+        }
     }
     ExitCode::SUCCESS
+}
+
+/// What the 修订记录 found, and where it is.
+fn revisions_line(c: &build::Compared, site: &str) -> msg::Text {
+    let page = format!("{}/{}", site.trim_end_matches(['/', '\\']), crate::edition::PAGE);
+    msg::revisions_written(c.added, c.changed, c.moved, c.removed, &page)
 }
 
 fn report(e: BuildError, lang: Lang) -> ExitCode {

@@ -6,7 +6,8 @@
 //! 1. [`config`] reads `handbook.yaml`;
 //! 2. [`content`] walks `content/`, splits [`frontmatter`] and builds the tree of chapters and pages,
 //!    and [`history`] dates the pages without `updated:` from the handbook's git history;
-//! 3. [`markdown`] renders each page's body to HTML, headings, sections and links;
+//! 3. [`markdown`] renders each page's body to HTML, headings, sections and links, and
+//!    [`edition`] records their text and compares it with an older edition (修订记录);
 //! 4. [`render`] fills the [`theme`]'s templates, [`binder`] the printed binders;
 //! 5. [`search`] indexes the sections for the browser;
 //! 6. [`output`] writes everything into a staging folder and swaps it in.
@@ -30,6 +31,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod edition;
 pub mod frontmatter;
 pub mod guard;
 pub mod history;

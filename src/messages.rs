@@ -709,6 +709,14 @@ pub fn cli_help(key: &str) -> Option<Text> {
             "链接指向不存在的页面或小标题时只警告、照样生成（手册还在写的时候用）",
             "Publish even with links to missing pages or headings (as warnings), for a handbook still being written",
         ),
+        "build.compare" => (
+            "和以前的一版比较（它的网站文件夹，或其中的 _shouce/edition.json），生成修订记录页，并在改动过的页面上标注本版修订",
+            "Compare with an earlier edition (its site folder, or its _shouce/edition.json): write the revisions page and mark every changed page",
+        ),
+        "pdf.changes" => (
+            "装订本开头附上本版修订记录：和 OLD（以前的一版的网站文件夹，如共享盘上发布的那一版）比较",
+            "Open the binder with this edition's revisions, compared with OLD (an earlier edition's site folder, such as the one published on the share)",
+        ),
         "pdf" => (
             "用 Chromium、Chrome 或 Edge 把培训手册（整本，或一个行业）打印成 PDF",
             "Print a training binder (the whole handbook, or one industry) to PDF with Chromium, Chrome or Edge",
@@ -2442,6 +2450,85 @@ pub fn publish_stopped(detail: impl Display) -> Text {
         format!(
             "{d}\nthe publish stopped part-way. Every file on the share is whole (the old version or the new), and the home and index pages still lead to pages that exist; fix the problem and run `shouce publish` again to finish"
         ),
+    )
+}
+
+pub fn publish_share_changed(dest: impl Display) -> Text {
+    let d = v(dest);
+    t(
+        format!("发布期间，另一次发布更新了 {d}；这次没有改动它。请重新发布，修订记录才会和共享盘上的最新一版比较"),
+        format!(
+            "another publish updated {d} meanwhile; this one left it as it is. Publish again, so that the revisions compare with the latest edition there"
+        ),
+    )
+}
+
+pub fn revisions_written(added: usize, changed: usize, moved: usize, removed: usize, page: impl Display) -> Text {
+    let p = v(page);
+    t(
+        format!("修订记录：新增 {added} 页，改动 {changed} 页，移动 {moved} 页，删去 {removed} 页，见 {p}"),
+        format!("revisions: {added} page(s) added, {changed} changed, {moved} moved, {removed} removed; see {p}"),
+    )
+}
+
+pub fn stage_comparing_editions() -> Text {
+    t("读取上一版的修订记录", "reading the previous edition's record")
+}
+
+pub fn compare_no_record(old: impl Display) -> Message {
+    let o = v(old);
+    m(
+        "no-record",
+        format!("{o} 里没有修订记录（_shouce/edition.json），无法和它比较"),
+        format!("{o} holds no edition record (_shouce/edition.json) to compare with"),
+    )
+}
+
+pub fn compare_no_record_hint() -> Text {
+    t(
+        "`--compare` 要指向以前用 shouce 建好或发布的网站文件夹，或者它的 `_shouce/edition.json`",
+        "point `--compare` at a site folder shouce built or published earlier, or at its `_shouce/edition.json`",
+    )
+}
+
+pub fn compare_newer(file: impl Display, format: u64, known: u64) -> Message {
+    let f = v(file);
+    m(
+        "newer-record",
+        format!("{f} 是更新版本的 shouce 写的（记录格式 {format}，这个版本只认识到 {known}），无法和它比较"),
+        format!(
+            "{f} was written by a newer shouce (record format {format}; this one knows up to {known}), so it cannot be compared with"
+        ),
+    )
+}
+
+pub fn compare_unreadable(file: impl Display, why: Text) -> Message {
+    let f = v(file);
+    m(
+        "bad-record",
+        format!("无法读取修订记录 {f}：{}", why.zh()),
+        format!("cannot read the edition record {f}: {}", why.en()),
+    )
+}
+
+pub fn compare_missing(old: impl Display) -> Message {
+    let o = v(old);
+    m("no-record", format!("找不到 {o}，无法和它比较"), format!("{o} does not exist, so it cannot be compared with"))
+}
+
+pub fn compare_damaged(file: impl Display) -> Message {
+    let f = v(file);
+    m(
+        "bad-record",
+        format!("修订记录 {f} 已损坏，或者不是 shouce 写的，无法和它比较"),
+        format!("the edition record {f} is damaged or was not written by shouce, so it cannot be compared with"),
+    )
+}
+
+pub fn compare_damaged_hint() -> Text {
+    t(
+        "重新发布那一版（或者从备份恢复它的 `_shouce` 文件夹），再比较",
+        "publish that edition again (or restore its `_shouce` folder from a backup), then compare",
     )
 }
 

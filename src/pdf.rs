@@ -28,6 +28,8 @@ pub struct Options {
     /// The longest one print pass may take before the browser is stopped.
     pub timeout: Duration,
     pub quiet: bool,
+    /// An earlier edition to compare with: the binder opens with the 修订记录 (`--changes OLD`).
+    pub changes: Option<PathBuf>,
 }
 
 pub enum PdfError {
@@ -112,7 +114,12 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
         .map_err(PdfError::Other)?;
     let site = work.path().join("site");
     say(msg::pdf_building());
-    build::build(&o.root, &site).map_err(PdfError::Build)?;
+    let options = build::Options {
+        compare: o.changes.clone(),
+        changes_in_binders: o.changes.is_some(),
+        ..build::Options::default()
+    };
+    build::build_with(&o.root, &site, &crate::progress::Silent, &options).map_err(PdfError::Build)?;
     if INTERRUPTED.load(Ordering::SeqCst) {
         return Err(PdfError::Interrupted);
     }

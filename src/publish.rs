@@ -13,8 +13,9 @@
 //!    whole), the removals, the final record. A publish killed anywhere is finished by the
 //!    next one; one that fails (disk full) stops with the file named and the site readable.
 //!
-//! A later step adds what changed between editions (修订记录): its files join the built site
-//! before step 4, and are published like any other.
+//! What changed between editions (修订记录) is part of the build: it is compared with the
+//! record of the edition on the share ([`crate::edition`]), and its pages and record files are
+//! published like any other.
 
 mod apply;
 mod plan;
@@ -79,8 +80,11 @@ fn run_locked(o: &Options) -> Result<Report, BuildError> {
         .tempdir()
         .map_err(|e| anyhow::Error::new(e).context(msg::cannot_make_temp_folder().get(lang)))?;
     let site_dir = work.path().join("site");
-    let summary = build::build_with(&o.root, &site_dir, &Continuing(o.progress), &build::Options::default())?;
-    let built = Built { summary, site_dir, start, after_build: Instant::now() };
+    let seen = edition_hash(&dest.path);
+    let (compare, resumed) = baseline(&found, &dest.path);
+    let options = build::Options { compare: compare.then(|| dest.path.clone()), resumed, ..build::Options::default() };
+    let summary = build::build_with(&o.root, &site_dir, &Continuing(o.progress), &options)?;
+    let built = Built { summary, site_dir, start, after_build: Instant::now(), seen };
     if o.dry_run {
         return publish(o, &dest, found, built, lang);
     }
@@ -102,6 +106,28 @@ struct Built {
     site_dir: PathBuf,
     start: Instant,
     after_build: Instant,
+    /// [`edition_hash`] of DEST when the build read it.
+    seen: Option<String>,
+}
+
+/// The hash of DEST's edition record as [`crate::edition::Baseline`] reads it; `None` without one.
+fn edition_hash(dest: &std::path::Path) -> Option<String> {
+    let bytes = std::fs::read(dest.join(crate::edition::FILE)).ok()?;
+    Some(crate::edition::hash([String::from_utf8_lossy(&bytes).as_ref()]))
+}
+
+/// What the build compares with (修订记录): DEST's edition record, when it has one; after a
+/// publish that was killed once it had replaced that record, the edition that one compared
+/// with (kept in DEST as its baseline), or nothing if DEST had no record before it.
+fn baseline(found: &plan::Found, dest: &std::path::Path) -> (bool, bool) {
+    let path = dest.join(crate::edition::FILE);
+    let now = record::hash_file(&path).ok();
+    match &found.record.edition_before {
+        Some(before) if !found.record.pending.is_empty() && now.as_deref().unwrap_or("") != before.as_str() => {
+            (!before.is_empty(), !before.is_empty())
+        }
+        _ => (now.is_some(), false),
+    }
 }
 
 /// Takes the lock of DEST into `lock` (held until the caller drops it), scans DEST again
@@ -120,6 +146,11 @@ fn locked(
         Err(e) => Err(unwritable(dest, &e, lang))?,
     };
     let found = scan(dest, lang)?;
+    // Another publish that finished during our build changed the edition we compared with:
+    // our 修订记录 would describe the wrong change.
+    if edition_hash(&dest.path) != built.seen {
+        Err(anyhow::anyhow!(msg::publish_share_changed(&dest.shown).get(lang)))?;
+    }
     publish(o, dest, found, built, lang)
 }
 

@@ -9,10 +9,14 @@ use serde::Serialize;
 
 use crate::content::{Entry, Handbook};
 use crate::diagnostic::Diagnostic;
+use crate::edition::PageChange;
 use crate::i18n::Strings;
 use crate::markdown::{Rendered, TocEntry};
 use crate::messages as msg;
 use crate::theme::{Theme, template_error};
+
+mod revisions;
+pub use revisions::revisions_url;
 
 /// Characters escaped in URLs; `/` stays, Chinese is percent-encoded as UTF-8.
 const URL: &AsciiSet = &CONTROLS
@@ -159,6 +163,8 @@ struct PageCtx<'a> {
     page_industries: Vec<Link>,
     prev: Option<Link>,
     next: Option<Link>,
+    /// What this edition changed on the page, when the build was compared with an older one.
+    revision: Option<revisions::NoteCtx>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +178,7 @@ struct ChapterCtx<'a> {
     entries: Vec<Link>,
     prev: Option<Link>,
     next: Option<Link>,
+    revision: Option<revisions::NoteCtx>,
 }
 
 #[derive(Serialize)]
@@ -179,6 +186,8 @@ struct HomeCtx<'a> {
     #[serde(flatten)]
     common: Common,
     print_url: String,
+    /// The 修订记录 page, when the build was compared with an older edition.
+    revisions_url: Option<&'static str>,
     content: &'a str,
     industry_cards: Vec<IndustryCard>,
     /// Every tag with its page count, when pages have tags: a second way to browse.
@@ -248,6 +257,8 @@ pub struct Renderer<'a> {
     nav_cache: std::sync::RwLock<rustc_hash::FxHashMap<(NavSlot, usize), std::sync::Arc<str>>>,
     /// Every tag with its pages, found once for the home page and the tag pages.
     tags: std::sync::OnceLock<Vec<TagGroup>>,
+    /// The site has a 修订记录 page (the build was compared with an older edition).
+    pub revisions: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -287,6 +298,7 @@ impl<'a> Renderer<'a> {
             strings_value,
             nav_cache: Default::default(),
             tags: std::sync::OnceLock::new(),
+            revisions: false,
         }
     }
 
@@ -499,7 +511,7 @@ impl<'a> Renderer<'a> {
         format!("{title} - {}", self.site.title)
     }
 
-    pub fn page(&self, p: usize, md: &Rendered) -> Result<Vec<u8>, Diagnostic> {
+    pub fn page(&self, p: usize, md: &Rendered, change: Option<&PageChange>) -> Result<Vec<u8>, Diagnostic> {
         let page = &self.book.pages[p];
         let common = self.common(&page.url, self.doc_title(&page.title), Some(Entry::Page(p)), page.chapter)?;
         let (prev, next) = self.neighbours(self.page_pos[p], &common.root);
@@ -533,12 +545,13 @@ impl<'a> Renderer<'a> {
             page_industries,
             prev,
             next,
+            revision: change.map(|c| self.note(&common.root, c)),
             common,
         };
         self.render("page.html", &ctx, md.html.len())
     }
 
-    pub fn chapter(&self, c: usize, md: &Rendered) -> Result<Vec<u8>, Diagnostic> {
+    pub fn chapter(&self, c: usize, md: &Rendered, change: Option<&PageChange>) -> Result<Vec<u8>, Diagnostic> {
         let ch = &self.book.chapters[c];
         let common = self.common(&ch.url, self.doc_title(&ch.title), Some(Entry::Chapter(c)), c)?;
         let (prev, next) = self.neighbours(self.chapter_pos[c], &common.root);
@@ -551,6 +564,7 @@ impl<'a> Renderer<'a> {
             entries,
             prev,
             next,
+            revision: change.map(|ch| self.note(&common.root, ch)),
             common,
         };
         self.render("chapter.html", &ctx, md.html.len())
@@ -603,7 +617,15 @@ impl<'a> Renderer<'a> {
             .collect();
         self.render(
             "index.html",
-            &HomeCtx { common, print_url, content: &md.html, industry_cards, tag_cards, parts },
+            &HomeCtx {
+                common,
+                print_url,
+                revisions_url: self.revisions.then_some(crate::edition::PAGE),
+                content: &md.html,
+                industry_cards,
+                tag_cards,
+                parts,
+            },
             md.html.len(),
         )
     }

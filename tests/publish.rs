@@ -40,14 +40,32 @@ fn publish_bin(f: &Fixture, dest: &Path, extra: &[&str]) -> std::process::Output
     run_in(f.root(), &args)
 }
 
-/// A fresh build of the handbook, as publish should leave DEST (without the build's marker).
+/// A fresh build of the handbook, as a first publish should leave DEST (without the build's
+/// marker).
 fn fresh_build(f: &Fixture) -> Vec<(String, Vec<u8>)> {
+    fresh_build_against(f, None)
+}
+
+/// A fresh build compared with an earlier state of DEST (see [`snapshot`]): what a republish
+/// should leave, its 修订记录 included.
+fn fresh_build_against(f: &Fixture, old: Option<&Path>) -> Vec<(String, Vec<u8>)> {
     let out = f.root().join("fresh");
-    let o = run_in(f.root(), &["build", "--out", out.to_str().unwrap()]);
+    let mut args = vec!["build", "--out", out.to_str().unwrap()];
+    if let Some(old) = old {
+        args.extend(["--compare", old.to_str().unwrap()]);
+    }
+    let o = run_in(f.root(), &args);
     assert!(o.status.success(), "{}", stderr(&o));
     let t = tree(&out).into_iter().filter(|(p, _)| p != ".shouce-output").collect();
     std::fs::remove_dir_all(out).unwrap();
     t
+}
+
+/// A copy of DEST as it is now, to build against later.
+fn snapshot(dest: &Path) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new().prefix("shouce snapshot ").tempdir().unwrap();
+    common::copy_dir(dest, dir.path());
+    dir
 }
 
 /// DEST's files without publish's record.
@@ -73,12 +91,14 @@ fn read_record(dest: &Path) -> serde_json::Value {
 }
 
 /// A handbook published once, then edited: where the tests of a republish start.
-fn published_then_edited() -> (Fixture, tempfile::TempDir, PathBuf) {
+/// A handbook published once, then edited; with the share and a copy of it as published.
+fn published_then_edited() -> (Fixture, tempfile::TempDir, PathBuf, tempfile::TempDir) {
     let f = handbook();
     let (share, dest) = share();
     publish_lib(&f, &dest, false);
+    let before = snapshot(&dest);
     edit_card(&f);
-    (f, share, dest)
+    (f, share, dest, before)
 }
 
 fn edit_card(f: &Fixture) {
@@ -98,8 +118,10 @@ fn first_publish_to_an_empty_folder_equals_the_build() {
     assert_eq!((r.copied.len(), r.removed.len(), r.unchanged), (fresh.len(), 0, 0));
     assert_eq!(r.bytes, fresh.iter().map(|(_, b)| b.len() as u64).sum::<u64>());
     assert_eq!(r.bytes, r.site_bytes);
-    // The home page, which leads to everything, is the last file copied.
-    assert_eq!(r.copied.last().map(String::as_str), Some("index.html"));
+    // The home page, which leads to everything, is the last page copied; the edition record,
+    // which the next publish compares with, comes after it.
+    let last: Vec<&str> = r.copied.iter().rev().take(2).map(String::as_str).collect();
+    assert_eq!(last, ["_shouce/edition.json", "index.html"]);
     let rec = read_record(&dest);
     assert_eq!(rec["format"], 1);
     assert_eq!(rec["files"].as_object().unwrap().len(), fresh.len());
@@ -126,25 +148,56 @@ fn republishing_after_one_edit_copies_only_what_changed() {
     assert_eq!(again.bytes, 0);
 
     edit_card(&f);
+    let first_edition = snapshot(&dest);
     let r = publish_lib(&f, &dest, false);
     let after = published(&dest);
-    assert_eq!(after, fresh_build(&f));
+    assert_eq!(after, fresh_build_against(&f, Some(first_edition.path())));
     let changed: Vec<String> = after.iter().filter(|a| !before.contains(a)).map(|(p, _)| p.clone()).collect::<Vec<_>>();
     let mut copied = r.copied.clone();
     copied.sort();
     assert_eq!(copied, changed, "exactly the files whose bytes changed");
-    assert!(copied.contains(&"01-etiquette/01-card.html".to_string()), "{copied:?}");
-    assert!(!copied.contains(&"index.html".to_string()) && !copied.contains(&"02-cases/01-refund.html".into()));
-    assert_eq!((r.removed.len(), r.unchanged), (0, after.len() - copied.len()));
+    for url in ["01-etiquette/01-card.html", "revisions.html", "_shouce/edition.json", "_shouce/baseline/edition.json"]
+    {
+        assert!(copied.contains(&url.to_string()), "{url} not in {copied:?}");
+    }
+    // The home page now links to the 修订记录; the other pages are as they were.
+    assert!(copied.contains(&"index.html".to_string()) && !copied.contains(&"02-cases/01-refund.html".into()));
+    let revisions = std::fs::read_to_string(dest.join("revisions.html")).unwrap();
+    assert!(revisions.contains("<ins>递名片时要说“请多关照”。</ins>"), "{revisions}");
+    let card = std::fs::read_to_string(dest.join("01-etiquette/01-card.html")).unwrap();
+    assert!(card.contains("本版改动了本页 1 个小节：新增 1 句，删去 0 句。"));
+
+    // The record's text bucket of the edited page has a new name; the old one goes.
+    assert_eq!((r.removed.len(), r.unchanged), (1, after.len() - copied.len()));
     assert_eq!(r.bytes, after.iter().filter(|(p, _)| changed.contains(p)).map(|(_, b)| b.len() as u64).sum::<u64>());
+
+    // Edited again: only that page, the 修订记录 and the record's files change.
+    let second = snapshot(&dest);
+    let before = published(&dest);
+    let card = f.root().join("content/01-etiquette/01-card.md");
+    std::fs::write(&card, std::fs::read_to_string(&card).unwrap().replace("请多关照", "请多指教")).unwrap();
+    let r = publish_lib(&f, &dest, false);
+    let after = published(&dest);
+    assert_eq!(after, fresh_build_against(&f, Some(second.path())));
+    let mut copied = r.copied.clone();
+    copied.sort();
+    let pages: Vec<&String> = copied.iter().filter(|u| u.ends_with(".html")).collect();
+    // The page and the binders that hold it; each publish is a revision, and the one before
+    // moves to revisions/1.html.
+    let want = ["01-etiquette/01-card.html", "print-bank.html", "print-insurance.html", "print.html", "revisions.html"];
+    assert_eq!(pages, [&want[..], &["revisions/1.html"]].concat(), "{copied:?}");
+    assert!(after.iter().filter(|a| !before.contains(a)).all(|(p, _)| copied.contains(p)));
+    let revisions = std::fs::read_to_string(dest.join("revisions.html")).unwrap();
+    assert!(revisions.contains("<ins>递名片时要说“请多指教”。</ins>"), "{revisions}");
 
     // A page removed from the handbook is removed from the share, with its folder once empty.
     std::fs::remove_dir_all(f.root().join("content/02-cases")).unwrap();
+    let third = snapshot(&dest);
     let r = publish_lib(&f, &dest, false);
     assert!(r.removed.contains(&"02-cases/01-refund.html".to_string()), "{:?}", r.removed);
     assert!(r.removed.contains(&"02-cases/img/counter.svg".to_string()), "{:?}", r.removed);
     assert!(!dest.join("02-cases").exists());
-    assert_eq!(published(&dest), fresh_build(&f));
+    assert_eq!(published(&dest), fresh_build_against(&f, Some(third.path())));
 }
 
 #[test]
@@ -179,7 +232,7 @@ fn a_folder_with_files_shouce_did_not_publish_is_refused_untouched() {
 #[cfg(unix)]
 #[test]
 fn a_link_in_the_share_is_never_followed() {
-    let (f, share_dir, dest) = published_then_edited();
+    let (f, share_dir, dest, _before) = published_then_edited();
     // Someone replaces a published folder with a link to a folder elsewhere.
     let elsewhere = share_dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();
@@ -216,7 +269,9 @@ fn a_dry_run_lists_and_touches_nothing() {
     assert!(stderr(&o).contains("试运行：会复制"), "{}", stderr(&o));
     assert_eq!(listing(&dest), before, "nothing touched");
     let r = publish_lib(&f, &dest, true);
-    assert!(r.dry_run && r.removed == ["01-etiquette/00-standing.html"], "{:?}", r.removed);
+    // The page, and the record's text bucket it was in (buckets are named by their content).
+    let pages: Vec<&String> = r.removed.iter().filter(|u| !u.starts_with("_shouce/text/")).collect();
+    assert!(r.dry_run && pages == ["01-etiquette/00-standing.html"], "{:?}", r.removed);
     assert_eq!(listing(&dest), before);
 }
 
@@ -242,7 +297,7 @@ fn a_handbook_that_does_not_build_leaves_the_share_as_it_was() {
 
 #[test]
 fn a_publish_cut_short_is_finished_by_the_next() {
-    let (f, _share, dest) = published_then_edited();
+    let (f, _share, dest, before) = published_then_edited();
     // What a kill during the copies leaves: the record with the files in question, one of
     // them already replaced (here by bytes of the right size that are neither version, which
     // only a fresh hash tells), a temporary file half written, one beside the record.
@@ -264,8 +319,35 @@ fn a_publish_cut_short_is_finished_by_the_next() {
     assert!(r.resumed);
     assert_eq!(r.leftovers, 2);
     assert!(r.copied.contains(&"01-etiquette/00-standing.html".to_string()), "rehashed, not trusted");
-    assert_eq!(published(&dest), fresh_build(&f), "byte-identical to a fresh build, no leftovers");
+    assert_eq!(
+        published(&dest),
+        fresh_build_against(&f, Some(before.path())),
+        "byte-identical to a fresh build, no leftovers"
+    );
     assert!(read_record(&dest).get("pending").is_none());
+}
+
+#[test]
+fn a_publish_killed_after_its_edition_record_still_reports_against_the_edition_before() {
+    let (f, _share, dest, first) = published_then_edited();
+    let edition_before = record::hash_file(&dest.join("_shouce/edition.json")).unwrap();
+    publish_lib(&f, &dest, false);
+    // What a kill in the last step leaves: the new edition record is on the share, the publish
+    // record still has files in question and the edition that was there before.
+    let mut rec = read_record(&dest);
+    let files = rec["files"].as_object_mut().unwrap();
+    files.remove("_shouce/edition.json");
+    files.remove("index.html");
+    rec["pending"] = serde_json::json!(["_shouce/edition.json", "index.html"]);
+    rec["edition_before"] = serde_json::json!(edition_before);
+    std::fs::write(dest.join(record::FILE), serde_json::to_vec(&rec).unwrap()).unwrap();
+
+    let r = publish_lib(&f, &dest, false);
+    assert!(r.resumed);
+    let revisions = std::fs::read_to_string(dest.join("revisions.html")).unwrap();
+    assert!(revisions.contains("<ins>递名片时要说“请多关照”。</ins>"), "the edit is not lost: {revisions}");
+    assert_eq!(published(&dest), fresh_build_against(&f, Some(first.path())));
+    assert!(read_record(&dest).get("edition_before").is_none(), "a finished publish forgets it");
 }
 
 /// A handbook of many pages, so that a publish spends long enough copying to be killed in it.
@@ -290,6 +372,8 @@ fn kill_9_in_the_middle_then_publish_again_gives_the_fresh_build() {
     let f = big_handbook(400);
     let (_share, dest) = share();
     for round in 0..2 {
+        // What this round's publish compares with: the share as the last round left it.
+        let before = (round == 1).then(|| snapshot(&dest));
         if round == 1 {
             // The second kill cuts a republish: one page edited, one removed.
             let page = f.root().join("content/03-chapter/0170-page.md");
@@ -326,14 +410,15 @@ fn kill_9_in_the_middle_then_publish_again_gives_the_fresh_build() {
         }
         let o = publish_bin(&f, &dest, &["-q"]);
         assert!(o.status.success(), "{}", stderr(&o));
-        assert_eq!(published(&dest), fresh_build(&f), "round {round}");
+        let fresh = fresh_build_against(&f, before.as_ref().map(|d| d.path()));
+        assert_eq!(published(&dest), fresh, "round {round}");
         assert!(read_record(&dest).get("pending").is_none());
     }
 }
 
 #[test]
 fn a_folder_where_a_file_goes_stops_the_publish_naming_the_file() {
-    let (f, _share, dest) = published_then_edited();
+    let (f, _share, dest, before) = published_then_edited();
     // Stands for any file that cannot be replaced (permissions, a reader holding it open):
     // unlike a read-only folder it stops root too.
     let card = dest.join("01-etiquette/01-card.html");
@@ -355,14 +440,14 @@ fn a_folder_where_a_file_goes_stops_the_publish_naming_the_file() {
     let o = publish_bin(&f, &dest, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("上一次发布没有完成"), "{}", stderr(&o));
-    assert_eq!(published(&dest), fresh_build(&f));
+    assert_eq!(published(&dest), fresh_build_against(&f, Some(before.path())));
 }
 
 #[cfg(unix)]
 #[test]
 fn a_read_only_folder_stops_the_publish_naming_the_file() {
     use std::os::unix::fs::PermissionsExt;
-    let (f, _share, dest) = published_then_edited();
+    let (f, _share, dest, _before) = published_then_edited();
     let dir = dest.join("01-etiquette");
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
     if std::fs::write(dir.join(".probe"), "").is_ok() {
@@ -418,7 +503,7 @@ fn unusable_destinations_are_refused_with_exit_code_2() {
 
 #[test]
 fn a_second_publish_to_the_same_folder_is_refused_while_one_runs() {
-    let (f, _share, dest) = published_then_edited();
+    let (f, _share, dest, _before) = published_then_edited();
     // Hold the lock as a running publish does.
     let lock = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dest.join(record::LOCK));
     let lock = lock.unwrap();

@@ -54,9 +54,9 @@ impl Built {
             .map(|&p| {
                 let page = &self.book.pages[p];
                 let md = page_markdown(page, MarkdownCtx { strings: &strings, highlights: &self.highlights });
-                let html = renderer.page(p, &md).map_err(|d| BuildError::from(vec![d]))?;
+                let html = renderer.page(p, &md, None).map_err(|d| BuildError::from(vec![d]))?;
                 replace_file(site, &page.url, &[&html], lang).map_err(BuildError::Io)?;
-                Ok((p, PageResult::new(page.file.clone(), md)))
+                Ok((p, PageResult::new(page.file.clone(), &page.body, md)))
             })
             .collect();
         drop(renderer);
@@ -101,10 +101,15 @@ impl Built {
         write_reading(&self.book, &strings, &self.pages, &self.chapters, &|name, bytes| {
             replace_file(site, &format!("{STATIC_DIR}/{name}"), &[bytes], lang)
         })?;
+        // The record follows the pages' text; `serve` never compares, so it has no history.
+        let record = super::record_files(&self.book, &self.pages, &self.chapters, Vec::new(), None);
+        for (url, bytes) in &record.0 {
+            replace_file(site, url, &[bytes], lang)?;
+        }
         self.summary.sections = index.stats.docs;
         self.summary.search = index.stats;
         let renderer = Renderer::new(&self.book, &self.theme, &strings);
-        write_binders(&self.book, &self.theme, &strings, &renderer.site, &self.highlights, &|url, pieces| {
+        write_binders(&self.book, &self.theme, &strings, &renderer.site, &self.highlights, None, &|url, pieces| {
             replace_file(site, url, pieces, lang)
         })
         .map_err(|d: Diagnostic| BuildError::from(vec![d]))?;

@@ -142,9 +142,15 @@ pub fn plan(found: &Found, site: &[SiteFile], dest: &Path) -> Plan {
     let kept = site.iter().zip(&same).filter(|(_, s)| **s).map(|(f, _)| (f.url.clone(), f.entry.clone()));
     let steps: Vec<Vec<usize>> = steps.into_values().collect();
     let pending = steps.iter().flatten().map(|&i| site[i].url.clone()).chain(remove.iter().cloned()).collect();
+    let mut during = Record::new(kept.collect(), pending);
+    // A publish finishing a killed one keeps what that one knew.
+    during.edition_before =
+        found.record.edition_before.clone().or_else(|| {
+            Some(found.record.files.get(crate::edition::FILE).map(|e| e.sha256.clone()).unwrap_or_default())
+        });
     Plan {
         unchanged: same.iter().filter(|s| **s).count(),
-        during: Record::new(kept.collect(), pending),
+        during,
         after: Record::new(site.iter().map(|f| (f.url.clone(), f.entry.clone())).collect(), BTreeSet::new()),
         steps,
         remove,
@@ -155,11 +161,15 @@ pub fn plan(found: &Found, site: &[SiteFile], dest: &Path) -> Plan {
 /// with its table of contents `meta.js` last) goes first, then the pages; then the pages that
 /// lead to other pages — tag pages, chapter and industry indexes, deepest first — and the home
 /// page last. A reader who follows a link mid-publish finds its target; only a link between
-/// two new pages copied in the same step can lead nowhere, for that step.
+/// two new pages copied in the same step can lead nowhere, for that step. The edition record
+/// comes after everything (its texts and its baseline, named by content or unchanged within an
+/// edition, go first): the next publish compares with it only once the site it describes is.
 fn step_of(url: &str) -> (u8, usize) {
     let search = format!("{}/{}/", crate::render::STATIC_DIR, crate::search::DIR);
     let depth = url.matches('/').count();
-    if let Some(name) = url.strip_prefix(&search) {
+    if url == crate::edition::FILE {
+        (5, 0)
+    } else if let Some(name) = url.strip_prefix(&search) {
         (if name == "meta.js" { 2 } else { 1 }, 0)
     } else if !url.ends_with(".html") {
         (0, 0)
@@ -200,6 +210,8 @@ mod tests {
         assert!(at("01-a/02-b/index.html") < at("01-a/index.html"));
         assert!(at("industry/bank/index.html") < at("01-a/index.html"));
         assert_eq!(sorted.last(), Some(&"index.html"));
+        assert!(step_of("_shouce/edition.json") > step_of("index.html"));
+        assert!(step_of("_shouce/text/0123456789abcdef.json") < step_of("01-a/page.html"));
         assert_eq!(step_of("print.html"), step_of("01-a/page.html"));
     }
 }

@@ -42,6 +42,11 @@ pub struct Record {
     /// Files a publish that did not finish may have written or removed: hashed again.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub pending: BTreeSet<String>,
+    /// While a publish runs: the SHA-256 of the edition record (`_shouce/edition.json`) that
+    /// the last finished publish left, `""` for none. A killed publish may have replaced that
+    /// file; the next one compares with the same edition all the same (see `publish::run`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition_before: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +57,13 @@ pub struct Entry {
 
 impl Record {
     pub fn new(files: BTreeMap<String, Entry>, pending: BTreeSet<String>) -> Record {
-        Record { format: FORMAT, generator: format!("shouce {}", env!("CARGO_PKG_VERSION")), files, pending }
+        Record {
+            format: FORMAT,
+            generator: format!("shouce {}", env!("CARGO_PKG_VERSION")),
+            files,
+            pending,
+            edition_before: None,
+        }
     }
 
     /// Whether shouce put `url` there (its content known or not).

@@ -269,4 +269,37 @@
 
   var saved = load("shouce-script");
   if (saved === "hans" || saved === "hant") choose(saved);
+
+  // 本版修订: the note lists the sentences this edition added; one click marks the blocks
+  // (paragraphs, list items, table cells) that hold them. Spaces are ignored on both sides:
+  // Markdown's line breaks between Chinese characters are not in the record's sentences.
+  var mark = document.querySelector(".revision-mark");
+  var revised = document.querySelectorAll(".revised-sentences li");
+  var content = document.querySelector(".page .content");
+  if (mark && revised.length && content) {
+    var squeeze = function (s) { return s.replace(/\s+/g, ""); };
+    var wanted = Array.prototype.map.call(revised, function (li) { return squeeze(li.textContent); });
+    var found = null;
+    var blocks = function () {
+      if (found) return found;
+      found = [];
+      content.querySelectorAll("p, li, td, th, dt, dd, h2, h3, h4, h5, h6, pre, figcaption").forEach(function (el) {
+        // The innermost block only: a list item's paragraph, not the list item around it too.
+        if (el.querySelector("p, li, td, th, dt, dd, pre")) return;
+        var text = squeeze(el.textContent);
+        if (text && wanted.some(function (w) { return text.indexOf(w) >= 0; })) found.push(el);
+      });
+      return found;
+    };
+    var label = mark.textContent;
+    mark.hidden = false;
+    mark.setAttribute("aria-pressed", "false");
+    mark.addEventListener("click", function () {
+      var on = mark.getAttribute("aria-pressed") !== "true";
+      blocks().forEach(function (el) { el.classList.toggle("revised", on); });
+      mark.setAttribute("aria-pressed", on ? "true" : "false");
+      mark.textContent = on ? mark.getAttribute("data-hide") : label;
+      if (on && found.length) found[0].scrollIntoView({ block: "center" });
+    });
+  }
 })();
