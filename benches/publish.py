@@ -18,11 +18,21 @@ SHOUCE (default target/release/shouce), WORK (default /tmp/shouce-publish-bench)
 Old folders are moved into WORK/trash and deleted at the end, as benches/run.py does (ext4
 pays for inodes freed just before a run). Prints figures only; asserts nothing.
 Standard library only.
+
+DEST on a slow file system, as on a share where every file operation is a round trip:
+
+    SLOWFS_MS=2 python3 benches/publish.py [CORPUS] [RUNS] [SHOUCE] [WORK]
+
+mounts benches/slowfs.py (a FUSE passthrough that waits 2 ms before every call; needs fusepy
+and libfuse2) at WORK/mnt over an empty WORK/backing, and publishes and copies into WORK/mnt;
+the build, `cp -r`'s source and the hashing stay on the local disk (files are hashed in
+WORK/backing). SLOWFS_MS=0 measures FUSE alone. It is unmounted at the end, also on an error.
 """
 import hashlib
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -33,6 +43,7 @@ from reload import first_page  # benches/ is on the path when run as a script
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 RECORD = ".shouce-publish.json"
+WORK = "/tmp/shouce-publish-bench"
 
 
 def run(cmd):
@@ -45,17 +56,16 @@ def run(cmd):
 
 
 def summary(text):
-    """(total s, build s, files copied, removed, unchanged) from publish's last line (zh or en)."""
-    line = [l for l in text.splitlines() if l.strip()][-1]
-    zh = re.search(r"复制 (\d+) 个文件.*删除 (\d+) 个，(\d+) 个没有变化，用时 ([\d.]+) 秒（其中生成 ([\d.]+) 秒）", line)
-    if zh:
-        c, r, u, total, build = zh.groups()
-    else:
-        en = re.search(r"(\d+) files? copied .*?, (\d+) removed, (\d+) unchanged, in ([\d.]+) s \(([\d.]+) s", line)
-        if not en:
-            sys.exit(f"cannot read the summary line: {line}")
-        c, r, u, total, build = en.groups()
-    return float(total), float(build), int(c), int(r), int(u)
+    """(total s, build s, files copied, removed, unchanged) from publish's summary line (zh or en),
+    the last line that reads as one (a 修订记录 line may follow it)."""
+    zh = r"复制 (\d+) 个文件.*删除 (\d+) 个，(\d+) 个没有变化，用时 ([\d.]+) 秒（其中生成 ([\d.]+) 秒）"
+    en = r"(\d+) files? copied .*?, (\d+) removed, (\d+) unchanged, in ([\d.]+) s \(([\d.]+) s"
+    for line in reversed(text.splitlines()):
+        m = re.search(zh, line) or re.search(en, line)
+        if m:
+            c, r, u, total, build = m.groups()
+            return float(total), float(build), int(c), int(r), int(u)
+    sys.exit(f"cannot read the summary line in:\n{text}")
 
 
 def hashes(d):
@@ -77,23 +87,76 @@ def discard(path, trash):
         os.rename(path, os.path.join(trash, f"{os.path.basename(path)}-{time.monotonic_ns()}"))
 
 
+def mount(work, ms):
+    """Mounts slowfs at WORK/mnt over an empty WORK/backing; (mount point, backing, process)."""
+    mnt, backing = os.path.join(work, "mnt"), os.path.join(work, "backing")
+    if os.path.ismount(mnt):
+        subprocess.run(["fusermount", "-u", mnt], check=True)
+    discard(backing, os.path.join(work, "trash"))
+    os.makedirs(backing)
+    os.makedirs(mnt, exist_ok=True)
+    log = os.path.join(work, "slowfs.log")
+    with open(log, "w") as out:
+        fs = subprocess.Popen([sys.executable, os.path.join(HERE, "slowfs.py"), backing, mnt, "--latency-ms", str(ms)],
+                              stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 10
+    while not os.path.ismount(mnt):
+        if fs.poll() is not None or time.monotonic() > deadline:
+            unmount(mnt, fs)
+            sys.exit(f"slowfs did not mount {mnt}:\n{open(log).read()}")
+        time.sleep(0.1)
+    return mnt, backing, fs
+
+
+def unmount(mnt, fs):
+    if os.path.ismount(mnt) and subprocess.run(["fusermount", "-u", mnt]).returncode != 0:
+        subprocess.run(["fusermount", "-u", "-z", mnt])  # busy: detached now, gone once released
+    try:
+        fs.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        fs.kill()
+
+
 def main():
-    corpus = sys.argv[1] if len(sys.argv) > 1 else "/tmp/c10k"
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    exe = sys.argv[3] if len(sys.argv) > 3 else os.path.join(ROOT, "target", "release", "shouce")
-    work = sys.argv[4] if len(sys.argv) > 4 else "/tmp/shouce-publish-bench"
+    args = sys.argv[1:5]
+    ms = os.environ.get("SLOWFS_MS")
+    if ms is None:
+        return bench(*args)
+    work = args[3] if len(args) > 3 else WORK
+    os.makedirs(work, exist_ok=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `finally` unmounts
+    mnt, backing, fs = mount(work, float(ms))
+    try:
+        print(f"DEST on slowfs, {float(ms):g} ms a call: {mnt} over {backing}", flush=True)
+        bench(*args[:3], work, slow=(mnt, backing))
+    finally:
+        unmount(mnt, fs)
+        shutil.rmtree(backing, ignore_errors=True)
+        log = open(os.path.join(work, "slowfs.log")).read()
+        if log.strip():
+            print(f"\nslowfs said:\n{log[-3000:]}")
+
+
+def bench(corpus="/tmp/c10k", runs="3", exe=None, work=None, slow=None):
+    """With slow = (mount point, backing folder), DEST and the copy go into the mount; the files
+    are hashed in the backing folder."""
+    runs = int(runs)
+    exe = exe or os.path.join(ROOT, "target", "release", "shouce")
+    work = work or WORK
     if not os.path.isdir(corpus):
         subprocess.run([sys.executable, os.path.join(HERE, "corpus.py"), "10000", corpus], check=True)
     os.makedirs(work, exist_ok=True)
-    trash = os.path.join(work, "trash")
-    dest, copy, built = (os.path.join(work, n) for n in ("dest", "copy", "built"))
+    far = slow[0] if slow else work  # where DEST and the copy go
+    trash, far_trash = os.path.join(work, "trash"), os.path.join(far, "trash")  # renames stay on one file system
+    dest, copy, built = os.path.join(far, "dest"), os.path.join(far, "copy"), os.path.join(work, "built")
+    local = (lambda p: os.path.join(slow[1], os.path.relpath(p, slow[0]))) if slow else (lambda p: p)
     discard(built, trash)
     run([exe, "build", "--root", corpus, "--out", built, "-q"])
 
     pub, builds, after_build, cp = [], [], [], []
     for i in range(runs):
-        discard(dest, trash)
-        discard(copy, trash)
+        discard(dest, far_trash)
+        discard(copy, far_trash)
         wall, text = run([exe, "publish", dest, "--root", corpus])
         total, build, copied, _, _ = summary(text)
         pub.append(wall)
@@ -102,9 +165,9 @@ def main():
         cp.append(run(["cp", "-r", built, copy])[0])
         print(f"run {i + 1}: publish {wall:.2f} s ({total - build:.2f} s after the build, {copied} files), "
               f"cp -r {cp[-1]:.2f} s", flush=True)
-    site = hashes(dest)
+    site = hashes(local(dest))
     site_bytes = sum(s for _, s in site.values())
-    record_bytes = os.path.getsize(os.path.join(dest, RECORD))
+    record_bytes = os.path.getsize(os.path.join(local(dest), RECORD))
     m_pub, m_after, m_cp = statistics.median(pub), statistics.median(after_build), statistics.median(cp)
     print(f"\nfirst publish of {len(site)} files, {site_bytes / 2**20:.1f} MB (record {record_bytes / 2**20:.2f} MB), "
           f"median of {runs}:")
@@ -123,7 +186,7 @@ def main():
     finally:
         with open(page, "w", encoding="utf-8") as f:
             f.write(original)
-    now = hashes(dest)
+    now = hashes(local(dest))
     changed = sorted(p for p in now if site.get(p) != now[p])
     gone = sorted(p for p in site if p not in now)
     changed_bytes = sum(now[p][1] for p in changed)
@@ -137,7 +200,8 @@ def main():
         print(f"    {now[p][1] / 2**20:8.2f} MB  {p}")
     if len(big) > 5:
         print(f"    … and {len(big) - 5} more, {sum(now[p][1] for p in big[5:]) / 2**10:.0f} KB together")
-    shutil.rmtree(trash, ignore_errors=True)
+    for t in {trash, local(far_trash)}:
+        shutil.rmtree(t, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ pub mod summary;
 
 pub const CONTENT_DIR: &str = "content";
 /// Output folders that the generator writes itself; content may not use these names at its top.
-pub const RESERVED_TOP: &[&str] = &["industry", "tags", "_shouce"];
+pub const RESERVED_TOP: &[&str] = &["industry", "tags", "_shouce", "revisions"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {

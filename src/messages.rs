@@ -1160,6 +1160,15 @@ pub fn two_sources_hint(other: &str) -> Text {
     )
 }
 
+pub fn claimed_by_revisions(url: &str) -> Message {
+    let u = v(url);
+    m(
+        "reserved-file",
+        format!("`{u}` 是修订记录页的位置，页面不能用这个名字"),
+        format!("`{u}` is where the revisions page goes; a page cannot take that name"),
+    )
+}
+
 pub fn reserved_top(top: &str) -> Message {
     let top = v(top);
     m(

@@ -31,10 +31,13 @@ pub fn check_target(root: &Path, out: &Path) -> Result<OutDir, Diagnostic> {
 pub fn collisions(book: &Handbook) -> Vec<Diagnostic> {
     enum Owner<'a> {
         Binder(Option<&'a str>),
+        /// The 修订记录 page.
+        Revisions,
         Source(Cow<'a, str>),
     }
     let mut claims: BTreeMap<String, Owner> = BTreeMap::new();
     claims.insert(binder::url_for(None).to_lowercase(), Owner::Binder(None));
+    claims.insert(crate::edition::PAGE.to_string(), Owner::Revisions);
     for ind in &book.config.industries {
         claims.insert(binder::url_for(Some(&ind.id)).to_lowercase(), Owner::Binder(Some(&ind.name)));
     }
@@ -60,6 +63,9 @@ pub fn collisions(book: &Handbook) -> Vec<Diagnostic> {
             Some(Owner::Binder(industry)) => {
                 Diagnostic::error(file.as_ref(), 0, 0, msg::claimed_by_binder(url, *industry))
                     .with_hint(msg::rename_file())
+            }
+            Some(Owner::Revisions) => {
+                Diagnostic::error(file.as_ref(), 0, 0, msg::claimed_by_revisions(url)).with_hint(msg::rename_file())
             }
             Some(Owner::Source(other)) if is_page => {
                 let hint = if url.ends_with("index.html") {

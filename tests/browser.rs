@@ -51,6 +51,26 @@ fn site_works_in_chromium_over_file_urls() {
         "---\ntitle: 名片\nindustry: [i1, i50, i99]\n---\n\n## 递名片\n\n双手递上名片。\n",
     );
     many.build();
+    // A second edition of `basic`, built against the first: the 修订记录 and a changed page.
+    let revised = common::Fixture::new("basic");
+    let old = revised.root().join("first edition");
+    let st = Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(["build", "--quiet", "--out"])
+        .arg(&old)
+        .current_dir(revised.root())
+        .status();
+    assert!(st.unwrap().success());
+    let card = revised.root().join("content/01-etiquette/01-card.md");
+    let text = std::fs::read_to_string(&card)
+        .unwrap()
+        .replace("双手递上。", "双手递上，\n同时说“请多关照”。\n\n递完名片，等客户先收好。");
+    std::fs::write(&card, text).unwrap();
+    let st = Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(["build", "--quiet", "--compare"])
+        .arg(&old)
+        .current_dir(revised.root())
+        .status();
+    assert!(st.unwrap().success());
     let handbook_out = tempfile::Builder::new().prefix("shouce 手册 ").tempdir().unwrap();
     let site = handbook_out.path().join("site");
     let st = Command::new(env!("CARGO_BIN_EXE_shouce"))
@@ -68,6 +88,7 @@ fn site_works_in_chromium_over_file_urls() {
         .env("SHOUCE_SITE_MANY", many.out())
         .env("SHOUCE_SITE_SEARCH", search.out())
         .env("SHOUCE_SITE_HANDBOOK", &site)
+        .env("SHOUCE_SITE_REVISED", revised.out())
         .output()
         .expect("run node");
     let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));

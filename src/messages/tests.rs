@@ -79,6 +79,7 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("two_sources_index_hint", two_sources_index_hint()),
         ("two_sources_hint", two_sources_hint("content/A.md")),
         ("reserved_top", message(reserved_top("industry"))),
+        ("claimed_by_revisions", message(claimed_by_revisions("revisions.html"))),
         ("rename_folder", rename_folder()),
         ("rename_one", rename_one()),
         ("link_to_missing", message(link_to_missing("nosuch.md"))),

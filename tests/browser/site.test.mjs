@@ -407,3 +407,58 @@ test("a hundred industries: only the chips with results (and 全部) show beside
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("本版修订: a changed page highlights its new sentences in one click, and links to its entry", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(siteUrl("SHOUCE_SITE_REVISED", "01-etiquette/01-card.html"));
+  const note = page.locator(".revision-note");
+  assert.match(await note.textContent(), /本版改动了本页 1 个小节：新增 2 句，删去 1 句。/);
+  const mark = note.locator(".revision-mark");
+  assert.equal(await mark.textContent(), "标出改动");
+  assert.equal(await page.locator(".revised").count(), 0);
+  await mark.click();
+  assert.equal(await mark.getAttribute("aria-pressed"), "true");
+  assert.equal(await mark.textContent(), "取消标出");
+  // The paragraph the edit changed (its sentence runs over a line break) and the new one.
+  const marked = await page.locator(".content .revised").allTextContents();
+  assert.deepEqual(marked.map((t) => t.replace(/\s+/g, "")), [
+    "注意：名片正面朝向客户，双手递上，同时说“请多关照”。",
+    "递完名片，等客户先收好。",
+  ]);
+  await screenshot(page, "revised-page.png");
+  await mark.click();
+  assert.equal(await page.locator(".revised").count(), 0);
+  // The note leads to the page's entry in the 修订记录, which shows the sentences.
+  await note.locator("a", { hasText: "查看修订记录" }).click();
+  await page.waitForURL(/revisions\.html#01-etiquette\/01-card\.html$/);
+  const entry = page.locator('[id="01-etiquette/01-card.html"]');
+  assert.match(await entry.locator(".diff-removed").textContent(), /注意：名片正面朝向客户，双手递上。/);
+  assert.equal(await entry.locator(".diff-added").count(), 2);
+  await screenshot(page, "revisions.png");
+  // From the home page too.
+  await page.goto(siteUrl("SHOUCE_SITE_REVISED", "index.html"));
+  await page.locator(".print-link a", { hasText: "修订记录" }).click();
+  await page.waitForURL(/revisions\.html$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("axe-core: the 修订记录 and a changed page, light and dark", async () => {
+  const found = [];
+  for (const colorScheme of ["light", "dark"]) {
+    for (const rel of ["revisions.html", "01-etiquette/01-card.html"]) {
+      const { page, context } = await openPage(browser, { colorScheme });
+      await page.goto(siteUrl("SHOUCE_SITE_REVISED", rel));
+      const mark = page.locator(".revision-mark");
+      if (await mark.count()) await mark.click();
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () =>
+        (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`));
+      for (const v of violations) found.push(`${colorScheme} ${rel}: ${v}`);
+      await context.close();
+    }
+  }
+  assert.deepEqual(found, []);
+});
