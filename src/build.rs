@@ -420,6 +420,7 @@ fn build_stages(
     write_reading(&book, &strings, &pages, &chapters, &|name, text| {
         staging.write(&format!("{STATIC_DIR}/{name}"), text)
     })?;
+    progress.stage(&msg::stage_recording(), 0);
     let compared = baseline.as_ref().zip(history.last()).map(|(_, r)| {
         let kind = |k: edition::PageKind| r.pages.iter().filter(|p| p.kind == k).count();
         Compared {

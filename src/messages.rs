@@ -2480,6 +2480,18 @@ pub fn revisions_written(added: usize, changed: usize, moved: usize, removed: us
     )
 }
 
+pub fn stage_recording() -> Text {
+    t("记录本版内容（修订记录用）", "recording this edition's text (for the revisions)")
+}
+
+pub fn pdf_no_changes(old: impl Display) -> Text {
+    let o = v(old);
+    t(
+        format!("内容和 {o} 相同，装订本里没有修订记录"),
+        format!("the text is the same as in {o}, so the binder has no revisions"),
+    )
+}
+
 pub fn stage_comparing_editions() -> Text {
     t("读取上一版的修订记录", "reading the previous edition's record")
 }

@@ -119,7 +119,10 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
         changes_in_binders: o.changes.is_some(),
         ..build::Options::default()
     };
-    build::build_with(&o.root, &site, &crate::progress::Silent, &options).map_err(PdfError::Build)?;
+    let built = build::build_with(&o.root, &site, &crate::progress::Silent, &options).map_err(PdfError::Build)?;
+    if let (Some(old), None) = (&o.changes, &built.compared) {
+        say(msg::pdf_no_changes(old.display()));
+    }
     if INTERRUPTED.load(Ordering::SeqCst) {
         return Err(PdfError::Interrupted);
     }

@@ -299,6 +299,8 @@ fn samples() -> Vec<(&'static str, Text)> {
         ("publish_stopped", publish_stopped("无法写入 /s/a.html: 磁盘已满")),
         ("stage_comparing", stage_comparing()),
         ("stage_comparing_editions", stage_comparing_editions()),
+        ("stage_recording", stage_recording()),
+        ("pdf_no_changes", pdf_no_changes("//fileserver/培训/服务手册")),
         ("revisions_written", revisions_written(1, 2, 0, 1, "//fileserver/培训/服务手册/revisions.html")),
         ("publish_share_changed", publish_share_changed("//fileserver/培训/服务手册")),
         ("compare_no_record", message(compare_no_record("//fileserver/培训/服务手册"))),
