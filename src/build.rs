@@ -756,7 +756,9 @@ fn record_files(
     };
     let mut files = record.files(&texts.iter().collect::<Vec<_>>(), edition::buckets_for(entries.len()));
     if let Some(b) = baseline {
-        files.0.extend(b.files.0.iter().cloned());
+        // A bucket both records have is one file.
+        let ours: std::collections::HashSet<String> = files.0.iter().map(|(url, _)| url.clone()).collect();
+        files.0.extend(b.files.0.iter().filter(|(url, _)| !ours.contains(url)).cloned());
     }
     files
 }

@@ -167,8 +167,8 @@ fn republishing_after_one_edit_copies_only_what_changed() {
     let card = std::fs::read_to_string(dest.join("01-etiquette/01-card.html")).unwrap();
     assert!(card.contains("本版改动了本页 1 个小节：新增 1 句，删去 0 句。"));
 
-    // The record's text bucket of the edited page has a new name; the old one goes.
-    assert_eq!((r.removed.len(), r.unchanged), (1, after.len() - copied.len()));
+    // The edited page's text bucket has a new name; the old one stays, as the baseline's.
+    assert_eq!((r.removed.len(), r.unchanged), (0, after.len() - copied.len()));
     assert_eq!(r.bytes, after.iter().filter(|(p, _)| changed.contains(p)).map(|(_, b)| b.len() as u64).sum::<u64>());
 
     // Edited again: only that page, the 修订记录 and the record's files change.
@@ -187,6 +187,9 @@ fn republishing_after_one_edit_copies_only_what_changed() {
     let want = ["01-etiquette/01-card.html", "print-bank.html", "print-insurance.html", "print.html", "revisions.html"];
     assert_eq!(pages, [&want[..], &["revisions/1.html"]].concat(), "{copied:?}");
     assert!(after.iter().filter(|a| !before.contains(a)).all(|(p, _)| copied.contains(p)));
+    // The first edition's bucket is nobody's baseline any more.
+    assert_eq!(r.removed.len(), 1, "{:?}", r.removed);
+    assert!(r.removed[0].starts_with("_shouce/text/"), "{:?}", r.removed);
     let revisions = std::fs::read_to_string(dest.join("revisions.html")).unwrap();
     assert!(revisions.contains("<ins>递名片时要说“请多指教”。</ins>"), "{revisions}");
 

@@ -6,7 +6,8 @@
 //!                         "pages":[{"source":"content/a.md","url":"a.html","title":…,
 //!                                   "text":"9f86…","body":"2c26…"},…],"history":[…]}
 //! _shouce/text/5d41….json {"content/a.md":[{"id":"坐姿","heading":"坐姿","sentences":[…]},…],…}
-//! _shouce/baseline/…     the same files of the edition this one was compared with
+//! _shouce/baseline/edition.json  the record of the edition this one was compared with (its
+//!                         texts are in `text/` too)
 //! ```
 //!
 //! A page's text goes to bucket `sha256(source) mod buckets`; a handbook of n pages has about
@@ -192,21 +193,24 @@ impl Baseline {
             return Ok(None);
         }
         let kept = dir.join("baseline");
-        let (record, bytes, base_dir, history) = if (same_edition || resumed || same_pages) && top.has_baseline {
+        let (record, bytes, history) = if (same_edition || resumed || same_pages) && top.has_baseline {
             let (r, b) = read_record(&kept.join("edition.json"))?;
             let mut history = top.history;
             history.pop();
-            (r, b, kept, history)
+            (r, b, history)
         } else {
             let history = top.history.clone();
-            (top, top_bytes, dir, history)
+            (top, top_bytes, history)
         };
+        // The baseline's texts sit in `text/` beside the site's own (named by content, shared
+        // where equal): a new baseline is the old site's record, whose buckets the share
+        // already holds, so a publish copies its `edition.json` and nothing more.
         let mut files = vec![(format!("{BASELINE_DIR}/edition.json"), bytes)];
         let mut texts = Vec::with_capacity(record.texts.len());
         for name in &record.texts {
-            let path = base_dir.join("text").join(name);
+            let path = dir.join("text").join(name);
             let b = crate::guard::read_file(&path).map_err(|e| unreadable(&path, e))?;
-            files.push((bucket_url(BASELINE_DIR, name), b));
+            files.push((bucket_url(DIR, name), b));
             texts.push(OnceLock::new());
         }
         Ok(Some(Baseline { record, history, files: RecordFiles(files), texts }))
