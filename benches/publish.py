@@ -92,13 +92,13 @@ def mount(work, ms):
     mnt, backing = os.path.join(work, "mnt"), os.path.join(work, "backing")
     if os.path.ismount(mnt):
         subprocess.run(["fusermount", "-u", mnt], check=True)
-    discard(backing, os.path.join(work, "trash"))
-    os.makedirs(backing)
-    os.makedirs(mnt, exist_ok=True)
+    for d in (mnt, backing):
+        discard(d, os.path.join(work, "trash"))
+        os.makedirs(d)
     log = os.path.join(work, "slowfs.log")
     with open(log, "w") as out:
         fs = subprocess.Popen([sys.executable, os.path.join(HERE, "slowfs.py"), backing, mnt, "--latency-ms", str(ms)],
-                              stdout=out, stderr=subprocess.STDOUT)
+                              stdout=out, stderr=subprocess.STDOUT, start_new_session=True)  # ^C: we unmount
     deadline = time.monotonic() + 10
     while not os.path.ismount(mnt):
         if fs.poll() is not None or time.monotonic() > deadline:
@@ -115,6 +115,12 @@ def unmount(mnt, fs):
         fs.wait(timeout=10)
     except subprocess.TimeoutExpired:
         fs.kill()
+
+
+def mounted(slow):
+    """Stops if slowfs is gone: what was measured went to the local disk."""
+    if slow and not os.path.ismount(slow[0]):
+        sys.exit(f"slowfs is no longer mounted at {slow[0]}")
 
 
 def main():
@@ -158,11 +164,13 @@ def bench(corpus="/tmp/c10k", runs="3", exe=None, work=None, slow=None):
         discard(dest, far_trash)
         discard(copy, far_trash)
         wall, text = run([exe, "publish", dest, "--root", corpus])
+        mounted(slow)
         total, build, copied, _, _ = summary(text)
         pub.append(wall)
         builds.append(build)
         after_build.append(total - build)
         cp.append(run(["cp", "-r", built, copy])[0])
+        mounted(slow)
         print(f"run {i + 1}: publish {wall:.2f} s ({total - build:.2f} s after the build, {copied} files), "
               f"cp -r {cp[-1]:.2f} s", flush=True)
     site = hashes(local(dest))
@@ -182,6 +190,7 @@ def bench(corpus="/tmp/c10k", runs="3", exe=None, work=None, slow=None):
         with open(page, "w", encoding="utf-8") as f:
             f.write(original + "\n发布测试：这一句是新加的。\n")
         wall, text = run([exe, "publish", dest, "--root", corpus])
+        mounted(slow)
         total, build, copied, removed, unchanged = summary(text)
     finally:
         with open(page, "w", encoding="utf-8") as f:

@@ -98,9 +98,9 @@ pub struct PageResult {
 }
 
 impl PageResult {
-    fn new(source: String, body: &str, md: Rendered) -> PageResult {
+    fn new(source: String, body_hash: String, md: Rendered) -> PageResult {
         PageResult {
-            body_hash: edition::hash([body]),
+            body_hash,
             change: None,
             source,
             sections: md.sections,
@@ -306,16 +306,17 @@ fn build_stages(
         .map(|p| {
             let page = &book.pages[p];
             let md = page_markdown(page, md_ctx);
+            let body_hash = edition::hash([page.body.as_str()]);
             let change = matching.as_ref().and_then(|m| {
                 let r = PageRef { source: page.file.clone(), url: page.url.clone(), title: page.title.clone() };
-                m.change(r, &page_text(&md.sections))
+                m.change(r, &body_hash, || page_text(&md.sections))
             });
             let html = renderer.page(p, &md, change.as_ref())?;
             staging
                 .write(&page.url, &html)
                 .map_err(|e| Diagnostic::error(&page.file, 0, 0, msg::io_error(explain(&e, lang))))?;
             progress.step();
-            Ok(PageResult { change, ..PageResult::new(page.file.clone(), &page.body, md) })
+            Ok(PageResult { change, ..PageResult::new(page.file.clone(), body_hash, md) })
         })
         .collect();
     let chapter_results: Vec<Result<PageResult, Diagnostic>> = (0..book.chapters.len())
@@ -325,10 +326,11 @@ fn build_stages(
             let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
             let md = markdown_of(&file, &ch.body, ch.body_line, ch.line_map.as_deref(), &ch.url, &ch.title, md_ctx);
             // Chapters without a file of their own have no text of their own to compare.
+            let body_hash = edition::hash([ch.body.as_str()]);
             let change = match (&matching, &ch.index_file) {
                 (Some(m), Some(source)) => {
                     let r = PageRef { source: source.clone(), url: ch.url.clone(), title: ch.title.clone() };
-                    m.change(r, &page_text(&md.sections))
+                    m.change(r, &body_hash, || page_text(&md.sections))
                 }
                 _ => None,
             };
@@ -337,7 +339,7 @@ fn build_stages(
                 .write(&ch.url, &html)
                 .map_err(|e| Diagnostic::error(&file, 0, 0, msg::io_error(explain(&e, lang))))?;
             progress.step();
-            Ok(PageResult { change, ..PageResult::new(file, &ch.body, md) })
+            Ok(PageResult { change, ..PageResult::new(file, body_hash, md) })
         })
         .collect();
     let mut errors = Vec::new();
@@ -432,9 +434,7 @@ fn build_stages(
     });
     let record = record_files(&book, &pages, &chapters, history, baseline.as_ref());
     staging.create_dirs(record.0.iter().map(|(url, _)| url.as_str()))?;
-    for (url, bytes) in &record.0 {
-        staging.write(url, bytes)?;
-    }
+    record.0.par_iter().try_for_each(|(url, bytes)| staging.write(url, bytes))?;
     drop(baseline);
 
     progress.stage(&msg::stage_links(), 0);

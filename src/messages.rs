@@ -1862,10 +1862,18 @@ pub fn io_kind(kind: std::io::ErrorKind) -> Option<Text> {
         K::FileTooLarge => t("文件太大", "the file is too large"),
         K::InvalidFilename => t("文件名无效", "the file name is invalid"),
         K::TimedOut => t("操作超时（网络共享可能断开了）", "timed out (the network share may be disconnected)"),
-        K::NetworkDown | K::HostUnreachable | K::NetworkUnreachable | K::ConnectionReset => {
-            t("网络共享断开了", "the network share is disconnected")
-        }
+        K::NetworkDown
+        | K::HostUnreachable
+        | K::NetworkUnreachable
+        | K::ConnectionReset
+        | K::ConnectionAborted
+        | K::NotConnected
+        | K::BrokenPipe => t("网络共享断开了", "the network share is disconnected"),
         K::CrossesDevices => t("不能跨磁盘移动", "cannot move across disks"),
+        K::StaleNetworkFileHandle => t(
+            "共享上的文件已失效（共享可能重新连接过）",
+            "the file on the share went stale (the share may have reconnected)",
+        ),
         _ => return None,
     })
 }

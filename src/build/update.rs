@@ -56,7 +56,7 @@ impl Built {
                 let md = page_markdown(page, MarkdownCtx { strings: &strings, highlights: &self.highlights });
                 let html = renderer.page(p, &md, None).map_err(|d| BuildError::from(vec![d]))?;
                 replace_file(site, &page.url, &[&html], lang).map_err(BuildError::Io)?;
-                Ok((p, PageResult::new(page.file.clone(), &page.body, md)))
+                Ok((p, PageResult::new(page.file.clone(), crate::edition::hash([page.body.as_str()]), md)))
             })
             .collect();
         drop(renderer);

@@ -173,8 +173,9 @@ impl<'a> Matching<'a> {
         Matching { base, was, removed }
     }
 
-    /// How the page at `page` with `text` changed; `None` when it did not.
-    pub fn change(&self, page: PageRef, text: &PageText) -> Option<PageChange> {
+    /// How the page at `page`, whose Markdown hashes to `body`, changed; `None` when it did
+    /// not. Its `text` is made only when the Markdown or the title changed.
+    pub fn change(&self, page: PageRef, body: &str, text: impl FnOnce() -> PageText) -> Option<PageChange> {
         let (i, moved) = match self.was.get(&page.source) {
             None => {
                 let sections = Vec::new();
@@ -184,6 +185,10 @@ impl<'a> Matching<'a> {
             Some(Was::Moved(i)) => (*i, true),
         };
         let old = &self.base.record.pages[i];
+        if !moved && old.body == body && old.title == page.title {
+            return None;
+        }
+        let text = &text();
         let old_ref = PageRef { source: old.source.clone(), url: old.url.clone(), title: old.title.clone() };
         let old_title = (old.title != page.title).then(|| old.title.clone());
         let same_text = old.text == super::record::text_hash(text);

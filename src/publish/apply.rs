@@ -61,11 +61,17 @@ pub fn apply(
     record::write(dest, &plan.after, lang)
 }
 
-/// Copies one file of the built site into place, whole.
+/// Copies one file of the built site into place, whole. Only the bytes: `std::fs::copy` also
+/// sets the permissions, one more round trip per file on a share (seen as a `chmod` per file
+/// over a simulated share, `benches/slowfs.py`), and the share decides them anyway.
 fn copy(dest: &Confined, site_dir: &Path, url: &str, lang: Lang) -> Result<()> {
     let target = dest.path(url, true)?;
-    record::write_whole(&target, |tmp| std::fs::copy(site_dir.join(url), tmp).map(drop))
-        .with_context(|| msg::cannot_write(dest.shown(url)).get(lang))
+    record::write_whole(&target, |tmp| {
+        let mut from = std::fs::File::open(site_dir.join(url))?;
+        let mut to = std::fs::File::create(tmp)?;
+        std::io::copy(&mut from, &mut to).map(drop)
+    })
+    .with_context(|| msg::cannot_write(dest.shown(url)).get(lang))
 }
 
 /// Removes the files, then the folders they leave empty (deepest first; a folder with
