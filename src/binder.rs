@@ -34,6 +34,36 @@ pub struct Spec {
     pub title: String,
     pub industry: Option<String>,
     pub entries: Vec<Entry>,
+    /// A handout (`pdf --page`, `--chapter`): a line at the top instead of a cover page, and a
+    /// table of contents only when it holds more than one entry.
+    pub handout: bool,
+}
+
+/// Where `shouce pdf --page` and `--chapter` put the handout they print, at the site root
+/// (written only by such a build).
+pub const HANDOUT_URL: &str = "handout.html";
+
+/// The handout of one entry: a page alone, or a chapter with everything below it.
+pub fn handout_spec(book: &Handbook, e: Entry) -> Spec {
+    let entries = match e {
+        Entry::Page(_) => vec![e],
+        Entry::Chapter(c) => book
+            .reading_order
+            .iter()
+            .copied()
+            .filter(|&x| match x {
+                Entry::Chapter(x) => book.chapter_path(x).contains(&c),
+                Entry::Page(p) => book.chapter_path(book.pages[p].chapter).contains(&c),
+            })
+            .collect(),
+    };
+    Spec {
+        url: HANDOUT_URL.to_string(),
+        title: book.entry_title(e).to_string(),
+        industry: None,
+        entries,
+        handout: true,
+    }
 }
 
 pub fn url_for(industry: Option<&str>) -> String {
@@ -50,6 +80,7 @@ pub fn specs(book: &Handbook, t: &Strings) -> Vec<Spec> {
         title: t.whole_handbook.to_string(),
         industry: None,
         entries: book.reading_order.clone(),
+        handout: false,
     }];
     for ind in &book.config.industries {
         let has = |p: usize| book.pages[p].industries.contains(&ind.id);
@@ -76,6 +107,7 @@ pub fn specs(book: &Handbook, t: &Strings) -> Vec<Spec> {
             title: ind.name.clone(),
             industry: Some(ind.id.clone()),
             entries,
+            handout: false,
         });
     }
     out
@@ -111,6 +143,9 @@ struct EntryCtx<'a> {
     /// The CSS page name of the chapter the entry belongs to (see [`chapter_page`]), whose
     /// running header names that chapter.
     page_name: Option<String>,
+    /// The anchors of the chapters it is in, and its own (`c1 c4 p12`): `print.html?only=c4`
+    /// (打印本章) shows only the entries and contents lines that hold `c4`.
+    within: String,
 }
 
 /// The chapter an entry belongs to, for the running header: a chapter itself, a page's own
@@ -128,6 +163,17 @@ fn chapter_of(book: &Handbook, e: Entry) -> Option<usize> {
 /// `string-set`, which would copy the heading's text into the margin).
 fn chapter_page(c: usize) -> String {
     format!("chapter-{c}")
+}
+
+/// The anchors of the chapters `e` is in, then its own.
+fn within(book: &Handbook, e: Entry) -> String {
+    let chapter = match e {
+        Entry::Chapter(c) => book.chapters[c].parent.unwrap_or(0),
+        Entry::Page(p) => book.pages[p].chapter,
+    };
+    let mut out: Vec<String> = book.chapter_path(chapter).into_iter().map(|c| anchor(Entry::Chapter(c))).collect();
+    out.push(anchor(e));
+    out.join(" ")
 }
 
 /// Bytes of an entry besides its content (its heading, summary and source line).
@@ -227,6 +273,7 @@ fn render_entry(
         industries,
         content: &md.html,
         page_name: chapter_of(book, e).map(chapter_page),
+        within: within(book, e),
     };
     let ctx = tera::Context::from_serialize(&ctx)
         .map_err(|e| Diagnostic::error("binder-entry.html", 0, 0, msg::template_data(e)))?;
@@ -292,6 +339,10 @@ struct BinderCtx<'a> {
     missing: Vec<Missing<'a>>,
     /// The 修订记录 section, after the table of contents.
     revisions: Option<&'a str>,
+    handout: bool,
+    /// The CSS page name of a handout's first entry, given to the line above it too: a change
+    /// of named page is a forced page break, which would leave that line alone on page 1.
+    handout_page: Option<String>,
 }
 
 /// A page outside an (industry) binder that one of its pages links to: listed at the end
@@ -316,6 +367,7 @@ struct ChapterHeader {
 #[derive(Serialize)]
 struct TocItem<'a> {
     anchor: String,
+    within: String,
     title: &'a str,
     depth: usize,
 }
@@ -356,12 +408,17 @@ impl Binder<'_> {
 /// Lays out one binder: the template around the pre-rendered entries.
 pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Diagnostic> {
     let Shared { book, theme, t, site, date, entries, pos, revisions } = shared;
-    let opening =
-        revisions.map(|_| TocItem { anchor: REVISIONS_ANCHOR.to_string(), title: t.revisions_current, depth: 1 });
+    let opening = revisions.map(|_| TocItem {
+        anchor: REVISIONS_ANCHOR.to_string(),
+        within: String::new(),
+        title: t.revisions_current,
+        depth: 1,
+    });
     let toc = opening
         .into_iter()
         .chain(spec.entries.iter().map(|&e| TocItem {
             anchor: anchor(e),
+            within: within(book, e),
             title: book.entry_title(e),
             depth: depth(book, e),
         }))
@@ -387,6 +444,8 @@ pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Dia
         entries_marker: ENTRIES_MARKER,
         missing,
         revisions: *revisions,
+        handout: spec.handout,
+        handout_page: spec.entries.first().and_then(|&e| chapter_of(book, e)).map(chapter_page),
     };
     let ctx = tera::Context::from_serialize(&ctx)
         .map_err(|e| Diagnostic::error("binder.html", 0, 0, msg::template_data(e)))?;

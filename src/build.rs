@@ -116,6 +116,13 @@ pub fn build(root: &Path, out: &Path) -> Result<Summary, BuildError> {
     build_with(root, out, &crate::progress::Silent, &Options::default())
 }
 
+/// What `pdf --page` or `--chapter` asks for.
+#[derive(Debug, Clone)]
+pub struct Handout {
+    pub path: String,
+    pub chapter: bool,
+}
+
 /// What a build lets through, and what it compares with.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -129,6 +136,9 @@ pub struct Options {
     pub compare: Option<std::path::PathBuf>,
     /// The binders open with the 修订记录 (`pdf --changes`).
     pub changes_in_binders: bool,
+    /// A page or chapter (its content path, as `check` names it) printed alone: the build
+    /// writes it as `handout.html` (`pdf --page`, `--chapter`).
+    pub handout: Option<Handout>,
     /// `publish` finishes one that was killed after it put its edition record on the share:
     /// compare with the edition that one compared with (see [`edition::Baseline::load`]).
     pub resumed: bool,
@@ -277,6 +287,10 @@ fn build_stages(
         }
         None => None,
     };
+    let handout = match &options.handout {
+        Some(h) => Some(handout_entry(&book, h).map_err(BuildError::Usage)?),
+        None => None,
+    };
     let theme = theme::load(root, &book.config.theme).map_err(|d| vec![d])?;
     let strings = i18n::for_language(&book.config.language);
     let mut renderer = Renderer::new(&book, &theme, &strings);
@@ -390,9 +404,8 @@ fn build_stages(
     };
     progress.stage(&msg::stage_binders(), 0);
     let write = |url: &str, pieces: &[&[u8]]| staging.write_pieces(url, pieces);
-    if let Err(d) =
-        write_binders(&book, &theme, &strings, &renderer.site, &highlights, revisions_print.as_deref(), &write)
-    {
+    let extra = Extra { revisions: revisions_print.as_deref(), handout };
+    if let Err(d) = write_binders(&book, &theme, &strings, &renderer.site, &highlights, extra, &write) {
         errors.push(d);
     }
     let highlighted = highlights.runs();
@@ -559,6 +572,40 @@ fn all_warnings(
 /// in the folder `serve` serves.
 type WritePieces<'a> = dyn Fn(&str, &[&[u8]]) -> anyhow::Result<()> + Sync + 'a;
 
+/// What some builds add to the binders.
+#[derive(Clone, Copy, Default)]
+struct Extra<'a> {
+    /// The 修订记录 section every binder opens with (`pdf --changes`).
+    revisions: Option<&'a str>,
+    /// A handout of this entry (`pdf --page`, `--chapter`).
+    handout: Option<Entry>,
+}
+
+/// The page (or, for `--chapter`, the chapter folder) a handout asks for: its content path as
+/// `check` prints it (`content/03-etiquette/03-conduct.md`), or the same without `content/`.
+fn handout_entry(book: &Handbook, h: &Handout) -> Result<Entry, Diagnostic> {
+    let want = h.path.replace('\\', "/");
+    let want = want.trim_end_matches('/');
+    let want = want.strip_prefix("./").unwrap_or(want);
+    let bare = want.strip_prefix("content/").unwrap_or(want);
+    let found = if h.chapter {
+        book.chapters
+            .iter()
+            .position(|c| c.parent.is_some() && (c.dir == bare || c.index_file.as_deref() == Some(want)))
+            .map(Entry::Chapter)
+    } else {
+        book.pages.iter().position(|p| p.file == want || p.file == format!("content/{bare}")).map(Entry::Page)
+    };
+    found.ok_or_else(|| {
+        let (m, hint) = if h.chapter {
+            (msg::handout_no_chapter(&h.path), msg::handout_chapter_hint())
+        } else {
+            (msg::handout_no_page(&h.path), msg::handout_page_hint())
+        };
+        Diagnostic::error(&h.path, 0, 0, m).with_hint(hint)
+    })
+}
+
 /// The printed binders: every chapter and page rendered once in print form, then assembled
 /// into the whole-handbook binder and one binder per industry.
 fn write_binders(
@@ -567,7 +614,7 @@ fn write_binders(
     strings: &i18n::Strings,
     site: &render::SiteCtx<'_>,
     highlights: &markdown::highlight::Cache,
-    revisions: Option<&str>,
+    extra: Extra<'_>,
     write: &WritePieces<'_>,
 ) -> Result<(), Diagnostic> {
     let shared = binder::Shared {
@@ -578,9 +625,11 @@ fn write_binders(
         date: binder::cover_date(book.config.date.as_deref(), book.config.lang()),
         entries: binder::render_entries(book, theme, strings, highlights)?,
         pos: book.reading_order.iter().enumerate().map(|(i, e)| (*e, i)).collect(),
-        revisions,
+        revisions: extra.revisions,
     };
-    binder::specs(book, strings).par_iter().try_for_each(|spec| {
+    let mut specs = binder::specs(book, strings);
+    specs.extend(extra.handout.map(|e| binder::handout_spec(book, e)));
+    specs.par_iter().try_for_each(|spec| {
         let binder = binder::render(spec, &shared)?;
         write(&spec.url, &binder.pieces())
             .map_err(|e| Diagnostic::error(&spec.url, 0, 0, msg::io_error(explain(&e, book.config.lang()))))

@@ -35,8 +35,12 @@ pub enum Command {
     Pdf {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", conflicts_with_all = ["page", "chapter"])]
         industry: Option<String>,
+        #[arg(long, value_name = "PATH", conflicts_with = "chapter")]
+        page: Option<String>,
+        #[arg(long, value_name = "PATH")]
+        chapter: Option<String>,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         #[arg(long, value_name = "PATH")]
@@ -146,10 +150,15 @@ fn localize(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Pdf { root, industry, out, browser, timeout, changes } => {
+        Command::Pdf { root, industry, page, chapter, out, browser, timeout, changes } => {
             let lang = message_lang(&root);
             let timeout = std::time::Duration::from_secs(timeout);
-            let o = crate::pdf::Options { root, industry, out, browser, timeout, quiet: cli.quiet, changes };
+            let handout = match (page, chapter) {
+                (Some(path), _) => Some(build::Handout { path, chapter: false }),
+                (None, Some(path)) => Some(build::Handout { path, chapter: true }),
+                (None, None) => None,
+            };
+            let o = crate::pdf::Options { root, industry, handout, out, browser, timeout, quiet: cli.quiet, changes };
             match crate::pdf::run(&o) {
                 Ok(p) => {
                     if !cli.quiet {

@@ -713,6 +713,14 @@ pub fn cli_help(key: &str) -> Option<Text> {
             "和以前的一版比较（它的网站文件夹，或其中的 _shouce/edition.json），生成修订记录页，并在改动过的页面上标注本版修订",
             "Compare with an earlier edition (its site folder, or its _shouce/edition.json): write the revisions page and mark every changed page",
         ),
+        "pdf.page" => (
+            "只打印一个页面，做成讲义（页面文件的路径，和 shouce check 显示的一样，如 content/03-etiquette/03-conduct.md）",
+            "Print one page as a handout (its file as shouce check shows it, e.g. content/03-etiquette/03-conduct.md)",
+        ),
+        "pdf.chapter" => (
+            "只打印一章（content 里的一个文件夹及其下所有页面），做成讲义",
+            "Print one chapter (a folder in content with everything below it) as a handout",
+        ),
         "pdf.changes" => (
             "装订本开头附上本版修订记录：和 OLD（以前的一版的网站文件夹，如共享盘上发布的那一版）比较",
             "Open the binder with this edition's revisions, compared with OLD (an earlier edition's site folder, such as the one published on the share)",
@@ -2497,6 +2505,34 @@ pub fn pdf_no_changes(old: impl Display) -> Text {
     t(
         format!("内容和 {o} 相同，装订本里没有修订记录"),
         format!("the text is the same as in {o}, so the binder has no revisions"),
+    )
+}
+
+pub fn handout_no_page(path: &str) -> Message {
+    let p = v(path);
+    m("no-such-page", format!("手册里没有 {p} 这个页面"), format!("the handbook has no page {p}"))
+}
+
+pub fn handout_page_hint() -> Text {
+    t(
+        "写页面文件的路径，和 `shouce check` 显示的一样，比如 `--page content/03-etiquette/03-conduct.md`；整章用 `--chapter`",
+        "give the page's file as `shouce check` shows it, e.g. `--page content/03-etiquette/03-conduct.md`; for a whole chapter use `--chapter`",
+    )
+}
+
+pub fn handout_no_chapter(path: &str) -> Message {
+    let p = v(path);
+    m(
+        "no-such-chapter",
+        format!("手册里没有 {p} 这一章（章是 content 里的文件夹）"),
+        format!("the handbook has no chapter {p} (a chapter is a folder in content)"),
+    )
+}
+
+pub fn handout_chapter_hint() -> Text {
+    t(
+        "写章节文件夹的路径，比如 `--chapter content/03-etiquette`；单个页面用 `--page`",
+        "give the chapter's folder, e.g. `--chapter content/03-etiquette`; for one page use `--page`",
     )
 }
 

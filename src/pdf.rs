@@ -23,6 +23,8 @@ use crate::messages::{self as msg, Lang};
 pub struct Options {
     pub root: PathBuf,
     pub industry: Option<String>,
+    /// One page or chapter as a handout (`--page`, `--chapter`) instead of a binder.
+    pub handout: Option<build::Handout>,
     pub out: Option<PathBuf>,
     pub browser: Option<PathBuf>,
     /// The longest one print pass may take before the browser is stopped.
@@ -93,8 +95,13 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
             ));
         }
     };
-    let out =
-        o.out.clone().unwrap_or_else(|| PathBuf::from(format!("{}.pdf", industry.as_deref().unwrap_or("handbook"))));
+    // A handout is named after its page or folder (`03-conduct.pdf`).
+    let handout_name = o.handout.as_ref().map(|h| {
+        let p = Path::new(h.path.trim_end_matches(['/', '\\']));
+        p.file_stem().map_or_else(|| "handout".to_string(), |s| s.to_string_lossy().into_owned())
+    });
+    let name = handout_name.as_deref().or(industry.as_deref()).unwrap_or("handbook");
+    let out = o.out.clone().unwrap_or_else(|| PathBuf::from(format!("{name}.pdf")));
     // Before any printing: a refusal after two print passes wastes a trainer's minutes.
     let out = check_out(&o.root, &out).map_err(PdfError::Usage)?;
     let browser = find_browser(o.browser.as_deref(), lang).map_err(PdfError::Other)?;
@@ -115,6 +122,7 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
     let site = work.path().join("site");
     say(msg::pdf_building());
     let options = build::Options {
+        handout: o.handout.clone(),
         compare: o.changes.clone(),
         changes_in_binders: o.changes.is_some(),
         ..build::Options::default()
@@ -126,7 +134,10 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
     if INTERRUPTED.load(Ordering::SeqCst) {
         return Err(PdfError::Interrupted);
     }
-    let html = site.join(binder::url_for(industry.as_deref()));
+    let html = match &o.handout {
+        Some(_) => site.join(binder::HANDOUT_URL),
+        None => site.join(binder::url_for(industry.as_deref())),
+    };
     let tmp_pdf = work.path().join("binder.pdf");
 
     let print = |pass: usize| -> Result<lopdf::Document, Stop> {

@@ -179,6 +179,8 @@ struct ChapterCtx<'a> {
     prev: Option<Link>,
     next: Option<Link>,
     revision: Option<revisions::NoteCtx>,
+    /// 打印本章: the whole-handbook binder showing this chapter alone.
+    print_url: String,
 }
 
 #[derive(Serialize)]
@@ -565,6 +567,12 @@ impl<'a> Renderer<'a> {
             prev,
             next,
             revision: change.map(|ch| self.note(&common.root, ch)),
+            print_url: format!(
+                "{}{}?only={}",
+                common.root,
+                crate::binder::url_for(None),
+                crate::binder::anchor(Entry::Chapter(c))
+            ),
             common,
         };
         self.render("chapter.html", &ctx, md.html.len())

@@ -277,3 +277,78 @@ fn browsers_that_are_not_browsers_are_named_plainly() {
     assert_eq!(code, Some(1), "{log}");
     assert!(log.contains("SHOUCE_BROWSER /no/such/chromium：没有这个文件"), "{log}");
 }
+
+#[test]
+fn handouts_of_one_page_and_of_one_chapter() {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    if shouce::pdf::find_browser(None, shouce::messages::Lang::Hans).is_err() || !have("pdftotext", "-v") {
+        assert!(!ci, "CI=true but Chromium or poppler is missing");
+        eprintln!("skipped: needs Chromium and poppler-utils");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = |args: &[&str], name: &str| {
+        let path = dir.path().join(name);
+        let out = Command::new(env!("CARGO_BIN_EXE_shouce"))
+            .args(["pdf", "-q", "--root", env!("CARGO_MANIFEST_DIR")])
+            .args(args)
+            .arg("--out")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let info = Command::new("pdfinfo").arg(&path).output().unwrap();
+        let pages: usize = String::from_utf8_lossy(&info.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        let outline = lopdf::Document::load(&path).unwrap().get_toc().unwrap().toc;
+        (path, pages, outline)
+    };
+
+    // One page: a line with the handbook instead of a cover, the page from page 1, no contents.
+    let (page, pages, outline) = pdf(&["--page", "content/03-etiquette/03-conduct.md"], "conduct.pdf");
+    println!("page handout: {pages} pages");
+    assert!((3..=12).contains(&pages), "{pages} pages");
+    let first = text(&page, 1);
+    assert!(first.contains("客户服务手册") && first.contains("第三章 客户服务行为礼仪标准"), "{first}");
+    assert!(!first.contains("全册") && !first.contains("目录"), "no cover, no contents: {first}");
+    assert_eq!(outline[0].title, "第三章 客户服务行为礼仪标准", "{outline:?}");
+    assert_eq!(outline[0].level, 1);
+    assert!(outline.iter().any(|t| t.level == 2 && t.title == "交换名片礼仪"), "{outline:?}");
+    assert!(outline.iter().all(|t| t.title != "目录"));
+    // Running headers as in a binder: the handout's title on left-hand pages, the chapter the
+    // page is in on right-hand ones; every page is numbered.
+    let (second, third) = (text(&page, 2), text(&page, 3));
+    assert_eq!(second.lines().next().unwrap_or("").trim(), "客户服务手册 · 第三章 客户服务行为礼仪标准");
+    assert_eq!(third.lines().next().unwrap_or("").trim(), "客户服务标准化礼仪", "{third}");
+    assert!(second.trim_end().ends_with('2') && third.trim_end().ends_with('3'), "page numbers: {second}");
+
+    // One chapter: its folder page and its three pages, with a contents page numbered.
+    let (chapter, pages, outline) = pdf(&["--chapter", "content/03-etiquette"], "etiquette.pdf");
+    println!("chapter handout: {pages} pages");
+    let titles: Vec<&str> = outline.iter().filter(|t| t.level <= 2).map(|t| t.title.as_str()).collect();
+    for want in ["目录", "客户服务标准化礼仪", "第二章 客户服务仪容仪表标准", "第三章 客户服务行为礼仪标准"]
+    {
+        assert!(titles.contains(&want), "{want} not in {titles:?}");
+    }
+    assert!(!titles.iter().any(|t| t.contains("银行业篇") || t.contains("初识客户服务")), "{titles:?}");
+    let toc = text(&chapter, 2);
+    let line = toc.lines().find(|l| l.contains("第三章 客户服务行为礼仪标准")).unwrap_or_else(|| panic!("{toc}"));
+    let at: usize = line.split_whitespace().last().unwrap().parse().unwrap();
+    assert!(text(&chapter, at).contains("第三章 客户服务行为礼仪标准"));
+    assert!(pages < 40, "a chapter, not the binder: {pages} pages");
+
+    // A path that is not a page of the handbook: exit 2, in Chinese, before any printing.
+    let out = Command::new(env!("CARGO_BIN_EXE_shouce"))
+        .args(["pdf", "-q", "--root", env!("CARGO_MANIFEST_DIR"), "--page", "content/03-etiquette/名片.md", "--out"])
+        .arg(dir.path().join("x.pdf"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("手册里没有 content/03-etiquette/名片.md 这个页面") && err.contains("--chapter"), "{err}");
+}

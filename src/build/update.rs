@@ -109,9 +109,15 @@ impl Built {
         self.summary.sections = index.stats.docs;
         self.summary.search = index.stats;
         let renderer = Renderer::new(&self.book, &self.theme, &strings);
-        write_binders(&self.book, &self.theme, &strings, &renderer.site, &self.highlights, None, &|url, pieces| {
-            replace_file(site, url, pieces, lang)
-        })
+        write_binders(
+            &self.book,
+            &self.theme,
+            &strings,
+            &renderer.site,
+            &self.highlights,
+            Default::default(),
+            &|url, pieces| replace_file(site, url, pieces, lang),
+        )
         .map_err(|d: Diagnostic| BuildError::from(vec![d]))?;
         self.summary.highlighted = self.highlights.runs();
         // The binders asked for every page's code: what they did not is code edited away.

@@ -462,3 +462,33 @@ test("axe-core: the 修订记录 and a changed page, light and dark", async () =
   }
   assert.deepEqual(found, []);
 });
+
+test("打印本页 prints the page itself; 打印本章 opens the binder with that chapter alone", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "03-etiquette/03-conduct.html"));
+  await page.evaluate(() => { window.print = () => { window.printed = true; }; });
+  await page.locator(".print-this button", { hasText: "打印本页" }).click();
+  assert.equal(await page.evaluate(() => window.printed), true);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".print-this").isVisible(), false);
+  assert.match(await page.locator(".print-meta").textContent(), /客户服务手册/);
+  await page.emulateMedia({ media: "screen" });
+
+  await page.goto(siteUrl("SHOUCE_SITE_HANDBOOK", "03-etiquette/index.html"));
+  await page.locator(".print-link a", { hasText: "打印本章" }).click();
+  await page.waitForURL(/print\.html\?only=c\d+$/);
+  const visible = (sel) => page.$$eval(sel, (els) => els.filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim()));
+  assert.deepEqual(await visible(".binder-entry > .entry-title"), [
+    "客户服务标准化礼仪",
+    "第一章 客户服务行为礼仪标准化",
+    "第二章 客户服务仪容仪表标准",
+    "第三章 客户服务行为礼仪标准",
+  ]);
+  assert.equal((await visible(".binder-toc li")).length, 4);
+  assert.equal(await page.locator(".cover").isVisible(), false);
+  assert.match(await page.locator(".handout-head").textContent(), /客户服务手册/);
+  assert.match(await page.title(), /^客户服务标准化礼仪 - /);
+  await screenshot(page, "chapter-handout.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

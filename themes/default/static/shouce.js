@@ -302,4 +302,38 @@
       if (on && found.length) found[0].scrollIntoView({ block: "center" });
     });
   }
+
+  // 打印本页: the page itself prints as a handout (its print styles hide the navigation).
+  document.querySelectorAll(".print-this").forEach(function (p) {
+    p.hidden = false;
+    p.querySelector("button").addEventListener("click", function () { window.print(); });
+  });
+
+  // 打印本章: `print.html?only=c4` shows that chapter alone, as a handout: the line above
+  // instead of the cover, only its entries and contents lines; the binder's HTML is shared,
+  // so no page of the site exists twice for it.
+  var only = /[?&]only=([cp][0-9]+)(&|$)/.exec(window.location.search);
+  if (only && document.body.classList.contains("binder")) {
+    var mine = function (el) { return (" " + (el.getAttribute("data-in") || "") + " ").indexOf(" " + only[1] + " ") >= 0; };
+    var chosen = Array.prototype.filter.call(document.querySelectorAll(".binder-entry"), mine);
+    if (chosen.length) {
+      document.querySelectorAll(".binder-entry, .binder-toc li").forEach(function (el) {
+        if (!mine(el)) el.hidden = true;
+      });
+      document.querySelectorAll(".cover, .binder-revisions, .binder-missing").forEach(function (el) { el.hidden = true; });
+      var head = document.querySelector(".handout-head");
+      if (head) {
+        head.hidden = false;
+        head.style.page = chosen[0].style.page;
+      }
+      var toc = document.querySelector(".binder-toc");
+      // With its contents hidden, the first entry follows the line on the same sheet.
+      if (toc && chosen.length < 2) {
+        toc.hidden = true;
+        chosen[0].style.breakBefore = "auto";
+      }
+      var title = chosen[0].querySelector(".entry-title");
+      if (title) document.title = title.textContent + " - " + document.title;
+    }
+  }
 })();
