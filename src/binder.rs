@@ -507,8 +507,9 @@ fn css_string(s: &str) -> String {
 /// The date on the cover: `date` from handbook.yaml, else SOURCE_DATE_EPOCH (reproducible
 /// builds), else today (UTC), written the way the handbook's language writes dates.
 pub fn cover_date(configured: Option<&str>, lang: crate::messages::Lang) -> String {
+    // A date (`2026-12-01`) is written as readers of `lang` write one; other text as it is.
     if let Some(d) = configured {
-        return d.to_string();
+        return crate::i18n::show_date(d, lang);
     }
     let now = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
@@ -548,6 +549,8 @@ mod tests {
     fn cover_date_from_config_or_epoch() {
         use crate::messages::Lang;
         assert_eq!(cover_date(Some("2026 年秋季版"), Lang::En), "2026 年秋季版");
+        assert_eq!(cover_date(Some("2026-12-01"), Lang::En), "1 December 2026");
+        assert_eq!(cover_date(Some("2026-12-01"), Lang::Hans), "2026年12月1日");
         assert!(cover_date(None, Lang::Hans).contains('年'));
         assert!(cover_date(None, Lang::Hant).contains('年'));
         let en = cover_date(None, Lang::En);
