@@ -49,6 +49,8 @@ pub enum Command {
         timeout: u64,
         #[arg(long, value_name = "OLD")]
         changes: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = crate::pdf::Edition::Trainer)]
+        edition: crate::pdf::Edition,
     },
     Serve {
         #[arg(long, value_name = "DIR", default_value = ".")]
@@ -150,7 +152,7 @@ fn localize(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Pdf { root, industry, page, chapter, out, browser, timeout, changes } => {
+        Command::Pdf { root, industry, page, chapter, out, browser, timeout, changes, edition } => {
             let lang = message_lang(&root);
             let timeout = std::time::Duration::from_secs(timeout);
             let handout = match (page, chapter) {
@@ -158,7 +160,17 @@ pub fn run(cli: Cli) -> ExitCode {
                 (None, Some(path)) => Some(build::Handout { path, chapter: true }),
                 (None, None) => None,
             };
-            let o = crate::pdf::Options { root, industry, handout, out, browser, timeout, quiet: cli.quiet, changes };
+            let o = crate::pdf::Options {
+                root,
+                industry,
+                handout,
+                out,
+                browser,
+                timeout,
+                quiet: cli.quiet,
+                changes,
+                edition,
+            };
             match crate::pdf::run(&o) {
                 Ok(p) => {
                     if !cli.quiet {

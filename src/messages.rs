@@ -721,6 +721,10 @@ pub fn cli_help(key: &str) -> Option<Text> {
             "只打印一章（content 里的一个文件夹及其下所有页面），做成讲义",
             "Print one chapter (a folder in content with everything below it) as a handout",
         ),
+        "pdf.edition" => (
+            "讲师版（trainer，默认：答案完整，末尾附参考答案）或学员版（trainee：答案处留出横线，供学员书写）",
+            "trainer (the default: answers in full, an answer key at the end) or trainee (ruled space to write in where the answers are)",
+        ),
         "pdf.changes" => (
             "装订本开头附上本版修订记录：和 OLD（以前的一版的网站文件夹，如共享盘上发布的那一版）比较",
             "Open the binder with this edition's revisions, compared with OLD (an earlier edition's site folder, such as the one published on the share)",

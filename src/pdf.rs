@@ -32,6 +32,17 @@ pub struct Options {
     pub quiet: bool,
     /// An earlier edition to compare with: the binder opens with the 修订记录 (`--changes OLD`).
     pub changes: Option<PathBuf>,
+    pub edition: Edition,
+}
+
+/// Which edition of a binder or handout to print (`--edition`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Edition {
+    // 讲师版: answers in full, and an answer key at the end. (Plain comments: clap would show
+    // doc comments as the values' help, in English, inside the Chinese help.)
+    Trainer,
+    // 学员版: ruled space to write in where the answers are.
+    Trainee,
 }
 
 pub enum PdfError {
@@ -148,6 +159,14 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
     };
     let original = std::fs::read_to_string(&html)
         .with_context(|| msg::cannot_read(html.display()).get(lang))
+        .map_err(PdfError::Other)?;
+    // The binder's script shows the edition its body's class names (see shouce.js).
+    let original = match o.edition {
+        Edition::Trainer => original,
+        Edition::Trainee => original.replacen("<body class=\"binder\"", "<body class=\"binder edition-trainee\"", 1),
+    };
+    std::fs::write(&html, &original)
+        .with_context(|| msg::cannot_write(html.display()).get(lang))
         .map_err(PdfError::Other)?;
     let mut doc = print(1)?;
     let mut passes = 1;

@@ -278,12 +278,20 @@ fn browsers_that_are_not_browsers_are_named_plainly() {
     assert!(log.contains("SHOUCE_BROWSER /no/such/chromium：没有这个文件"), "{log}");
 }
 
-#[test]
-fn handouts_of_one_page_and_of_one_chapter() {
+/// Whether Chromium and poppler are here; under CI=true they must be.
+fn can_print() -> bool {
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
     if shouce::pdf::find_browser(None, shouce::messages::Lang::Hans).is_err() || !have("pdftotext", "-v") {
         assert!(!ci, "CI=true but Chromium or poppler is missing");
         eprintln!("skipped: needs Chromium and poppler-utils");
+        return false;
+    }
+    true
+}
+
+#[test]
+fn handouts_of_one_page_and_of_one_chapter() {
+    if !can_print() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -351,4 +359,39 @@ fn handouts_of_one_page_and_of_one_chapter() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("手册里没有 content/03-etiquette/名片.md 这个页面") && err.contains("--chapter"), "{err}");
+}
+
+#[test]
+fn trainee_and_trainer_editions_of_a_binder_with_answers() {
+    if !can_print() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    let print = |edition: &str| {
+        let path = dir.path().join(format!("{edition}.pdf"));
+        let out = Command::new(env!("CARGO_BIN_EXE_shouce"))
+            .args(["pdf", "-q", "--edition", edition, "--out"])
+            .arg(&path)
+            .arg("--root")
+            .arg(&root)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let all = Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+        (path, String::from_utf8_lossy(&all.stdout).into_owned())
+    };
+    let answer = "先请客户坐下，倒一杯水。";
+    // 讲师版: the question numbered, its answer in place and again in the key at the end.
+    let (trainer, text) = print("trainer");
+    assert!(text.contains("练习 1") && text.contains("你可以做得更好的是"), "{text}");
+    assert_eq!(text.matches(answer).count(), 2, "in place and in the key: {text}");
+    let key = text.rfind("参考答案").expect("an answer key");
+    assert!(text[key..].contains(answer));
+    let outline = lopdf::Document::load(&trainer).unwrap().get_toc().unwrap().toc;
+    assert!(outline.iter().any(|t| t.title == "参考答案"), "{outline:?}");
+    // 学员版: the same question and prompt, the answer gone, no key; ruled lines instead.
+    let (_, text) = print("trainee");
+    assert!(text.contains("练习 1") && text.contains("你可以做得更好的是"), "{text}");
+    assert!(!text.contains(answer) && !text.contains("参考答案"), "{text}");
 }

@@ -492,3 +492,28 @@ test("打印本页 prints the page itself; 打印本章 opens the binder with th
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("binder editions: 讲师版 numbers practice and adds an answer key; 学员版 leaves ruled space", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(siteUrl("SHOUCE_SITE_BASIC", "print.html"));
+  const trainee = page.locator(".edition-switch button", { hasText: "学员版" });
+  const trainer = page.locator(".edition-switch button", { hasText: "讲师版" });
+  assert.equal(await trainer.getAttribute("aria-pressed"), "true");
+  assert.match(await page.locator(".block-practice .block-label").first().textContent(), /^练习 1$/);
+  const answer = page.locator(".binder-body > .binder-entry .block-answer .block-body p").first();
+  assert.equal(await answer.isVisible(), true);
+  assert.match(await page.locator(".answer-key").textContent(), /参考答案.*先请客户坐下/s);
+  await trainee.click();
+  assert.equal(await trainee.getAttribute("aria-pressed"), "true");
+  assert.equal(await answer.evaluate((p) => getComputedStyle(p).visibility), "hidden");
+  assert.match(await answer.evaluate((p) => getComputedStyle(p.parentElement).backgroundImage), /repeating-linear-gradient/);
+  assert.equal(await page.locator(".answer-key").isVisible(), false);
+  await screenshot(page, "binder-trainee.png");
+  // Chosen in a link too; the switch is not printed.
+  await page.goto(siteUrl("SHOUCE_SITE_BASIC", "print.html") + "?edition=trainee");
+  assert.equal(await page.evaluate(() => document.body.classList.contains("edition-trainee")), true);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".edition-switch").isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -336,4 +336,60 @@
       if (title) document.title = title.textContent + " - " + document.title;
     }
   }
+
+  // Binders in two editions. 讲师版 (the default): practice items numbered, answers in full, and
+  // an answer key at the end numbered like them. 学员版: each answer's text hidden where it
+  // stands, its lines kept as ruled space to write in (as long as the answer), no key. The
+  // switch sits in the toolbar (not printed); `shouce pdf --edition` sets the class, and
+  // `?edition=trainee` chooses it in a link.
+  var binderBody = document.querySelector(".binder .binder-body");
+  if (binderBody) {
+    var number = 0;
+    var answers = [];
+    binderBody.querySelectorAll(".block-practice, .block-answer").forEach(function (el) {
+      if (el.classList.contains("block-practice")) {
+        number += 1;
+        var label = el.querySelector(".block-label");
+        if (label) label.textContent = label.textContent + " " + number;
+        el.setAttribute("data-practice", String(number));
+      } else if (number) {
+        answers.push({ n: number, el: el });
+      }
+    });
+    if (answers.length) {
+      var key = document.createElement("section");
+      key.className = "binder-entry answer-key";
+      var heading = document.createElement("h1");
+      heading.className = "entry-title";
+      heading.textContent = document.body.getAttribute("data-answer-key") || "";
+      key.appendChild(heading);
+      var list = document.createElement("ol");
+      answers.forEach(function (a) {
+        var item = document.createElement("li");
+        item.value = a.n;
+        var body = a.el.querySelector(".block-body");
+        if (body) item.appendChild(body.cloneNode(true));
+        list.appendChild(item);
+      });
+      key.appendChild(list);
+      binderBody.appendChild(key);
+      var editions = document.querySelector(".edition-switch");
+      var chooseEdition = function (edition) {
+        document.body.classList.toggle("edition-trainee", edition === "trainee");
+        if (editions) {
+          editions.querySelectorAll("button").forEach(function (b) {
+            b.setAttribute("aria-pressed", b.getAttribute("data-edition") === edition ? "true" : "false");
+          });
+        }
+      };
+      var asked = /[?&]edition=(trainee|trainer)(&|$)/.exec(window.location.search);
+      chooseEdition(asked ? asked[1] : document.body.classList.contains("edition-trainee") ? "trainee" : "trainer");
+      if (editions) {
+        editions.hidden = false;
+        editions.querySelectorAll("button").forEach(function (b) {
+          b.addEventListener("click", function () { chooseEdition(b.getAttribute("data-edition")); });
+        });
+      }
+    }
+  }
 })();
