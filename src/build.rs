@@ -34,17 +34,7 @@ pub struct Summary {
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
     /// What changed since the edition the build was compared with.
-    pub compared: Option<Compared>,
-}
-
-/// What a comparison with an older edition found.
-#[derive(Debug, Clone)]
-pub struct Compared {
-    /// Pages added, changed, moved, removed.
-    pub added: usize,
-    pub changed: usize,
-    pub moved: usize,
-    pub removed: usize,
+    pub compared: Option<edition::Counts>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -436,15 +426,7 @@ fn build_stages(
         staging.write(&format!("{STATIC_DIR}/{name}"), text)
     })?;
     progress.stage(&msg::stage_recording(), 0);
-    let compared = baseline.as_ref().zip(history.last()).map(|(_, r)| {
-        let kind = |k: edition::PageKind| r.pages.iter().filter(|p| p.kind == k).count();
-        Compared {
-            added: kind(edition::PageKind::Added),
-            changed: kind(edition::PageKind::Changed),
-            moved: r.pages.iter().filter(|p| p.moved_from.is_some()).count(),
-            removed: r.removed.len(),
-        }
-    });
+    let compared = history.last().map(edition::Revision::counts);
     let record = record_files(&book, &pages, &chapters, history, baseline.as_ref());
     staging.create_dirs(record.0.iter().map(|(url, _)| url.as_str()))?;
     record.0.par_iter().try_for_each(|(url, bytes)| staging.write(url, bytes))?;

@@ -19,7 +19,8 @@ mod record;
 mod sentences;
 
 pub use compare::{
-    Label, Matching, NewPage, PageChange, PageKind, PageRef, Revision, SectionChange, SectionKind, Step, StepKind,
+    Counts, Label, Matching, NewPage, PageChange, PageKind, PageRef, Revision, SectionChange, SectionKind, Step,
+    StepKind,
 };
 pub use record::{
     Baseline, BaselineError, PageRecord, PageText, Record, RecordFiles, SectionText, buckets_for, hash, text_hash,

@@ -116,9 +116,28 @@ pub struct Revision {
     pub removed: Vec<PageRef>,
 }
 
+/// How many pages a transition added, changed, moved (changed or not) and removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub added: usize,
+    pub changed: usize,
+    pub moved: usize,
+    pub removed: usize,
+}
+
 impl Revision {
     pub fn is_empty(&self) -> bool {
         self.pages.is_empty() && self.removed.is_empty()
+    }
+
+    pub fn counts(&self) -> Counts {
+        let kind = |k: PageKind| self.pages.iter().filter(|p| p.kind == k).count();
+        Counts {
+            added: kind(PageKind::Added),
+            changed: kind(PageKind::Changed),
+            moved: self.pages.iter().filter(|p| p.moved_from.is_some()).count(),
+            removed: self.removed.len(),
+        }
     }
 }
 

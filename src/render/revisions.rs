@@ -140,14 +140,13 @@ impl Renderer<'_> {
         // Pages of the current edition link to themselves; those of earlier ones may be gone.
         let current = n + 1 == history.len();
         let link = |u: &str| root.filter(|_| current).map(|root| format!("{root}{}", encode_url(u)));
-        let count = |k: PageKind| r.pages.iter().filter(|p| p.kind == k).count();
-        let moved = r.pages.iter().filter(|p| p.moved_from.is_some()).count();
+        let counts = r.counts();
         let summary = t
             .revisions_summary
-            .replace("{added}", &count(PageKind::Added).to_string())
-            .replace("{removed}", &r.removed.len().to_string())
-            .replace("{moved}", &moved.to_string())
-            .replace("{changed}", &count(PageKind::Changed).to_string());
+            .replace("{added}", &counts.added.to_string())
+            .replace("{removed}", &counts.removed.to_string())
+            .replace("{moved}", &counts.moved.to_string())
+            .replace("{changed}", &counts.changed.to_string());
         let page = |p: &PageChange| PageCtx {
             id: p.page.url.clone(),
             title: p.page.title.clone(),
