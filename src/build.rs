@@ -264,13 +264,17 @@ fn build_stages(
         progress.stage(&msg::stage_history(), 0);
         load_warnings.extend(crate::history::date_pages(&repo, &mut book.pages));
     }
+    let hashes = BodyHashes::of(&book);
+    let new_pages = new_pages(&book, &hashes);
     let baseline = match &options.compare {
         Some(old) => {
             progress.stage(&msg::stage_comparing_editions(), 0);
-            let bodies = new_pages(&book);
             let unchanged = |r: &edition::Record| {
-                r.pages.len() == bodies.len()
-                    && r.pages.iter().zip(&bodies).all(|(o, n)| o.source == n.1 && o.body == n.0 && o.title == n.2)
+                r.pages.len() == new_pages.len()
+                    && r.pages
+                        .iter()
+                        .zip(&new_pages)
+                        .all(|(o, n)| o.source == n.source && o.body == n.body && o.title == n.title)
             };
             let b = edition::Baseline::load(old, book.config.edition.as_deref(), options.resumed, &unchanged);
             b.map_err(|e| BuildError::Usage(baseline_error(e, old)))?
@@ -285,7 +289,7 @@ fn build_stages(
     let strings = i18n::for_language(&book.config.language);
     let mut renderer = Renderer::new(&book, &theme, &strings);
     renderer.revisions = baseline.is_some();
-    let matching = baseline.as_ref().map(|b| matching(b, &book));
+    let matching = baseline.as_ref().map(|b| edition::Matching::new(b, &new_pages));
 
     let staging = Staging::new(root, &out, book.config.lang())?;
     write_static(&staging, &theme)?;
@@ -310,7 +314,7 @@ fn build_stages(
         .map(|p| {
             let page = &book.pages[p];
             let md = page_markdown(page, md_ctx);
-            let body_hash = edition::hash([page.body.as_str()]);
+            let body_hash = hashes.pages[p].clone();
             let change = matching.as_ref().and_then(|m| {
                 let r = PageRef { source: page.file.clone(), url: page.url.clone(), title: page.title.clone() };
                 m.change(r, &body_hash, || page_text(&md.sections))
@@ -330,7 +334,7 @@ fn build_stages(
             let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
             let md = markdown_of(&file, &ch.body, ch.body_line, ch.line_map.as_deref(), &ch.url, &ch.title, md_ctx);
             // Chapters without a file of their own have no text of their own to compare.
-            let body_hash = edition::hash([ch.body.as_str()]);
+            let body_hash = hashes.chapters[c].clone();
             let change = match (&matching, &ch.index_file) {
                 (Some(m), Some(source)) => {
                     let r = PageRef { source: source.clone(), url: ch.url.clone(), title: ch.title.clone() };
@@ -720,29 +724,37 @@ pub(crate) fn page_text(sections: &[Section]) -> edition::PageText {
         .collect()
 }
 
-/// Every page and chapter page with a file, in the record's order: (hash of its Markdown,
-/// source, title).
-fn new_pages(book: &Handbook) -> Vec<(String, &str, &str)> {
-    let entries: Vec<(&String, &String, &String)> = search_order(book)
-        .filter_map(|e| match e {
-            Entry::Page(p) => Some((&book.pages[p].file, &book.pages[p].body, &book.pages[p].title)),
-            Entry::Chapter(c) => {
-                book.chapters[c].index_file.as_ref().map(|f| (f, &book.chapters[c].body, &book.chapters[c].title))
-            }
-        })
-        .collect();
-    entries
-        .par_iter()
-        .map(|(file, body, title)| (edition::hash([body.as_str()]), file.as_str(), title.as_str()))
-        .collect()
+/// The hash of every page's and chapter's Markdown, made once per build: the edition record
+/// keeps it, and a comparison matches pages by it.
+struct BodyHashes {
+    pages: Vec<String>,
+    chapters: Vec<String>,
 }
 
-/// Which page of the baseline each page and chapter page with a file was.
-fn matching<'a>(base: &'a edition::Baseline, book: &'a Handbook) -> edition::Matching<'a> {
-    let bodies = new_pages(book);
-    let pages: Vec<edition::NewPage> =
-        bodies.iter().map(|(body, source, title)| edition::NewPage { source, body, title }).collect();
-    edition::Matching::new(base, &pages)
+impl BodyHashes {
+    fn of(book: &Handbook) -> BodyHashes {
+        BodyHashes {
+            pages: book.pages.par_iter().map(|p| edition::hash([p.body.as_str()])).collect(),
+            chapters: book.chapters.par_iter().map(|c| edition::hash([c.body.as_str()])).collect(),
+        }
+    }
+}
+
+/// Every page and chapter page with a file, in the record's order, as a comparison sees it.
+fn new_pages<'a>(book: &'a Handbook, hashes: &'a BodyHashes) -> Vec<edition::NewPage<'a>> {
+    search_order(book)
+        .filter_map(|e| match e {
+            Entry::Page(p) => {
+                let page = &book.pages[p];
+                Some(edition::NewPage { source: &page.file, body: &hashes.pages[p], title: &page.title })
+            }
+            Entry::Chapter(c) => {
+                let ch = &book.chapters[c];
+                let source = ch.index_file.as_deref()?;
+                Some(edition::NewPage { source, body: &hashes.chapters[c], title: &ch.title })
+            }
+        })
+        .collect()
 }
 
 /// The edition record of the site: every page with a file, in search order, and its text.
