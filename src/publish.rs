@@ -81,7 +81,7 @@ fn run_locked(o: &Options) -> Result<Report, BuildError> {
         .map_err(|e| anyhow::Error::new(e).context(msg::cannot_make_temp_folder().get(lang)))?;
     let site_dir = work.path().join("site");
     let seen = edition_hash(&dest.path);
-    let (compare, resumed) = baseline(&found, &dest.path);
+    let (compare, resumed) = baseline(&found, seen.as_deref());
     let options = build::Options { compare: compare.then(|| dest.path.clone()), resumed, ..build::Options::default() };
     let summary = build::build_with(&o.root, &site_dir, &Continuing(o.progress), &options)?;
     let built = Built { summary, site_dir, start, after_build: Instant::now(), seen };
@@ -110,20 +110,19 @@ struct Built {
     seen: Option<String>,
 }
 
-/// The hash of DEST's edition record as [`crate::edition::Baseline`] reads it; `None` without one.
+/// The SHA-256 of DEST's edition record, as the publish record keeps file hashes; `None`
+/// without one.
 fn edition_hash(dest: &std::path::Path) -> Option<String> {
-    let bytes = std::fs::read(dest.join(crate::edition::FILE)).ok()?;
-    Some(crate::edition::hash([String::from_utf8_lossy(&bytes).as_ref()]))
+    record::hash_file(&dest.join(crate::edition::FILE)).ok()
 }
 
-/// What the build compares with (修订记录): DEST's edition record, when it has one; after a
-/// publish that was killed once it had replaced that record, the edition that one compared
-/// with (kept in DEST as its baseline), or nothing if DEST had no record before it.
-fn baseline(found: &plan::Found, dest: &std::path::Path) -> (bool, bool) {
-    let path = dest.join(crate::edition::FILE);
-    let now = record::hash_file(&path).ok();
+/// What the build compares with (修订记录), from the hash of DEST's edition record (`now`):
+/// that record, when there is one; after a publish that was killed once it had replaced it,
+/// the edition that one compared with (kept in DEST as its baseline), or nothing if DEST had
+/// no record before it. (compare, resumed).
+fn baseline(found: &plan::Found, now: Option<&str>) -> (bool, bool) {
     match &found.record.edition_before {
-        Some(before) if !found.record.pending.is_empty() && now.as_deref().unwrap_or("") != before.as_str() => {
+        Some(before) if !found.record.pending.is_empty() && now.unwrap_or("") != before.as_str() => {
             (!before.is_empty(), !before.is_empty())
         }
         _ => (now.is_some(), false),
