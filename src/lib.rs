@@ -12,7 +12,8 @@
 //! 5. [`search`] indexes the sections for the browser;
 //! 6. [`output`] writes everything into a staging folder and swaps it in.
 //!
-//! Every path that shouce writes to or deletes passes [`guard`] first.
+//! Every path that shouce writes to or deletes passes [`guard`] first. [`text`] and [`gzip`]
+//! are small helpers any stage may use.
 //! [`check`] runs the stages up to markdown and reports problems without writing anything;
 //! [`scaffold`] writes new pages and handbooks from templates.
 //! [`build`] runs the stages and can keep what they produced ([`build::Built`]), so that
@@ -34,6 +35,7 @@ pub mod diagnostic;
 pub mod edition;
 pub mod frontmatter;
 pub mod guard;
+pub mod gzip;
 pub mod history;
 pub mod i18n;
 pub mod links;

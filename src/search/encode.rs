@@ -1,6 +1,6 @@
 //! How index data travels to the browser: JavaScript files that call a registration function,
 //! loaded with `<script>` (fetch and WASM are blocked on file://). Posting shards and document
-//! chunks are gzip'd ([`gzip`]) and written byte for byte into a JS string ([`script`]), and the
+//! chunks are gzip'd ([`crate::gzip`]) and written byte for byte into a JS string ([`script`]), and the
 //! browser inflates them with its built-in `DecompressionStream`; `meta.js` is a JS literal
 //! ([`script_literal`]).
 
@@ -11,16 +11,6 @@ pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
         v >>= 7;
     }
     out.push(v as u8);
-}
-
-/// gzip (libdeflate: no file name or time in the header, so output is reproducible).
-pub fn gzip(data: &[u8], level: i32) -> Vec<u8> {
-    let mut c = libdeflater::Compressor::new(libdeflater::CompressionLvl::new(level).unwrap_or_default());
-    let mut out = vec![0; c.gzip_compress_bound(data.len())];
-    // The buffer has the size libdeflate asks for, so compression cannot run out of room.
-    let n = c.gzip_compress(data, &mut out).unwrap_or(0);
-    out.truncate(n);
-    out
 }
 
 /// The charset the browser reads packed data files in: every byte is one character (the
@@ -147,10 +137,5 @@ mod tests {
         let json = &js["shouceSearch.add(\"d\",3,".len()..js.len() - 3];
         let back: Vec<String> = serde_json::from_str(json).unwrap();
         assert_eq!(back, texts);
-    }
-
-    #[test]
-    fn gzip_is_deterministic() {
-        assert_eq!(gzip(b"abc", 1), gzip(b"abc", 1));
     }
 }
