@@ -54,23 +54,14 @@ fn site_works_in_chromium_over_file_urls() {
     // A second edition of `basic`, built against the first: the 修订记录 and a changed page.
     let revised = common::Fixture::new("basic");
     let old = revised.root().join("first edition");
-    let st = Command::new(env!("CARGO_BIN_EXE_shouce"))
-        .args(["build", "--quiet", "--out"])
-        .arg(&old)
-        .current_dir(revised.root())
-        .status();
-    assert!(st.unwrap().success());
+    let old_out = old.to_str().unwrap();
+    assert!(common::run_in(revised.root(), &["build", "--quiet", "--out", old_out]).status.success());
     let card = revised.root().join("content/01-etiquette/01-card.md");
     let text = std::fs::read_to_string(&card)
         .unwrap()
         .replace("双手递上。", "双手递上，\n同时说“请多关照”。\n\n递完名片，等客户先收好。");
     std::fs::write(&card, text).unwrap();
-    let st = Command::new(env!("CARGO_BIN_EXE_shouce"))
-        .args(["build", "--quiet", "--compare"])
-        .arg(&old)
-        .current_dir(revised.root())
-        .status();
-    assert!(st.unwrap().success());
+    assert!(common::run_in(revised.root(), &["build", "--quiet", "--compare", old_out]).status.success());
     let handbook_out = tempfile::Builder::new().prefix("shouce 手册 ").tempdir().unwrap();
     let site = handbook_out.path().join("site");
     let st = Command::new(env!("CARGO_BIN_EXE_shouce"))
