@@ -163,11 +163,14 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
     // The binder's script shows the edition its body's class names (see shouce.js).
     let original = match o.edition {
         Edition::Trainer => original,
-        Edition::Trainee => original.replacen("<body class=\"binder\"", "<body class=\"binder edition-trainee\"", 1),
+        Edition::Trainee => {
+            let trainee = original.replacen("<body class=\"binder\"", "<body class=\"binder edition-trainee\"", 1);
+            std::fs::write(&html, &trainee)
+                .with_context(|| msg::cannot_write(html.display()).get(lang))
+                .map_err(PdfError::Other)?;
+            trainee
+        }
     };
-    std::fs::write(&html, &original)
-        .with_context(|| msg::cannot_write(html.display()).get(lang))
-        .map_err(PdfError::Other)?;
     let mut doc = print(1)?;
     let mut passes = 1;
     let mut numbers = toc_numbers(&original, &doc);
