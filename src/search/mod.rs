@@ -28,14 +28,18 @@ pub mod fold;
 pub mod pinyin;
 pub mod tokenize;
 
-use std::collections::{BTreeMap, BTreeSet};
+mod documents;
+mod postings;
 
-use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::text::is_cjk;
+
+use documents::document_chunks;
+use postings::{CharSet, encode_postings, postings_of, unpack};
 
 /// Sections per document chunk: each result shown loads its chunk, gzip'd about 20 KB at 32
 /// sections. At 10k pages: chunks of 32 at libdeflate level 1 make 25.0 MB of documents (of
@@ -130,144 +134,12 @@ pub struct Stats {
     pub largest_shard: usize,
 }
 
-/// The postings of a batch of documents. Every CJK token (a bigram or one character) and
-/// most words have at most three characters: those are keyed by their characters packed into
-/// a `u64`, with no string built per occurrence; longer tokens are keyed by string. FxHash:
-/// the keys are our own tokens, so hash flooding is no concern and SipHash only costs time.
-#[derive(Default)]
-struct Batch {
-    short: FxHashMap<u64, Vec<u32>>,
-    long: FxHashMap<Box<str>, Vec<u32>>,
-    /// The CJK characters of the text, for the fold table.
-    corpus: CharSet,
-    /// The text being tokenized, normalised.
-    normalized: Vec<char>,
-}
-
-/// Up to three characters, each stored plus one so that an empty slot (0) ends the token.
-fn pack(chars: &[char]) -> Option<u64> {
-    if chars.len() > 3 {
-        return None;
-    }
-    Some(chars.iter().enumerate().fold(0, |k, (i, c)| k | (u64::from(*c) + 1) << (21 * i)))
-}
-
-fn unpack(mut key: u64) -> String {
-    let mut s = String::new();
-    while key != 0 {
-        // Each slot holds a char + 1 that `pack` took from a real char.
-        s.extend(char::from_u32((key & 0x1f_ffff) as u32 - 1));
-        key >>= 21;
-    }
-    s
-}
-
 /// Where a token stands in a section, weakest first: the field weights of the ranking
 /// (search.js, `FIELD`) are indexed by these.
 pub const BODY: u8 = 1;
 pub const PARENT: u8 = 2;
 pub const HEADING: u8 = 3;
 pub const TITLE: u8 = 4;
-
-/// Adds document `doc` with weight `w` to a token's list. Documents arrive in order, so a
-/// token seen again in the same document is the list's last entry: keep the higher weight.
-fn post(list: &mut Vec<u32>, doc: u32, w: u8) {
-    let p = (doc << 3) | u32::from(w);
-    match list.last_mut() {
-        Some(last) if *last >> 3 == doc => *last = (*last).max(p),
-        _ => list.push(p),
-    }
-}
-
-impl Batch {
-    fn add_chars(&mut self, t: &[char], doc: u32, w: u8) {
-        match pack(t) {
-            Some(k) => post(self.short.entry(k).or_default(), doc, w),
-            None => {
-                let s: String = t.iter().collect();
-                self.add_str(&s, doc, w);
-            }
-        }
-    }
-
-    fn add_str(&mut self, t: &str, doc: u32, w: u8) {
-        if t.chars().nth(3).is_none() {
-            let chars: Vec<char> = t.chars().collect();
-            return self.add_chars(&chars, doc, w);
-        }
-        match self.long.get_mut(t) {
-            Some(list) => post(list, doc, w),
-            None => post(self.long.entry(t.into()).or_default(), doc, w),
-        }
-    }
-
-    fn add_text(&mut self, text: &str, doc: u32, w: u8) {
-        // The buffer is reused across texts; taken out while `self` takes the tokens.
-        let mut n = std::mem::take(&mut self.normalized);
-        tokenize::normalize_into(text, &mut n);
-        tokenize::token_chars(&n, |t| {
-            // Every character of a CJK run starts one of its tokens (the last one alone).
-            if is_cjk(t[0]) {
-                self.corpus.insert(t[0]);
-            }
-            self.add_chars(t, doc, w);
-        });
-        // Titles and headings can also be found by their pinyin (mingpian, mp → 名片).
-        if w >= HEADING {
-            pinyin::tokens(&n, |t| self.add_str(t, doc, w));
-        }
-        self.normalized = n;
-    }
-
-    fn add_doc(&mut self, d: &Doc, id: u32) {
-        self.add_text(d.text, id, BODY);
-        for p in &d.parents {
-            self.add_text(p, id, PARENT);
-        }
-        self.add_text(d.heading, id, HEADING);
-        if d.with_title {
-            self.add_text(d.title, id, TITLE);
-            for t in d.tags {
-                self.add_text(t, id, HEADING);
-            }
-        }
-        for ind in d.industries {
-            self.add_str(&format!("\u{1}{ind}"), id, BODY);
-        }
-    }
-}
-
-/// A set of characters as a bitmap over all of Unicode (136 KB): one bit test per character
-/// of the handbook instead of a tree insert.
-struct CharSet(Vec<u64>);
-
-impl Default for CharSet {
-    fn default() -> Self {
-        CharSet(vec![0; 0x11_0000 / 64])
-    }
-}
-
-impl CharSet {
-    fn insert(&mut self, c: char) {
-        let c = c as usize;
-        self.0[c / 64] |= 1 << (c % 64);
-    }
-
-    fn union(&mut self, other: &CharSet) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a |= b;
-        }
-    }
-
-    fn to_set(&self) -> BTreeSet<char> {
-        let bits = self
-            .0
-            .iter()
-            .enumerate()
-            .flat_map(|(i, w)| (0..64).filter(move |b| w & (1 << b) != 0).map(move |b| i * 64 + b));
-        bits.filter_map(|c| char::from_u32(c as u32)).collect()
-    }
-}
 
 /// The key that decides a token's shard.
 pub fn shard_key(token: &str) -> &str {
@@ -373,97 +245,6 @@ pub fn build<E: Send>(
     Ok(Index { files: files.into_iter().map(|(name, _)| name).collect(), stats })
 }
 
-/// Every token's postings, in parts: runs of consecutive documents, tokenized in parallel.
-/// A few parts per thread balance the load; each part's lists are in document order.
-fn postings_of(docs: &[Doc]) -> Vec<Batch> {
-    let size = docs.len().div_ceil(rayon::current_num_threads() * PARTS_PER_THREAD).max(1);
-    docs.par_chunks(size)
-        .enumerate()
-        .map(|(b, part)| {
-            let mut out = Batch::default();
-            for (i, d) in part.iter().enumerate() {
-                out.add_doc(d, (b * size + i) as u32);
-            }
-            out
-        })
-        .collect()
-}
-
-/// The document files: sections in chunks of [`CHUNK`], each handed to `put`.
-///
-/// gzip'd JSON written byte for byte (see `encode::script`): as plain JS literals they were as
-/// big as the Markdown (65 MB at 10k pages, the index 122 % of the Markdown); gzip'd with no
-/// base-91 they are 25 MB, and the index 57 %.
-fn document_chunks<E: Send>(
-    docs: &[Doc],
-    put: &(dyn Fn(String, Vec<u8>) -> Result<(String, usize), E> + Sync),
-) -> Result<Vec<(String, usize)>, E> {
-    docs.par_chunks(CHUNK)
-        .enumerate()
-        .map(|(i, chunk)| {
-            // Sections of one page share its url, title and breadcrumb: list those once.
-            let mut pages: Vec<[&str; 3]> = Vec::new();
-            let mut rows: Vec<Row> = Vec::with_capacity(chunk.len());
-            for (j, d) in chunk.iter().enumerate() {
-                let (page, anchor) = d.url.split_once('#').unwrap_or((&d.url, ""));
-                if pages.last().is_none_or(|p| p[0] != page || p[1] != d.title) {
-                    pages.push([page, d.title, d.crumb]);
-                }
-                rows.push(Row {
-                    page: pages.len() - 1,
-                    anchor,
-                    heading: d.heading,
-                    text: cut(snippet_text(docs, i * CHUNK + j), SNIPPET_TEXT_MAX),
-                    // The nearest heading above, to tell apart sections of one page that have
-                    // the same heading; the title is shown anyway.
-                    parent: d.parents.last().copied().filter(|p| *p != d.title),
-                });
-            }
-            // Serialising strings and numbers cannot fail.
-            let json = serde_json::to_vec(&(pages, rows)).unwrap_or_default();
-            put(format!("d{i}.js"), encode::script("d", i, &crate::gzip::gzip(&json, DOCS_LEVEL)))
-        })
-        .collect()
-}
-
-/// A section in a document chunk: `[page, anchor, heading, text]`, and its parent heading
-/// when it has one (most sections have none, and a `null` would cost bytes in every row).
-struct Row<'a> {
-    page: usize,
-    anchor: &'a str,
-    heading: &'a str,
-    text: &'a str,
-    parent: Option<&'a str>,
-}
-
-impl Serialize for Row<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(4 + usize::from(self.parent.is_some())))?;
-        seq.serialize_element(&self.page)?;
-        seq.serialize_element(self.anchor)?;
-        seq.serialize_element(self.heading)?;
-        seq.serialize_element(self.text)?;
-        if let Some(p) = self.parent {
-            seq.serialize_element(p)?;
-        }
-        seq.end()
-    }
-}
-
-/// The text shown under section `i`: its own, or for a section that is only a heading (交换名片礼仪
-/// over its subsections) the text of the next section of the same page.
-fn snippet_text<'a>(docs: &[Doc<'a>], i: usize) -> &'a str {
-    let d = &docs[i];
-    if !d.text.trim().is_empty() {
-        return d.text;
-    }
-    fn page<'d>(d: &'d Doc) -> &'d str {
-        d.url.split_once('#').map_or(&d.url, |(p, _)| p)
-    }
-    docs[i + 1..].iter().take_while(|n| page(n) == page(d)).find(|n| !n.text.trim().is_empty()).map_or("", |n| n.text)
-}
-
 /// Where shards are: `hashed` shards take keys by FNV-1a; each key in `split` owns the shards
 /// `[first, first + count)` and spreads its tokens over them by FNV-1a of the whole token.
 struct Groups {
@@ -499,48 +280,9 @@ fn shard(records: &[(String, Vec<u8>)]) -> (Vec<Vec<u8>>, Groups) {
     (data, Groups { hashed, split })
 }
 
-/// `(doc << 3 | weight)` in document order →
-/// `n·2 + has_high, body gaps…, [m, (gap << 2 | weight - 1)…]`.
-/// Most tokens never occur in a title or heading, so their record has no `m` at all. The
-/// number of documents a token is in (for its rarity) is `n + m`, read from the record.
-fn encode_postings(list: impl Iterator<Item = u32>) -> Vec<u8> {
-    let (mut body, mut high) = (Vec::new(), Vec::new());
-    let (mut n_body, mut n_high, mut prev_body, mut prev_high) = (0u32, 0u32, 0u32, 0u32);
-    for p in list {
-        let (doc, w) = (p >> 3, p & 7);
-        if w <= u32::from(BODY) {
-            encode::push_varint(&mut body, doc - prev_body);
-            prev_body = doc;
-            n_body += 1;
-        } else {
-            encode::push_varint(&mut high, ((doc - prev_high) << 2) | (w - 1));
-            prev_high = doc;
-            n_high += 1;
-        }
-    }
-    let mut out = Vec::with_capacity(body.len() + high.len() + 6);
-    encode::push_varint(&mut out, (n_body << 1) | u32::from(n_high > 0));
-    out.extend_from_slice(&body);
-    if n_high > 0 {
-        encode::push_varint(&mut out, n_high);
-        out.extend_from_slice(&high);
-    }
-    out
-}
-
-fn cut(s: &str, max_chars: usize) -> &str {
-    // No more bytes than the limit means no more characters: most sections need no walk.
-    if s.len() <= max_chars {
-        return s;
-    }
-    match s.char_indices().nth(max_chars) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::documents::snippet_text;
     use super::*;
 
     fn doc<'a>(url: &str, heading: &'a str, text: &'a str, industries: &'a [String]) -> Doc<'a> {
