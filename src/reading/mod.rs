@@ -268,7 +268,16 @@ pub struct Table {
 
 fn table<'a>(conversion: Conversion, name: &str, texts: impl ParallelIterator<Item = &'a str>) -> Table {
     let chain = conversion.chain();
-    let n = chain.stages.len();
+    let used = used_entries(chain, texts);
+    let stages = kept_entries(chain, &used);
+    let entries = stages.iter().map(BTreeMap::len).sum();
+    let json = serde_json::to_string(&stages).unwrap_or_else(|_| "[]".into());
+    let script = format!("(window.shouceScript = window.shouceScript || {{}})[\"{name}\"] = {json};\n");
+    Table { script, entries }
+}
+
+/// The entries of each stage that the texts use, and the characters they contain.
+fn used_entries<'a>(chain: &Chain, texts: impl ParallelIterator<Item = &'a str>) -> Used {
     let empty = Used {
         stages: chain.stages.iter().map(|s| Bits::with_len(s.entries.len())).collect(),
         chars: Bits::with_len(char::MAX as usize + 1),
@@ -314,6 +323,13 @@ fn table<'a>(conversion: Conversion, name: &str, texts: impl ParallelIterator<It
             present.dedup();
         }
     }
+    used
+}
+
+/// The entries a table holds, per stage: those used that change something, and every CJK
+/// character's own first-stage entry.
+fn kept_entries(chain: &'static Chain, used: &Used) -> Vec<BTreeMap<&'static str, &'static str>> {
+    let n = chain.stages.len();
     let mut stages: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new(); n];
     for (s, ids) in used.stages.iter().enumerate() {
         let stage = &chain.stages[s];
@@ -337,10 +353,7 @@ fn table<'a>(conversion: Conversion, name: &str, texts: impl ParallelIterator<It
             }
         }
     }
-    let entries = stages.iter().map(BTreeMap::len).sum();
-    let json = serde_json::to_string(&stages).unwrap_or_else(|_| "[]".into());
-    let script = format!("(window.shouceScript = window.shouceScript || {{}})[\"{name}\"] = {json};\n");
-    Table { script, entries }
+    stages
 }
 
 /// The switch's two tables for a handbook in `language` whose pages show `texts` (page text,

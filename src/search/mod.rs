@@ -31,7 +31,7 @@ pub mod tokenize;
 mod documents;
 mod postings;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -39,7 +39,7 @@ use serde::Serialize;
 use crate::text::is_cjk;
 
 use documents::document_chunks;
-use postings::{CharSet, encode_postings, postings_of, unpack};
+use postings::{Batch, CharSet, postings_of, token_records};
 
 /// Sections per document chunk: each result shown loads its chunk, gzip'd about 20 KB at 32
 /// sections. At 10k pages: chunks of 32 at libdeflate level 1 make 25.0 MB of documents (of
@@ -164,45 +164,9 @@ pub fn build<E: Send>(
     write: &Write<'_, E>,
 ) -> Result<Index, E> {
     let parts = postings_of(docs);
-    let mut corpus = CharSet::default();
-    for p in &parts {
-        corpus.union(&p.corpus);
-    }
-    // A query may name an industry or a synonym in Traditional characters: fold those too.
-    let listed = words.stop.iter().chain(words.synonyms.iter().flatten());
-    for c in industries.iter().map(|(_, name)| name).chain(listed).flat_map(|w| w.chars()).filter(|c| is_cjk(*c)) {
-        corpus.insert(c);
-    }
-    let corpus = corpus.to_set();
-    let mut short: Vec<u64> = parts.iter().flat_map(|p| p.short.keys().copied()).collect();
-    short.par_sort_unstable();
-    short.dedup();
-    let mut long: Vec<&str> = parts.iter().flat_map(|p| p.long.keys().map(|k| &**k)).collect();
-    long.par_sort_unstable();
-    long.dedup();
-    let mut stats = Stats { docs: docs.len(), tokens: short.len() + long.len(), ..Stats::default() };
-    stats.postings = parts.iter().flat_map(|p| p.short.values().chain(p.long.values())).map(Vec::len).sum();
-
-    // Each token's record, sorted by token for reproducible output. A token's list is its
-    // lists in the parts one after another (parts are runs of documents in order), read in
-    // place: no merged copy of the postings is made.
-    let record = |t: String, lists: &mut dyn Iterator<Item = &Vec<u32>>| {
-        let postings = encode_postings(lists.flatten().copied());
-        let mut rec = Vec::with_capacity(t.len() + postings.len() + 1);
-        rec.extend_from_slice(t.as_bytes());
-        rec.push(b'\t');
-        rec.extend_from_slice(&postings);
-        (t, rec)
-    };
-    let mut records: Vec<(String, Vec<u8>)> = short
-        .par_iter()
-        .map(|k| record(unpack(*k), &mut parts.iter().filter_map(|p| p.short.get(k))))
-        .chain(long.par_iter().map(|k| record(k.to_string(), &mut parts.iter().filter_map(|p| p.long.get(*k)))))
-        .collect();
-    drop(long);
-    // Freeing the parts' lists (millions of them at 10k pages) took 15-25 ms of one core
-    // while the other waited: it runs beside the sort instead.
-    rayon::join(move || drop(parts), || records.par_sort_unstable_by(|a, b| a.0.cmp(&b.0)));
+    let corpus = corpus_of(&parts, industries, words);
+    let mut stats = Stats { docs: docs.len(), ..Stats::default() };
+    let records = token_records(parts, &mut stats);
 
     // Industry memberships go to a file of their own (`i0.js`, a few KB): every query loads
     // them to count results per industry, which would otherwise load a shard per industry.
@@ -245,6 +209,20 @@ pub fn build<E: Send>(
     Ok(Index { files: files.into_iter().map(|(name, _)| name).collect(), stats })
 }
 
+/// The CJK characters the fold table must cover: the handbook's text, and the industries and
+/// listed words, since a query may name an industry or a synonym in Traditional characters.
+fn corpus_of(parts: &[Batch], industries: &[(String, String)], words: &Words) -> BTreeSet<char> {
+    let mut corpus = CharSet::default();
+    for p in parts {
+        corpus.union(&p.corpus);
+    }
+    let listed = words.stop.iter().chain(words.synonyms.iter().flatten());
+    for c in industries.iter().map(|(_, name)| name).chain(listed).flat_map(|w| w.chars()).filter(|c| is_cjk(*c)) {
+        corpus.insert(c);
+    }
+    corpus.to_set()
+}
+
 /// Where shards are: `hashed` shards take keys by FNV-1a; each key in `split` owns the shards
 /// `[first, first + count)` and spreads its tokens over them by FNV-1a of the whole token.
 struct Groups {
@@ -283,6 +261,7 @@ fn shard(records: &[(String, Vec<u8>)]) -> (Vec<Vec<u8>>, Groups) {
 #[cfg(test)]
 mod tests {
     use super::documents::snippet_text;
+    use super::postings::encode_postings;
     use super::*;
 
     fn doc<'a>(url: &str, heading: &'a str, text: &'a str, industries: &'a [String]) -> Doc<'a> {
