@@ -3,7 +3,33 @@
 
 use serde::Serialize;
 
-use crate::messages::Lang;
+/// The handbook's language, from `language:` in handbook.yaml: it chooses the site's interface
+/// strings here and the sentences of the message catalogue (`crate::messages`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Simplified Chinese, the default.
+    #[default]
+    Hans,
+    /// Traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant…`).
+    Hant,
+    /// English (`en`, `en-GB`, …).
+    En,
+}
+
+impl Lang {
+    /// `en…` is English; `zh-TW`, `zh-HK` and `zh-Hant…` are Traditional; anything else is
+    /// Simplified.
+    pub fn from_tag(tag: &str) -> Lang {
+        let l = tag.trim().to_ascii_lowercase();
+        if l.starts_with("en") {
+            Lang::En
+        } else if l == "zh-tw" || l == "zh-hk" || l.starts_with("zh-hant") {
+            Lang::Hant
+        } else {
+            Lang::Hans
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Strings {
@@ -112,7 +138,7 @@ pub struct Strings {
     pub revision_was: &'static str,
 }
 
-/// The strings for a `language:` tag, by the rule of [`Lang::from_tag`] that messages follow too.
+/// The strings for a `language:` tag, by the rule of [`Lang::from_tag`].
 pub fn for_language(lang: &str) -> Strings {
     match Lang::from_tag(lang) {
         Lang::En => EN,

@@ -24,6 +24,9 @@ use std::sync::OnceLock;
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
 
+/// The handbook's language; it lives with the interface strings, which the messages follow.
+pub use crate::i18n::Lang;
+
 mod books;
 mod build;
 mod check;
@@ -51,33 +54,6 @@ pub use self::pdf::*;
 pub use self::publish::*;
 pub use self::scaffold::*;
 pub use self::serve::*;
-
-/// The language of messages, from `language:` in handbook.yaml.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Simplified Chinese, the default.
-    #[default]
-    Hans,
-    /// Traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant…`).
-    Hant,
-    /// English (`en`, `en-GB`, …).
-    En,
-}
-
-impl Lang {
-    /// `en…` is English; `zh-TW`, `zh-HK` and `zh-Hant…` are Traditional; anything else is
-    /// Simplified. The site's interface strings follow the same rule ([`crate::i18n`]).
-    pub fn from_tag(tag: &str) -> Lang {
-        let l = tag.trim().to_ascii_lowercase();
-        if l.starts_with("en") {
-            Lang::En
-        } else if l == "zh-tw" || l == "zh-hk" || l.starts_with("zh-hant") {
-            Lang::Hant
-        } else {
-            Lang::Hans
-        }
-    }
-}
 
 /// Marks a quoted value inside a text: it is never converted to Traditional characters.
 const OPEN: char = '\u{E000}';
