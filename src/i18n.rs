@@ -1,9 +1,37 @@
 //! Interface strings. Chinese is the default; `language: en` in handbook.yaml switches to English,
-//! `zh-TW`/`zh-HK` to Traditional characters.
+//! `zh-TW`/`zh-HK` to Traditional characters. These tables are the only copy: the theme's scripts
+//! carry no texts of their own but read them from the page, search.js its [`SearchStrings`] as
+//! JSON in the search panel's `data-strings`, shouce.js the `data-…` attributes of its buttons.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use crate::messages::Lang;
+/// The handbook's language, from `language:` in handbook.yaml: it chooses the site's interface
+/// strings here and the sentences of the message catalogue (`crate::messages`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Simplified Chinese, the default.
+    #[default]
+    Hans,
+    /// Traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant…`).
+    Hant,
+    /// English (`en`, `en-GB`, …).
+    En,
+}
+
+impl Lang {
+    /// `en…` is English; `zh-TW`, `zh-HK` and `zh-Hant…` are Traditional; anything else is
+    /// Simplified.
+    pub fn from_tag(tag: &str) -> Lang {
+        let l = tag.trim().to_ascii_lowercase();
+        if l.starts_with("en") {
+            Lang::En
+        } else if l == "zh-tw" || l == "zh-hk" || l.starts_with("zh-hant") {
+            Lang::Hant
+        } else {
+            Lang::Hans
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Strings {
@@ -56,8 +84,9 @@ pub struct Strings {
     pub search_placeholder: &'static str,
     pub search_label: &'static str,
     pub search_filter: &'static str,
-    /// JSON for search.js: all, found, none, loading, error.
-    pub search_strings: &'static str,
+    /// search.js's strings, which it reads as JSON from the search panel's `data-strings`.
+    #[serde(serialize_with = "as_json")]
+    pub search_strings: SearchStrings,
     pub whole_handbook: &'static str,
     pub print_binder: &'static str,
     pub edition_label: &'static str,
@@ -112,7 +141,29 @@ pub struct Strings {
     pub revision_was: &'static str,
 }
 
-/// The strings for a `language:` tag, by the rule of [`Lang::from_tag`] that messages follow too.
+/// The search panel's sentences: `{n}` is a number of results, `{k}` how many are listed, `{q}`
+/// the query and `{industry}` the chosen industry's name.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchStrings {
+    pub all: &'static str,
+    pub found: &'static str,
+    pub found_more: &'static str,
+    pub none: &'static str,
+    pub none_here: &'static str,
+    pub show_all: &'static str,
+    /// Before the headings closest to a query that found nothing.
+    pub suggest: &'static str,
+    pub loading: &'static str,
+    /// Before the reason the index could not be loaded.
+    pub error: &'static str,
+}
+
+/// A value as the JSON text a template puts into an attribute.
+fn as_json<S: Serializer>(value: &impl Serialize, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&serde_json::to_string(value).map_err(serde::ser::Error::custom)?)
+}
+
+/// The strings for a `language:` tag, by the rule of [`Lang::from_tag`].
 pub fn for_language(lang: &str) -> Strings {
     match Lang::from_tag(lang) {
         Lang::En => EN,
@@ -162,7 +213,17 @@ const ZH_HANS: Strings = Strings {
     search_placeholder: "搜索手册（按 / 键）",
     search_label: "搜索手册",
     search_filter: "按行业筛选",
-    search_strings: r#"{"all":"全部","found":"找到 {n} 条结果","found_more":"找到 {n} 条结果，下面是最相关的 {k} 条","none":"没有找到“{q}”。","none_here":"“{industry}”里没有“{q}”，全部行业共有 {n} 条结果。","show_all":"显示全部行业","suggest":"相近的标题：","loading":"正在搜索…","error":"搜索索引无法加载："}"#,
+    search_strings: SearchStrings {
+        all: "全部",
+        found: "找到 {n} 条结果",
+        found_more: "找到 {n} 条结果，下面是最相关的 {k} 条",
+        none: "没有找到“{q}”。",
+        none_here: "“{industry}”里没有“{q}”，全部行业共有 {n} 条结果。",
+        show_all: "显示全部行业",
+        suggest: "相近的标题：",
+        loading: "正在搜索…",
+        error: "搜索索引无法加载：",
+    },
     whole_handbook: "全册",
     print_binder: "打印全册",
     edition_label: "版本",
@@ -255,7 +316,17 @@ const ZH_HANT: Strings = Strings {
     search_placeholder: "搜尋手冊（按 / 鍵）",
     search_label: "搜尋手冊",
     search_filter: "按行業篩選",
-    search_strings: r#"{"all":"全部","found":"找到 {n} 筆結果","found_more":"找到 {n} 筆結果，以下是最相關的 {k} 筆","none":"沒有找到「{q}」。","none_here":"「{industry}」裡沒有「{q}」，全部行業共有 {n} 筆結果。","show_all":"顯示全部行業","suggest":"相近的標題：","loading":"正在搜尋…","error":"搜尋索引無法載入："}"#,
+    search_strings: SearchStrings {
+        all: "全部",
+        found: "找到 {n} 筆結果",
+        found_more: "找到 {n} 筆結果，以下是最相關的 {k} 筆",
+        none: "沒有找到「{q}」。",
+        none_here: "「{industry}」裡沒有「{q}」，全部行業共有 {n} 筆結果。",
+        show_all: "顯示全部行業",
+        suggest: "相近的標題：",
+        loading: "正在搜尋…",
+        error: "搜尋索引無法載入：",
+    },
     whole_handbook: "全冊",
     print_binder: "列印全冊",
     edition_label: "版本",
@@ -348,7 +419,17 @@ const EN: Strings = Strings {
     search_placeholder: "Search (press /)",
     search_label: "Search the handbook",
     search_filter: "Filter by industry",
-    search_strings: r#"{"all":"All","found":"{n} results","found_more":"{n} results; the {k} most relevant are shown","none":"Nothing found for “{q}”.","none_here":"No “{q}” in {industry}; {n} results in all industries.","show_all":"Show all industries","suggest":"Similar headings:","loading":"Searching…","error":"The search index could not be loaded: "}"#,
+    search_strings: SearchStrings {
+        all: "All",
+        found: "{n} results",
+        found_more: "{n} results; the {k} most relevant are shown",
+        none: "Nothing found for “{q}”.",
+        none_here: "No “{q}” in {industry}; {n} results in all industries.",
+        show_all: "Show all industries",
+        suggest: "Similar headings:",
+        loading: "Searching…",
+        error: "The search index could not be loaded: ",
+    },
     whole_handbook: "Complete handbook",
     print_binder: "Print the handbook",
     edition_label: "Edition",

@@ -28,3 +28,32 @@ fn search_js_unit_tests() {
     assert!(out.status.success(), "search JS tests failed:\n{report}");
     assert!(!report.contains("# skipped 1") && !report.contains("ℹ skipped 1"), "{report}");
 }
+
+/// search.js shows only the sentences the templates give it in the panel's `data-strings`,
+/// from `i18n::Strings::search_strings`, with no texts of its own: the keys it reads are the
+/// keys given, in every language, and none is empty.
+#[test]
+fn search_js_reads_only_the_strings_of_the_catalogue() {
+    let js = include_str!("../themes/default/static/search.js");
+    let ui = &js[js.find("function startUi(").expect("startUi in search.js")..];
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    let mut read: Vec<&str> = ui
+        .match_indices("t.")
+        .filter(|(i, _)| !ui[..*i].ends_with(|c: char| ident(c) || c == '.'))
+        .map(|(i, _)| {
+            let rest = &ui[i + 2..];
+            &rest[..rest.find(|c: char| !ident(c)).unwrap_or(rest.len())]
+        })
+        .collect();
+    read.sort_unstable();
+    read.dedup();
+    assert!(read.len() >= 9, "{read:?}");
+    for tag in ["zh-CN", "zh-TW", "en"] {
+        let strings = serde_json::to_value(shouce::i18n::for_language(tag)).expect("strings");
+        let json = strings["search_strings"].as_str().expect("search_strings is JSON text");
+        let given: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json).expect("JSON");
+        let keys: Vec<&str> = given.keys().map(String::as_str).collect();
+        assert_eq!(read, keys, "{tag}: what search.js reads and what data-strings gives");
+        assert!(given.values().all(|v| v.as_str().is_some_and(|s| !s.trim().is_empty())), "{tag}: {json}");
+    }
+}

@@ -771,6 +771,7 @@
     var list = panel.querySelector(".search-results");
     var status = panel.querySelector(".search-status");
     var filters = panel.querySelector(".search-filters");
+    // The panel's sentences in the handbook's language (SearchStrings in src/i18n.rs).
     var t = JSON.parse(panel.getAttribute("data-strings") || "{}");
     var industry = "";
     var active = -1;
@@ -803,7 +804,7 @@
     var MANY_INDUSTRIES = 12;
     function buildFilters(m) {
       if (filters.childElementCount || !m.industries.length) return;
-      var all = [["", t.all || "全部"]].concat(m.industries);
+      var all = [["", t.all]].concat(m.industries);
       all.forEach(function (ind) {
         var b = el(doc, "button", "chip-filter");
         b.type = "button";
@@ -868,18 +869,17 @@
       if (results.length) {
         var shown = industry ? found.counts[industry] || results.length : found.total;
         status.textContent = shown > results.length
-          ? fmt(t.found_more || "找到 {n} 条结果，下面是最相关的 {k} 条", { n: shown, k: results.length })
-          : fmt(t.found || "找到 {n} 条结果", { n: results.length });
+          ? fmt(t.found_more, { n: shown, k: results.length })
+          : fmt(t.found, { n: results.length });
       } else if (industry && found.total) {
         // The chip hides every result: say how many there are, one click away.
-        status.appendChild(doc.createTextNode(fmt(t.none_here || "“{industry}”里没有“{q}”，全部行业共有 {n} 条结果。",
-          { industry: nameOf(industry), q: q, n: found.total })));
-        var all = el(doc, "button", "search-show-all", t.show_all || "显示全部");
+        status.appendChild(doc.createTextNode(fmt(t.none_here, { industry: nameOf(industry), q: q, n: found.total })));
+        var all = el(doc, "button", "search-show-all", t.show_all);
         all.type = "button";
         all.addEventListener("click", function () { choose(""); });
         status.appendChild(all);
       } else {
-        status.textContent = fmt(t.none || "没有找到“{q}”。", { q: q });
+        status.textContent = fmt(t.none, { q: q });
         suggestFor(q);
       }
     }
@@ -888,7 +888,7 @@
       var my = seq;
       engine.suggest(q, 5).then(function (rs) {
         if (my !== seq || !rs.length) return;
-        status.appendChild(doc.createTextNode(" " + (t.suggest || "你是不是要找：")));
+        status.appendChild(doc.createTextNode(" " + t.suggest));
         rs.forEach(function (r, k) {
           option("search-result search-suggestion", k, r.url).appendChild(el(doc, "span", "result-title", r.title));
         });
@@ -905,12 +905,12 @@
         return;
       }
       open(true);
-      status.textContent = t.loading || "正在搜索…";
+      status.textContent = t.loading;
       engine.meta().then(buildFilters);
       engine.query(q, { industry: industry }).then(function (found) {
         if (my === seq) render(q, found);
       }, function (e) {
-        if (my === seq) status.textContent = (t.error || "搜索索引无法加载：") + e.message;
+        if (my === seq) status.textContent = t.error + e.message;
       });
     }
     box.addEventListener("focus", function () {
@@ -922,7 +922,7 @@
     box.addEventListener("input", function () {
       clearTimeout(timer);
       seq++; // results of an older query are stale from now on
-      if (box.value.trim()) status.textContent = t.loading || "正在搜索…";
+      if (box.value.trim()) status.textContent = t.loading;
       timer = setTimeout(run, 120);
     });
     box.addEventListener("keydown", function (e) {
