@@ -15,11 +15,11 @@ use serde::Serialize;
 use crate::content::{Entry, Handbook};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
-use crate::links;
 use crate::markdown::{self, Print};
 use crate::messages as msg;
-use crate::render::{SiteCtx, encode_url};
+use crate::render::SiteCtx;
 use crate::theme::{Theme, template_error};
+use crate::urls::{self, Link, encode_url, page_url};
 
 /// The anchor of the 修订记录 section (`binder-revisions.html`).
 const REVISIONS_ANCHOR: &str = "revisions";
@@ -27,96 +27,14 @@ const REVISIONS_ANCHOR: &str = "revisions";
 /// Where the pages go in a binder's HTML (the template decides everything around them).
 const ENTRIES_MARKER: &str = "<!--shouce:entries-->";
 
-pub struct Spec {
-    /// File name at the site root.
-    pub url: String,
-    /// `全册` or the industry's name.
-    pub title: String,
-    pub industry: Option<String>,
-    pub entries: Vec<Entry>,
-    /// A handout (`pdf --page`, `--chapter`): a line at the top instead of a cover page, and a
-    /// table of contents only when it holds more than one entry.
-    pub handout: bool,
-}
+mod spec;
+pub use spec::{Spec, handout_spec, specs};
 
-/// Where `shouce pdf --page` and `--chapter` put the handout they print, at the site root
-/// (written only by such a build).
-pub const HANDOUT_URL: &str = "handout.html";
-
-/// The handout of one entry: a page alone, or a chapter with everything below it.
-pub fn handout_spec(book: &Handbook, e: Entry) -> Spec {
-    let entries = match e {
-        Entry::Page(_) => vec![e],
-        Entry::Chapter(c) => book
-            .reading_order
-            .iter()
-            .copied()
-            .filter(|&x| match x {
-                Entry::Chapter(x) => book.chapter_path(x).contains(&c),
-                Entry::Page(p) => book.chapter_path(book.pages[p].chapter).contains(&c),
-            })
-            .collect(),
-    };
-    Spec {
-        url: HANDOUT_URL.to_string(),
-        title: book.entry_title(e).to_string(),
-        industry: None,
-        entries,
-        handout: true,
-    }
-}
-
-pub fn url_for(industry: Option<&str>) -> String {
-    match industry {
-        None => "print.html".to_string(),
-        Some(id) => format!("print-{id}.html"),
-    }
-}
-
-/// The whole-handbook binder and one per industry.
-pub fn specs(book: &Handbook, t: &Strings) -> Vec<Spec> {
-    let mut out = vec![Spec {
-        url: url_for(None),
-        title: t.whole_handbook.to_string(),
-        industry: None,
-        entries: book.reading_order.clone(),
-        handout: false,
-    }];
-    for ind in &book.config.industries {
-        let has = |p: usize| book.pages[p].industries.contains(&ind.id);
-        // A chapter is in the binder when one of the pages below it is.
-        let mut wanted_chapters = vec![false; book.chapters.len()];
-        for (p, page) in book.pages.iter().enumerate() {
-            if has(p) {
-                for c in book.chapter_path(page.chapter) {
-                    wanted_chapters[c] = true;
-                }
-            }
-        }
-        let entries = book
-            .reading_order
-            .iter()
-            .copied()
-            .filter(|e| match *e {
-                Entry::Page(p) => has(p),
-                Entry::Chapter(c) => wanted_chapters[c],
-            })
-            .collect();
-        out.push(Spec {
-            url: url_for(Some(&ind.id)),
-            title: ind.name.clone(),
-            industry: Some(ind.id.clone()),
-            entries,
-            handout: false,
-        });
-    }
-    out
-}
-
+/// The anchor of an entry in a binder ([`urls::chapter_anchor`], [`urls::page_anchor`]).
 pub fn anchor(e: Entry) -> String {
     match e {
-        Entry::Chapter(c) => format!("c{c}"),
-        Entry::Page(p) => format!("p{p}"),
+        Entry::Chapter(c) => urls::chapter_anchor(c),
+        Entry::Page(p) => urls::page_anchor(p),
     }
 }
 
@@ -213,7 +131,7 @@ fn render_entry(
     let (file, title, body, body_line, url, summary, source, industries) = match e {
         Entry::Chapter(c) => {
             let ch = &book.chapters[c];
-            let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
+            let file = ch.index_file.clone().unwrap_or_else(|| format!("{}/{}", urls::CONTENT_DIR, ch.dir));
             (file, &ch.title, &ch.body, ch.body_line, &ch.url, ch.summary.as_deref(), ch.source.as_deref(), Vec::new())
         }
         Entry::Page(p) => {
@@ -242,10 +160,7 @@ fn render_entry(
         }
         Some(href)
     };
-    let image_base = match url.rsplit_once('/') {
-        Some((dir, _)) => format!("{}/", encode_url(dir)),
-        None => String::new(),
-    };
+    let image_base = folder_of(url);
     let print = Print { id_prefix: &id, heading_offset: (level - 1) as u8, link: &link, image_base: &image_base };
     let line_map = match e {
         Entry::Chapter(c) => book.chapters[c].line_map.as_deref(),
@@ -286,8 +201,19 @@ fn render_entry(
     Ok(PrintEntry { html, links_to: links_to.into_inner().unwrap_or_default() })
 }
 
+/// The folder of the page at `url` as seen from a binder (binders sit at the site root), where
+/// its relative links and images start: `a/x.html` → `a/`.
+fn folder_of(url: &str) -> String {
+    match url.rsplit_once('/') {
+        Some((dir, _)) => format!("{}/", encode_url(dir)),
+        None => String::new(),
+    }
+}
+
 /// A link in a page, as it should be inside a binder, and the entry it jumps to when that
-/// is another page of the handbook.
+/// is another page of the handbook; `None` for a page the handbook does not have (the link
+/// is dropped, its text kept). An anchor on the same page stays as written, one on another
+/// page is decoded, as `urls::Target::anchor` gives it (browsers match either).
 fn binder_link(
     file: &str,
     id: &str,
@@ -295,29 +221,17 @@ fn binder_link(
     entries: &HashMap<&str, Entry>,
     url: &str,
 ) -> Option<(String, Option<Entry>)> {
-    if let Some(frag) = dest.strip_prefix('#') {
-        return Some((format!("#{id}-{frag}"), None));
-    }
-    match links::resolve(file, dest) {
-        // Another page of the handbook: its anchor, or its heading's.
-        Some((Some(target), frag)) => entries.get(links::target_url(&target).as_str()).map(|&e| {
-            let a = anchor(e);
-            let href = match frag {
-                Some(f) if !f.is_empty() => format!("#{a}-{f}"),
-                _ => format!("#{a}"),
-            };
-            (href, Some(e))
-        }),
-        Some((None, _)) => Some((dest.to_string(), None)),
-        // External links stay; other files are found from the site root.
-        None if dest.contains(':') || dest.starts_with("//") => Some((dest.to_string(), None)),
-        None => Some((
-            match url.rsplit_once('/') {
-                Some((dir, _)) => format!("{}/{dest}", encode_url(dir)),
-                None => dest.to_string(),
-            },
-            None,
-        )),
+    // The anchor of an entry, or of one of its headings.
+    let to = |entry: &str, frag: &str| if frag.is_empty() { format!("#{entry}") } else { format!("#{entry}-{frag}") };
+    match Link::parse(dest) {
+        Link::Anchor(frag) => Some((to(id, frag), None)),
+        Link::Page(t) => {
+            let e = *entries.get(page_url(&t.in_content(file)?).as_str())?;
+            Some((to(&anchor(e), &t.anchor()), Some(e)))
+        }
+        // Other files are found from the site root, where binders are.
+        Link::Asset(t) => Some((t.href("", &folder_of(url)), None)),
+        Link::Empty | Link::External => Some((dest.to_string(), None)),
     }
 }
 
@@ -520,40 +434,4 @@ pub fn cover_date(configured: Option<&str>, lang: crate::messages::Lang) -> Stri
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_inside_binder() {
-        let mut entries = HashMap::new();
-        entries.insert("a/b.html", Entry::Page(3));
-        entries.insert("a/c/index.html", Entry::Chapter(2));
-        let l = |d: &str| binder_link("content/a/x.md", "p1", d, &entries, "a/x.html");
-        let href = |d: &str| l(d).map(|(h, _)| h);
-        assert_eq!(href("#名片").as_deref(), Some("#p1-名片"));
-        assert_eq!(l("b.md"), Some(("#p3".to_string(), Some(Entry::Page(3)))));
-        assert_eq!(l("b.md#递名片"), Some(("#p3-递名片".to_string(), Some(Entry::Page(3)))));
-        assert_eq!(l("missing.md"), None);
-        // mdBook's and GitBook's links to a folder's README.md reach the folder's page.
-        assert_eq!(l("c/README.md"), Some(("#c2".to_string(), Some(Entry::Chapter(2)))));
-        assert_eq!(l("https://example.com"), Some(("https://example.com".to_string(), None)));
-        assert_eq!(href("files/form.pdf").as_deref(), Some("a/files/form.pdf"));
-    }
-
-    #[test]
-    fn css_strings_are_escaped() {
-        assert_eq!(css_string("手册 \"A\" \\ x"), "\"手册 \\\"A\\\" \\\\ x\"");
-    }
-
-    #[test]
-    fn cover_date_from_config_or_epoch() {
-        use crate::messages::Lang;
-        assert_eq!(cover_date(Some("2026 年秋季版"), Lang::En), "2026 年秋季版");
-        assert_eq!(cover_date(Some("2026-12-01"), Lang::En), "1 December 2026");
-        assert_eq!(cover_date(Some("2026-12-01"), Lang::Hans), "2026年12月1日");
-        assert!(cover_date(None, Lang::Hans).contains('年'));
-        assert!(cover_date(None, Lang::Hant).contains('年'));
-        let en = cover_date(None, Lang::En);
-        assert!(!en.contains('年') && en.split(' ').count() == 3, "{en}");
-    }
-}
+mod tests;

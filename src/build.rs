@@ -19,7 +19,8 @@ use crate::edition::{self, PageChange, PageRef};
 use crate::markdown::{self, LinkRef, Rendered, Section, UnknownLanguage};
 use crate::messages as msg;
 use crate::output::{self, Staging};
-use crate::render::{self, Renderer, STATIC_DIR, root_of};
+use crate::render::{self, Renderer};
+use crate::urls::{self, CONTENT_DIR, STATIC_DIR, root_of};
 use crate::{binder, i18n, links, reading, search, theme};
 
 pub struct Summary {
@@ -299,7 +300,7 @@ fn build_stages(
         .map(|p| p.url.as_str())
         .chain(book.chapters.iter().map(|c| c.url.as_str()))
         .chain(book.assets.iter().map(|a| a.url.as_str()));
-    let mut index_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
+    let mut index_urls: Vec<String> = book.config.industries.iter().map(|i| urls::industry_url(&i.id)).collect();
     index_urls.extend(renderer.tags().iter().map(|t| t.url.clone()));
     staging.create_dirs(urls.chain(index_urls.iter().map(String::as_str)))?;
 
@@ -331,7 +332,7 @@ fn build_stages(
         .into_par_iter()
         .map(|c| {
             let ch = &book.chapters[c];
-            let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
+            let file = ch.index_file.clone().unwrap_or_else(|| format!("{CONTENT_DIR}/{}", ch.dir));
             let md = markdown_of(&file, &ch.body, ch.body_line, ch.line_map.as_deref(), &ch.url, &ch.title, md_ctx);
             // Chapters without a file of their own have no text of their own to compare.
             let body_hash = hashes.chapters[c].clone();
@@ -352,7 +353,7 @@ fn build_stages(
         .collect();
     let mut errors = Vec::new();
     for ind in &book.config.industries {
-        let url = render::industry_url(&ind.id);
+        let url = urls::industry_url(&ind.id);
         match renderer.industry(&ind.id) {
             Ok(html) => staging.write(&url, &html)?,
             Err(d) => errors.push(d),
@@ -379,7 +380,7 @@ fn build_stages(
             let mut history = m.base.history.clone();
             history.push(m.revision(to, changes));
             staging.create_dirs(
-                (1..history.len()).map(edition::history_url).collect::<Vec<_>>().iter().map(String::as_str),
+                (1..history.len()).map(urls::revisions_history_url).collect::<Vec<_>>().iter().map(String::as_str),
             )?;
             for n in 0..history.len() {
                 match renderer.revisions(&history, n) {
@@ -463,7 +464,7 @@ fn build_stages(
 
 /// Where a search index file goes in the site.
 fn search_url(name: &str) -> String {
-    format!("{STATIC_DIR}/{}/{name}", search::DIR)
+    format!("{STATIC_DIR}/{}/{name}", urls::SEARCH_DIR)
 }
 
 /// The search index of every page's sections; each file is handed to `write` when ready.
@@ -573,14 +574,14 @@ fn handout_entry(book: &Handbook, h: &Handout) -> Result<Entry, Diagnostic> {
     let want = h.path.replace('\\', "/");
     let want = want.trim_end_matches('/');
     let want = want.strip_prefix("./").unwrap_or(want);
-    let bare = want.strip_prefix("content/").unwrap_or(want);
+    let bare = want.strip_prefix(CONTENT_DIR).and_then(|w| w.strip_prefix('/')).unwrap_or(want);
     let found = if h.chapter {
         book.chapters
             .iter()
             .position(|c| c.parent.is_some() && (c.dir == bare || c.index_file.as_deref() == Some(want)))
             .map(Entry::Chapter)
     } else {
-        book.pages.iter().position(|p| p.file == want || p.file == format!("content/{bare}")).map(Entry::Page)
+        book.pages.iter().position(|p| p.file == want || p.file == format!("{CONTENT_DIR}/{bare}")).map(Entry::Page)
     };
     found.ok_or_else(|| {
         let (m, hint) = if h.chapter {
@@ -670,7 +671,7 @@ fn search_docs<'a>(
             }
             Entry::Chapter(c) => (&chapters[c].sections, &book.chapters[c].url, &book.chapters[c].title, &[], &[]),
         };
-        let encoded = render::encode_url(url);
+        let encoded = urls::encode_url(url);
         let doc =
             |id: Option<&str>, heading: &'a str, text: &'a str, with_title: bool, parents: Vec<&'a str>| search::Doc {
                 url: match id {

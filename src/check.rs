@@ -20,11 +20,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::{self, CONTENT_DIR, Handbook, source_text};
+use crate::content::{self, Handbook, source_text};
 use crate::diagnostic::{Diagnostic, Severity, display_path};
 use crate::markdown::{self, LinkRef};
 use crate::messages::{self as msg, Lang, Message, Text};
-use crate::render::{self, STATIC_DIR};
+use crate::render;
+use crate::urls::{self, CONTENT_DIR, Link, STATIC_DIR};
 use crate::{build, i18n, links, names, theme};
 
 pub use crate::content::PLACEHOLDER;
@@ -195,7 +196,7 @@ impl SiteFiles {
             files.insert(a.url.clone(), None);
         }
         for i in &book.config.industries {
-            files.insert(render::industry_url(&i.id), None);
+            files.insert(urls::industry_url(&i.id), None);
         }
         let lower = files.keys().map(|k| (k.to_lowercase(), k.clone())).collect();
         let dirs = book.chapters.iter().map(|c| c.dir.clone()).collect();
@@ -211,41 +212,30 @@ enum LinkCheck {
 }
 
 fn check_link(source: &str, link: &LinkRef, site: &SiteFiles) -> LinkCheck {
-    let dest = link.dest.trim();
-    if dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
-        return LinkCheck::Fine;
-    }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (dest, None),
+    let (t, is_page) = match Link::parse(&link.dest) {
+        Link::Empty | Link::External => return LinkCheck::Fine,
+        Link::Anchor(_) => return LinkCheck::Markdown(link.clone()),
+        Link::Page(t) => (t, true),
+        Link::Asset(t) => (t, false),
     };
-    let path = path.split('?').next().unwrap_or("");
-    if path.is_empty() {
-        return LinkCheck::Markdown(link.clone());
-    }
     let at = |message: Message, hint: Text| {
         LinkCheck::Problem(Diagnostic::error(source, link.line, link.col, message).with_hint(hint))
     };
-    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    // Folder of the linking file, relative to content/.
-    let here = source.strip_prefix(CONTENT_DIR).unwrap_or(source).trim_start_matches('/');
-    let here = here.rsplit_once('/').map_or("", |(d, _)| d);
-    let Some(target) = crate::urls::normalise(if decoded.starts_with('/') { "" } else { here }, &decoded) else {
+    let Some(target) = t.in_content(source) else {
         return at(msg::link_leaves_content(&link.dest), msg::link_leaves_content_hint());
     };
-    if path.to_ascii_lowercase().ends_with(".md") {
+    if is_page {
         return LinkCheck::Markdown(link.clone());
     }
     if target.is_empty() || target.split('/').next() == Some(STATIC_DIR) {
         return LinkCheck::Fine;
     }
-    let folder = decoded.ends_with('/') || site.dirs.contains(&target);
-    let url = if folder { format!("{}/index.html", target.trim_end_matches('/')) } else { target.clone() };
-    let url = url.trim_start_matches('/').to_string();
+    let folder = t.decoded_path().ends_with('/') || site.dirs.contains(&target);
+    let url = if folder { urls::folder_url(&target) } else { target.clone() };
     match site.files.get(&url) {
         // A link to the `.html` of a page: check its anchor like a link to the `.md` file.
-        Some(Some(file)) if fragment.is_some_and(|f| !f.is_empty()) => LinkCheck::Markdown(LinkRef {
-            dest: format!("/{}#{}", file.strip_prefix("content/").unwrap_or(file), fragment.unwrap_or("")),
+        Some(Some(file)) if t.fragment.is_some_and(|f| !f.is_empty()) => LinkCheck::Markdown(LinkRef {
+            dest: format!("/{}#{}", below_content(file), t.fragment.unwrap_or("")),
             ..link.clone()
         }),
         Some(_) => LinkCheck::Fine,
@@ -261,11 +251,9 @@ fn check_link(source: &str, link: &LinkRef, site: &SiteFiles) -> LinkCheck {
     }
 }
 
-fn has_scheme(s: &str) -> bool {
-    match s.find(':') {
-        Some(i) if i > 1 => s[..i].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')),
-        _ => false,
-    }
+/// A source file's path below content/ (`content/a.md` → `a.md`).
+fn below_content(file: &str) -> &str {
+    file.strip_prefix(CONTENT_DIR).and_then(|f| f.strip_prefix('/')).unwrap_or(file)
 }
 
 /// Two pages or sub-chapters of one chapter with the same title look the same in the sidebar,
@@ -413,14 +401,6 @@ pub fn run(root: &Path, format: Format, quiet: bool) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn schemes_are_external() {
-        for ext in ["https://x.cn/a.png", "mailto:a@b.cn", "tel:95588", "data:image/png;base64,xx"] {
-            assert!(has_scheme(ext), "{ext}");
-        }
-        assert!(!has_scheme("img/a.png") && !has_scheme("C:/x.png") && !has_scheme("a.md#x:y"));
-    }
 
     #[test]
     fn json_has_every_field() {

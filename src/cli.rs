@@ -283,7 +283,7 @@ fn run_publish(root: PathBuf, dest: PathBuf, dry_run: bool, quiet: bool) -> Exit
 
 /// What the 修订记录 found, and where it is.
 fn revisions_line(c: &crate::edition::Counts, site: &str) -> msg::Text {
-    let page = format!("{}/{}", site.trim_end_matches(['/', '\\']), crate::edition::PAGE);
+    let page = format!("{}/{}", site.trim_end_matches(['/', '\\']), crate::urls::REVISIONS_PAGE);
     msg::revisions_written(c.added, c.changed, c.moved, c.removed, &page)
 }
 

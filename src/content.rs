@@ -14,14 +14,10 @@ use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, FrontMatter};
 use crate::messages::{self as msg, Message};
 use crate::text::split_numeric_prefix;
-use crate::urls;
+use crate::urls::{self, CONTENT_DIR};
 
 pub mod include;
 pub mod summary;
-
-pub const CONTENT_DIR: &str = "content";
-/// Output folders that the generator writes itself; content may not use these names at its top.
-pub const RESERVED_TOP: &[&str] = &["industry", "tags", "_shouce", "revisions"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {
@@ -441,7 +437,7 @@ fn by_folders(
             None if dir.is_empty() => (None, String::new()),
             None => (Some(0), dir.clone()),
         };
-        let url = if dir.is_empty() { "index.html".to_string() } else { format!("{dir}/index.html") };
+        let url = urls::folder_url(&dir);
         by_dir.insert(dir.clone(), chapters.len());
         chapters.push(Chapter::new(dir, url, split_numeric_prefix(&name).1.to_string(), parent));
     }

@@ -27,21 +27,9 @@ pub use record::{
 };
 pub use sentences::split;
 
-/// Where the record lives in the site.
-pub const DIR: &str = "_shouce";
 /// The record's index, below the site root.
-pub const FILE: &str = "_shouce/edition.json";
+pub const FILE: &str = concat!(crate::urls::static_dir!(), "/edition.json");
 /// The record of the edition this one is compared with, when one is kept.
-pub const BASELINE_DIR: &str = "_shouce/baseline";
+pub const BASELINE_DIR: &str = concat!(crate::urls::static_dir!(), "/baseline");
 /// The record's format; a record of a higher one is from a newer shouce.
 pub const FORMAT: u64 = 1;
-/// The 修订记录 page of the current edition, at the site root.
-pub const PAGE: &str = "revisions.html";
-/// Earlier editions' 修订记录 pages: `revisions/1.html` is the oldest.
-pub const HISTORY_DIR: &str = "revisions";
-
-/// The address of the 修订记录 page of the `n`th transition (1 = the oldest); the last one is
-/// [`PAGE`].
-pub fn history_url(n: usize) -> String {
-    format!("{HISTORY_DIR}/{n}.html")
-}

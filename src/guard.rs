@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
 
 /// The places of a handbook that no output may be written into or replace.
-pub const SOURCES: &[&str] = &["content", "themes", crate::config::CONFIG_FILE, ".git"];
+pub const SOURCES: &[&str] = &[crate::urls::CONTENT_DIR, "themes", crate::config::CONFIG_FILE, ".git"];
 
 /// Where `p` leads: absolute, with every `..` and every symbolic link of the part that exists
 /// resolved, and the part that does not exist yet appended as spelled (minus `.` and `..`,

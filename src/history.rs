@@ -26,9 +26,10 @@ use gix::bstr::{BString, ByteSlice};
 use gix::diff::tree::recorder::Change;
 use gix::objs::{FindExt, TreeRefIter};
 
-use crate::content::{CONTENT_DIR, Page};
+use crate::content::Page;
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
+use crate::urls::CONTENT_DIR;
 
 type GitError = Box<dyn std::error::Error + Send + Sync>;
 

@@ -12,8 +12,9 @@
 //! 5. [`search`] indexes the sections for the browser;
 //! 6. [`output`] writes everything into a staging folder and swaps it in.
 //!
-//! Every path that shouce writes to or deletes passes [`guard`] first. [`text`] and [`gzip`]
-//! are small helpers any stage may use.
+//! Every path that shouce writes to or deletes passes [`guard`] first. [`urls`] decides where
+//! each file of the site is and what a link in Markdown points to; it, [`text`] and [`gzip`]
+//! are helpers any stage may use.
 //! [`check`] runs the stages up to markdown and reports problems without writing anything;
 //! [`scaffold`] writes new pages and handbooks from templates.
 //! [`build`] runs the stages and can keep what they produced ([`build::Built`]), so that

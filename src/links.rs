@@ -2,12 +2,12 @@
 //! it has. `build` warns about broken ones; `shouce check` reports them as errors.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
 
-use crate::content::{self, Handbook};
+use crate::content::Handbook;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::LinkRef;
 use crate::messages as msg;
+use crate::urls::{Link, decode, page_url};
 
 /// What one rendered page offers and asks for.
 pub struct Target<'a> {
@@ -34,72 +34,44 @@ pub fn check(book: &Handbook, results: &[Target<'_>], severity: Severity) -> Vec
     let mut out = Vec::new();
     for r in results {
         for link in r.links {
-            let Some((target, fragment)) = resolve(r.source, &link.dest) else { continue };
             let here = |message| Diagnostic { severity, ..Diagnostic::warning(r.source, link.line, link.col, message) };
-            let file = match &target {
-                Some(t) => match sources.get(&target_url(t)) {
-                    Some(file) => *file,
+            let (file, fragment) = match Link::parse(&link.dest) {
+                Link::Anchor(f) => (r.source, decode(f)),
+                Link::Page(t) => match t.in_content(r.source).and_then(|rel| sources.get(&page_url(&rel))) {
+                    Some(file) => (*file, t.anchor()),
                     None => {
                         out.push(here(msg::link_to_missing(&link.dest)).with_hint(msg::links_are_relative()));
                         continue;
                     }
                 },
-                None => r.source,
+                Link::Empty | Link::External | Link::Asset(_) => continue,
             };
-            if let Some(f) = fragment {
-                let has = anchors.get(file).is_some_and(|a| a.contains(f.as_str()));
-                if !has && !f.starts_with("fn") {
-                    out.push(here(msg::missing_anchor(&f, file)).with_hint(msg::missing_anchor_hint()));
-                }
+            // `#` alone is the top of the page; `#fn…` are footnotes.
+            if fragment.is_empty() || fragment.starts_with("fn") {
+                continue;
+            }
+            if !anchors.get(file).is_some_and(|a| a.contains(fragment.as_ref())) {
+                out.push(here(msg::missing_anchor(&fragment, file)).with_hint(msg::missing_anchor_hint()));
             }
         }
     }
     out
 }
 
-/// The address of the page a source file (`content/a/README.md`, as [`resolve`] gives it) is
-/// published at (`a/index.html`).
-pub fn target_url(target: &str) -> String {
-    crate::urls::page_url(target.strip_prefix(content::CONTENT_DIR).unwrap_or(target).trim_start_matches('/'))
-}
-
-/// For a link written in `source`: the `.md` file it points to (relative to the root) and the
-/// anchor; `None` for external links and files that are not Markdown.
-pub fn resolve(source: &str, dest: &str) -> Option<(Option<String>, Option<String>)> {
-    if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with("tel:") || dest.starts_with("//") {
-        return None;
-    }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(percent_encoding::percent_decode_str(f).decode_utf8_lossy().into_owned())),
-        None => (dest, None),
-    };
-    if path.is_empty() {
-        return Some((None, fragment));
-    }
-    if !path.to_ascii_lowercase().ends_with(".md") {
-        return None;
-    }
-    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let base: PathBuf = match path.strip_prefix('/') {
-        Some(rest) => Path::new(content::CONTENT_DIR).join(rest),
-        None => Path::new(source).parent().unwrap_or(Path::new("")).join(path.as_ref()),
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for c in base.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                parts.pop();
-            }
-            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
-            _ => {}
-        }
-    }
-    Some((Some(parts.join("/")), fragment))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::urls::Target;
+
+    /// The source file a page link written in `source` names, and its anchor.
+    fn resolve(source: &str, dest: &str) -> Option<(Option<String>, Option<String>)> {
+        let file = |t: &Target| t.in_content(source).map(|rel| format!("content/{rel}"));
+        match Link::parse(dest) {
+            Link::Anchor(f) => Some((None, Some(decode(f).into_owned()))),
+            Link::Page(t) => Some((file(&t), t.fragment.map(|_| t.anchor().into_owned()))),
+            _ => None,
+        }
+    }
 
     #[test]
     fn resolves_relative_md_links() {

@@ -10,9 +10,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::content::CONTENT_DIR;
 use crate::diagnostic::Diagnostic;
 use crate::messages::{self as msg, Message, Text};
+use crate::urls::CONTENT_DIR;
 
 /// Where we assume the output folder lives on the file share when counting path lengths.
 pub const SHARE_PREFIX: &str = r"\\server\share\handbook\public\";
@@ -115,7 +115,7 @@ pub fn check_tree(root: &Path) -> Vec<Diagnostic> {
         let prefix = format!("{d}/");
         let has_page = crate::urls::FOLDER_PAGES.iter().any(|n| md_files.contains(&format!("{d}/{n}")));
         if md_files.iter().any(|m| m.starts_with(&prefix)) && !has_page {
-            outputs.push((format!("{d}/index.html"), format!("{CONTENT_DIR}/{d}")));
+            outputs.push((crate::urls::folder_url(&d), format!("{CONTENT_DIR}/{d}")));
         }
     }
     for (url, file) in outputs {

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::binder;
-use crate::content::{CONTENT_DIR, Handbook, RESERVED_TOP};
+use crate::content::Handbook;
 use crate::diagnostic::Diagnostic;
 use crate::guard::{self, OutDir};
 use crate::messages::{self as msg, Lang};
+use crate::urls::{self, CONTENT_DIR, INDEX_PAGE, RESERVED_TOP};
 
 /// Written into every output folder; its presence allows a later build to replace the folder.
 pub const MARKER: &str = ".shouce-output";
@@ -36,10 +36,10 @@ pub fn collisions(book: &Handbook) -> Vec<Diagnostic> {
         Source(Cow<'a, str>),
     }
     let mut claims: BTreeMap<String, Owner> = BTreeMap::new();
-    claims.insert(binder::url_for(None).to_lowercase(), Owner::Binder(None));
-    claims.insert(crate::edition::PAGE.to_string(), Owner::Revisions);
+    claims.insert(urls::binder_url(None).to_lowercase(), Owner::Binder(None));
+    claims.insert(urls::REVISIONS_PAGE.to_string(), Owner::Revisions);
     for ind in &book.config.industries {
-        claims.insert(binder::url_for(Some(&ind.id)).to_lowercase(), Owner::Binder(Some(&ind.name)));
+        claims.insert(urls::binder_url(Some(&ind.id)).to_lowercase(), Owner::Binder(Some(&ind.name)));
     }
     for c in &book.chapters {
         let file = c.index_file.as_deref().unwrap_or(&c.dir);
@@ -68,7 +68,7 @@ pub fn collisions(book: &Handbook) -> Vec<Diagnostic> {
                 Diagnostic::error(file.as_ref(), 0, 0, msg::claimed_by_revisions(url)).with_hint(msg::rename_file())
             }
             Some(Owner::Source(other)) if is_page => {
-                let hint = if url.ends_with("index.html") {
+                let hint = if url.ends_with(INDEX_PAGE) {
                     msg::two_sources_index_hint()
                 } else {
                     msg::two_sources_hint(other)

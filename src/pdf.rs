@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::binder;
 use crate::build;
 use crate::config::{Config, IndustryRef};
 use crate::diagnostic::Diagnostic;
@@ -146,8 +145,8 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
         return Err(PdfError::Interrupted);
     }
     let html = match &o.handout {
-        Some(_) => site.join(binder::HANDOUT_URL),
-        None => site.join(binder::url_for(industry.as_deref())),
+        Some(_) => site.join(crate::urls::HANDOUT_URL),
+        None => site.join(crate::urls::binder_url(industry.as_deref())),
     };
     let tmp_pdf = work.path().join("binder.pdf");
 
@@ -366,7 +365,7 @@ fn file_url(p: &Path) -> Result<String> {
     let abs = std::path::absolute(p)?;
     let s = abs.to_string_lossy().replace('\\', "/");
     let s = if s.starts_with('/') { s } else { format!("/{s}") };
-    Ok(format!("file://{}", crate::render::encode_url(&s)))
+    Ok(format!("file://{}", crate::urls::encode_url(&s)))
 }
 
 /// `(anchor, page)` for every table-of-contents entry, found by walking the PDF outline in

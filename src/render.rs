@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::content::{Entry, Handbook};
@@ -14,38 +13,10 @@ use crate::i18n::Strings;
 use crate::markdown::{Rendered, TocEntry};
 use crate::messages as msg;
 use crate::theme::{Theme, template_error};
+use crate::urls::{self, INDEX_PAGE, STATIC_DIR, encode_url, industry_url, root_of};
 
 mod revisions;
 pub use revisions::revisions_url;
-
-/// Characters escaped in URLs; `/` stays, Chinese is percent-encoded as UTF-8.
-const URL: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b'\\')
-    .add(b'^')
-    .add(b'|')
-    .add(b'\'');
-
-/// Folder of generated theme assets in the output.
-pub const STATIC_DIR: &str = "_shouce";
-
-pub fn encode_url(url: &str) -> String {
-    utf8_percent_encode(url, URL).to_string()
-}
-
-/// Relative path from a file at `url` to the site root: `a/b.html` → `../`.
-pub fn root_of(url: &str) -> String {
-    "../".repeat(url.matches('/').count())
-}
 
 #[derive(Serialize)]
 pub struct SiteCtx<'a> {
@@ -367,7 +338,7 @@ impl<'a> Renderer<'a> {
         let root = root_of(url);
         let mut breadcrumbs = vec![Link {
             title: self.strings.home.to_string(),
-            url: format!("{root}index.html"),
+            url: format!("{root}{INDEX_PAGE}"),
             summary: None,
             planned: false,
         }];
@@ -388,7 +359,7 @@ impl<'a> Renderer<'a> {
                 NavIndustry { current: own == url, title: i.name.clone(), url: format!("{root}{own}") }
             })
             .collect();
-        let show_crumbs = url != "index.html";
+        let show_crumbs = url != INDEX_PAGE;
         Ok(Common {
             static_root: format!("{root}{STATIC_DIR}/"),
             root,
@@ -567,19 +538,14 @@ impl<'a> Renderer<'a> {
             prev,
             next,
             revision: change.map(|ch| self.note(&common.root, ch)),
-            print_url: format!(
-                "{}{}?only={}",
-                common.root,
-                crate::binder::url_for(None),
-                crate::binder::anchor(Entry::Chapter(c))
-            ),
+            print_url: format!("{}{}?only={}", common.root, urls::binder_url(None), urls::chapter_anchor(c)),
             common,
         };
         self.render("chapter.html", &ctx, md.html.len())
     }
 
     pub fn home(&self, md: &Rendered) -> Result<Vec<u8>, Diagnostic> {
-        let common = self.common("index.html", self.site.title.to_string(), None, 0)?;
+        let common = self.common(INDEX_PAGE, self.site.title.to_string(), None, 0)?;
         let industry_cards = self
             .book
             .config
@@ -612,7 +578,7 @@ impl<'a> Renderer<'a> {
                 Part { title: l.title, url: l.url, summary: l.summary, planned: l.planned, children }
             })
             .collect();
-        let print_url = crate::binder::url_for(None);
+        let print_url = urls::binder_url(None);
         let tag_cards = self
             .tags()
             .iter()
@@ -628,7 +594,7 @@ impl<'a> Renderer<'a> {
             &HomeCtx {
                 common,
                 print_url,
-                revisions_url: self.revisions.then_some(crate::edition::PAGE),
+                revisions_url: self.revisions.then_some(urls::REVISIONS_PAGE),
                 content: &md.html,
                 industry_cards,
                 tag_cards,
@@ -645,7 +611,7 @@ impl<'a> Renderer<'a> {
         };
         let url = industry_url(id);
         let common = self.common(&url, self.doc_title(&ind.name), None, 0)?;
-        let print_url = format!("{}{}", common.root, crate::binder::url_for(Some(id)));
+        let print_url = format!("{}{}", common.root, urls::binder_url(Some(id)));
         let of = |want: &str| -> Vec<usize> {
             let has = |p: usize| self.book.pages[p].industries.iter().any(|i| i == want);
             self.book
@@ -700,7 +666,7 @@ impl<'a> Renderer<'a> {
                 if path.is_empty() {
                     path.push(Link {
                         title: self.site.title.to_string(),
-                        url: format!("{root}index.html"),
+                        url: format!("{root}{INDEX_PAGE}"),
                         summary: None,
                         planned: false,
                     });
@@ -728,10 +694,6 @@ fn nav_window(len: usize, focus: usize) -> (usize, usize) {
     }
     let from = focus.saturating_sub(NAV_WINDOW / 2).min(len - NAV_WINDOW);
     (from, from + NAV_WINDOW)
-}
-
-pub fn industry_url(id: &str) -> String {
-    format!("industry/{}/index.html", encode_url(id))
 }
 
 /// A tag and the pages that carry it, in reading order.
@@ -763,7 +725,7 @@ fn tag_file(name: &str) -> String {
 fn page_tags(tags: &[String]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for t in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-        let url = format!("tags/{}.html", tag_file(t));
+        let url = urls::tag_url(&tag_file(t));
         if !out.iter().any(|(_, u)| *u == url) {
             out.push((t.to_string(), url));
         }
@@ -813,15 +775,5 @@ mod tests {
                 assert!(from <= focus && focus < to && to <= len && to - from == NAV_WINDOW);
             }
         }
-    }
-
-    #[test]
-    fn urls_are_relative_and_encoded() {
-        assert_eq!(root_of("index.html"), "");
-        assert_eq!(root_of("a/b/c.html"), "../../");
-        assert_eq!(
-            encode_url("服务 礼仪/名片#1.html"),
-            "%E6%9C%8D%E5%8A%A1%20%E7%A4%BC%E4%BB%AA/%E5%90%8D%E7%89%87%231.html"
-        );
     }
 }

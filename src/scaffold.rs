@@ -11,12 +11,12 @@ use std::process::ExitCode;
 
 use crate::check::PLACEHOLDER;
 use crate::config::{self, CONFIG_FILE, Config, IndustryRef};
-use crate::content::{CONTENT_DIR, RESERVED_TOP};
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
 use crate::messages::{self as msg, Lang, Message, Text};
 use crate::names;
 use crate::text::split_numeric_prefix;
+use crate::urls::{CONTENT_DIR, RESERVED_TOP};
 
 mod example;
 
@@ -140,7 +140,7 @@ fn usage(path: &str, message: Message, hint: Text) -> Refusal {
 fn page_path(path: &str) -> Result<String, Refusal> {
     let p = path.trim().replace('\\', "/");
     let p = p.trim_start_matches("./");
-    let p = p.strip_prefix("content/").unwrap_or(p);
+    let p = p.strip_prefix(CONTENT_DIR).and_then(|p| p.strip_prefix('/')).unwrap_or(p);
     if p.starts_with('/') || p.as_bytes().get(1) == Some(&b':') {
         return Err(usage(path, msg::path_outside_content(), msg::relative_path_hint()));
     }
@@ -170,7 +170,7 @@ fn page_path(path: &str) -> Result<String, Refusal> {
         return Err(usage(path, msg::reserved_top(&parts[0]), msg::choose_another_folder_name()));
     }
     let rel = parts.join("/");
-    let url = format!("{}.html", &rel[..rel.len() - 3]);
+    let url = crate::urls::page_url(&rel);
     let n = names::share_len(&url);
     if n >= names::MAX_PATH {
         return Err(usage(path, msg::page_path_too_long(n, names::MAX_PATH - 1), msg::page_path_too_long_hint()));
@@ -385,11 +385,11 @@ pub fn run_new(kind: Kind, args: &NewArgs, quiet: bool) -> ExitCode {
 /// contents is content/SUMMARY.md: a page it does not list is not published.
 fn summary_line(args: &NewArgs, shown: &str) -> Option<String> {
     let toc_from_summary = config::Config::load(&args.root).map_or(true, |c| c.toc_from_summary());
-    let summary = args.root.join(crate::content::CONTENT_DIR).join(crate::content::summary::SUMMARY_FILE);
+    let summary = args.root.join(CONTENT_DIR).join(crate::content::summary::SUMMARY_FILE);
     if !toc_from_summary || !summary.is_file() {
         return None;
     }
-    let rel = shown.strip_prefix(crate::content::CONTENT_DIR)?.trim_start_matches('/');
+    let rel = shown.strip_prefix(CONTENT_DIR)?.trim_start_matches('/');
     let title = args.title.clone().unwrap_or_else(|| {
         let name = rel.rsplit('/').next().unwrap_or(rel);
         name.strip_suffix(".md").unwrap_or(name).to_string()

@@ -33,6 +33,7 @@ use crate::build::{self, BuildError, Built};
 use crate::cli::{error_line, paint};
 use crate::config::{CONFIG_FILE, message_lang};
 use crate::messages::{self as msg, Lang, Text};
+use crate::urls::CONTENT_DIR;
 
 /// How long the sources must be quiet before a rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -409,7 +410,7 @@ impl Watcher {
     /// Starts watching `content/` and `themes/` if they exist and are not watched yet (they may
     /// have been created, or deleted and made again, since the last look).
     fn refresh(&mut self) {
-        for dir in ["content", "themes"] {
+        for dir in [CONTENT_DIR, "themes"] {
             let path = self.root.join(dir);
             let is_watched = self.watched.contains(&path);
             if path.is_dir() && !is_watched {
@@ -443,7 +444,7 @@ fn relevant_path(root: &Path, p: &Path) -> bool {
     let mut parts = rel.components();
     let top = parts.next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
     let source = match top.as_str() {
-        "content" | "themes" => true,
+        CONTENT_DIR | "themes" => true,
         _ => top == CONFIG_FILE && parts.next().is_none(),
     };
     let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

@@ -197,3 +197,29 @@ fn template_errors_that_show_only_when_a_page_is_filled() {
     assert_eq!(msg.matches("themes/default/templates/footer.html:2:").count(), 1, "once, not once per page: {msg}");
     assert_eq!(run(r, &["build"]).status.code(), Some(1), "build agrees");
 }
+
+/// Every stage reads a link the same way (`urls::Link`): `#` is the top of the page, a query
+/// does not hide a page or an anchor from the check, a scheme is two letters or more, and
+/// `..\` climbs like `../` (browsers read `\` as `/`).
+#[test]
+fn links_are_read_as_browsers_read_them() {
+    let dir = tempfile::Builder::new().prefix("shouce check links ").tempdir().unwrap();
+    let r = dir.path();
+    write(r, "handbook.yaml", "title: 手册\n");
+    write(r, "content/a/b.md", "---\ntitle: 乙\n---\n## 甲\n");
+    write(
+        r,
+        "content/a/c.md",
+        "---\ntitle: 丙\n---\n## 节\n\n[顶](#) [乙](b.md#) [参](?x#节) [网](news:x.md) [反](..\\a\\b.md)\n\n\
+         [参锚](b.md?v=2#无) [参页](nosuch.md?v=2) [参丙](?x#无)\n",
+    );
+    let out = run(r, &["check", "--format", "json", "--quiet"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON array on stdout");
+    let found: Vec<(u64, u64, &str)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["line"].as_u64().unwrap(), f["col"].as_u64().unwrap(), f["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [(8, 1, "missing-anchor"), (8, 18, "missing-page"), (8, 38, "missing-anchor")], "{v}");
+}

@@ -14,12 +14,12 @@ use super::{
     BuildError, Built, MarkdownCtx, PageResult, STATIC_DIR, all_warnings, index_search, page_markdown, search_url,
     write_binders, write_reading,
 };
-use crate::content::{self, CONTENT_DIR};
+use crate::content;
 use crate::diagnostic::Diagnostic;
 use crate::i18n;
 use crate::output::replace_file;
 use crate::render::Renderer;
-use crate::search;
+use crate::urls::{CONTENT_DIR, SEARCH_DIR};
 
 impl Built {
     /// Re-renders the pages among `changed` (absolute paths under `root`) whose text alone
@@ -87,7 +87,7 @@ impl Built {
         let index = index_search(&self.book, &self.theme, &self.pages, &self.chapters, &|name, bytes| {
             replace_file(site, &search_url(name), &[bytes], lang)
         })?;
-        let dir = site.join(STATIC_DIR).join(search::DIR);
+        let dir = site.join(STATIC_DIR).join(SEARCH_DIR);
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();

@@ -27,7 +27,7 @@ pub struct Expanded {
 /// Expands the includes of `body` (the file `content/{rel}`, its first body line at
 /// `body_line`); a missing file, a path out of content/ or an unknown anchor is an error.
 pub fn expand(content: &Path, rel: &str, body: &str, body_line: usize) -> Result<Expanded, Vec<Diagnostic>> {
-    let file = format!("{}/{rel}", super::CONTENT_DIR);
+    let file = format!("{}/{rel}", urls::CONTENT_DIR);
     if !body.contains("{{#") {
         return Ok(Expanded { body: body.to_string(), lines: None, unsupported: Vec::new() });
     }

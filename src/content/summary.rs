@@ -9,11 +9,11 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::{CONTENT_DIR, Chapter, Entry, Page, Parsed, Planned, fill_chapter, make_page};
+use super::{Chapter, Entry, Page, Parsed, Planned, fill_chapter, make_page};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
-use crate::urls;
+use crate::urls::{self, CONTENT_DIR, Link};
 
 /// The file's name, at the top of `content/`.
 pub const SUMMARY_FILE: &str = "SUMMARY.md";
@@ -280,16 +280,12 @@ impl Builder<'_> {
 /// The file a SUMMARY.md link names, relative to `content/`: `Ok(None)` for a draft, `Err`
 /// for what cannot be a page (a web address, another kind of file, a path out of content/).
 fn target(dest: &str) -> Result<Option<String>, ()> {
-    let dest = dest.trim();
-    let path = dest.split('#').next().unwrap_or_default();
-    if path.is_empty() {
-        return if dest.is_empty() { Ok(None) } else { Err(()) };
+    match Link::parse(dest) {
+        Link::Empty => Ok(None),
+        // SUMMARY.md sits at the top of content/: its paths start there either way.
+        Link::Page(t) => t.in_content("").map(Some).ok_or(()),
+        Link::External | Link::Anchor(_) | Link::Asset(_) => Err(()),
     }
-    if path.contains(':') || path.starts_with("//") || !path.to_ascii_lowercase().ends_with(".md") {
-        return Err(());
-    }
-    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    urls::normalise("", &decoded).map(Some).ok_or(())
 }
 
 #[cfg(test)]

@@ -25,7 +25,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::compare::Revision;
-use super::{BASELINE_DIR, DIR, FILE, FORMAT};
+use super::{BASELINE_DIR, FILE, FORMAT};
+use crate::urls::STATIC_DIR;
 
 /// Pages per text bucket, about.
 const PAGES_PER_BUCKET: usize = 32;
@@ -142,7 +143,7 @@ impl Record {
         self.texts = buckets.iter().map(|(name, _)| name.clone()).collect();
         let mut out = Vec::with_capacity(buckets.len() + 1);
         out.push((FILE.to_string(), to_json(&self)));
-        out.extend(buckets.into_iter().map(|(name, bytes)| (bucket_url(DIR, &name), bytes)));
+        out.extend(buckets.into_iter().map(|(name, bytes)| (bucket_url(STATIC_DIR, &name), bytes)));
         RecordFiles(out)
     }
 }
@@ -224,7 +225,7 @@ impl Baseline {
         for name in &record.texts {
             let path = dir.join("text").join(name);
             let b = crate::guard::read_file(&path).map_err(|e| unreadable(&path, e))?;
-            files.push((bucket_url(DIR, name), b));
+            files.push((bucket_url(STATIC_DIR, name), b));
             texts.push(OnceLock::new());
         }
         Ok(Some(Baseline { record, history, files: RecordFiles(files), texts }))
@@ -263,7 +264,7 @@ fn record_dir(old: &Path) -> Result<PathBuf, BaselineError> {
     if !old.exists() {
         return Err(BaselineError::Missing(old.to_path_buf()));
     }
-    for d in [old.join(DIR), old.to_path_buf()] {
+    for d in [old.join(STATIC_DIR), old.to_path_buf()] {
         if d.join("edition.json").is_file() {
             return Ok(d);
         }

@@ -20,6 +20,7 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::messages as msg;
 use crate::text::{is_cjk, is_cjk_punct, slug};
+use crate::urls::Link;
 
 pub struct Input<'a> {
     /// The source file, for messages (`content/a.md`).
@@ -240,10 +241,8 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let (line, col) = lines.position(range.start);
                 r.links.push(LinkRef { dest: dest_url.to_string(), line, col });
-                let dest = match print {
-                    Some(p) if !dest_url.starts_with('/') && !dest_url.contains(':') && !dest_url.is_empty() => {
-                        CowStr::from(format!("{}{dest_url}", p.image_base))
-                    }
+                let dest = match (print, Link::parse(dest_url)) {
+                    (Some(p), Link::Page(t) | Link::Asset(t)) => CowStr::from(t.href("", p.image_base)),
                     _ => rewrite_link(dest_url, input.root).map_or_else(|| dest_url.clone(), CowStr::from),
                 };
                 out.push(Event::Start(Tag::Image {
@@ -421,31 +420,13 @@ fn first_char(e: &Event<'_>) -> Option<char> {
 }
 
 /// Rewrites a link destination for the built site, or `None` when it stays as written:
-/// `x.md` → `x.html`, a folder page ([`crate::urls::page_url`]) and `dir/` → `dir/index.html` (no folder index over
-/// file://), and `/x` (from the content root) → a path relative to this page.
+/// `x.md` → `x.html`, a folder page ([`crate::urls::page_url`]) and `dir/` → `dir/index.html`
+/// (no folder index over file://), and `/x` (from the content root) → a path relative to this
+/// page, `root` being the way from this page to the site root.
 pub fn rewrite_link(dest: &str, root: &str) -> Option<String> {
-    if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
-        return None;
-    }
-    let split = dest.find(['#', '?']).unwrap_or(dest.len());
-    let (path, suffix) = dest.split_at(split);
-    let mut p = match path.strip_prefix('/') {
-        Some(rest) => format!("{root}{rest}"),
-        None => path.to_string(),
-    };
-    if let Some(url) = crate::urls::link_to_page(&p) {
-        p = url;
-    } else if p.ends_with('/') || (p.is_empty() && path.starts_with('/')) {
-        p.push_str("index.html");
-    }
-    let new = format!("{p}{suffix}");
-    (new != dest).then_some(new)
-}
-
-fn has_scheme(s: &str) -> bool {
-    match s.find(':') {
-        Some(i) => s[..i].chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.') && i > 1,
-        None => false,
+    match Link::parse(dest) {
+        Link::Page(t) | Link::Asset(t) => Some(t.href(root, "")).filter(|new| new != dest),
+        Link::Empty | Link::External | Link::Anchor(_) => None,
     }
 }
 

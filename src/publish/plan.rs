@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use super::record::{self, Entry, Record};
 use crate::messages::{self as msg, Lang};
+use crate::urls::{INDEX_PAGE, SEARCH_DIR, STATIC_DIR, TAGS_DIR};
 
 /// What a scan of DEST found.
 #[derive(Default)]
@@ -165,15 +166,18 @@ pub fn plan(found: &Found, site: &[SiteFile], dest: &Path) -> Plan {
 /// comes after everything (its texts and its baseline, named by content or unchanged within an
 /// edition, go first): the next publish compares with it only once the site it describes is.
 fn step_of(url: &str) -> (u8, usize) {
-    let search = format!("{}/{}/", crate::render::STATIC_DIR, crate::search::DIR);
+    let search = format!("{STATIC_DIR}/{SEARCH_DIR}/");
     let depth = url.matches('/').count();
+    // Folder and home pages, tag pages.
+    let leads_on =
+        url.rsplit('/').next() == Some(INDEX_PAGE) || url.split_once('/').is_some_and(|(top, _)| top == TAGS_DIR);
     if url == crate::edition::FILE {
         (5, 0)
     } else if let Some(name) = url.strip_prefix(&search) {
         (if name == "meta.js" { 2 } else { 1 }, 0)
     } else if !url.ends_with(".html") {
         (0, 0)
-    } else if url == "index.html" || url.ends_with("/index.html") || url.starts_with("tags/") {
+    } else if leads_on {
         (4, usize::MAX - depth)
     } else {
         (3, 0)

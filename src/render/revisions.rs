@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
-use super::{Link, Renderer, encode_url, root_of};
+use super::{Link, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::edition::{self, Label, PageChange, PageKind, Revision, SectionKind, StepKind};
+use crate::urls::{REVISIONS_PAGE, encode_url, revisions_history_url, root_of};
 
 /// The note at the top of a page this edition changed.
 #[derive(Serialize)]
@@ -69,7 +70,7 @@ struct StepCtx {
 
 /// The address of transition `n` (0 = the oldest) of `count`.
 pub fn revisions_url(n: usize, count: usize) -> String {
-    if n + 1 == count { edition::PAGE.to_string() } else { edition::history_url(n + 1) }
+    if n + 1 == count { REVISIONS_PAGE.to_string() } else { revisions_history_url(n + 1) }
 }
 
 impl Renderer<'_> {
@@ -98,7 +99,7 @@ impl Renderer<'_> {
         }
         NoteCtx {
             lines,
-            url: format!("{root}{}#{}", edition::PAGE, encode_url(&change.page.url)),
+            url: format!("{root}{REVISIONS_PAGE}#{}", encode_url(&change.page.url)),
             sentences: change.added_sentences().map(str::to_string).collect(),
         }
     }

@@ -39,7 +39,7 @@ pub fn script(kind: &str, id: usize, payload: &[u8]) -> Vec<u8> {
 
 /// Whether `file` (a path in a built site) is a packed data file, read as [`PACKED_CHARSET`].
 pub fn is_packed(file: &std::path::Path) -> bool {
-    let in_index = file.parent().and_then(|p| p.file_name()).is_some_and(|n| n == super::DIR);
+    let in_index = file.parent().and_then(|p| p.file_name()).is_some_and(|n| n == crate::urls::SEARCH_DIR);
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let id = name.strip_suffix(".js").and_then(|n| n.strip_prefix(['p', 'i', 'd']));
     in_index && id.is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))

@@ -56,7 +56,6 @@ const PARTS_PER_THREAD: usize = 4;
 /// Characters of a section kept for snippets; matches further in still rank, with the
 /// snippet taken from the start.
 const SNIPPET_TEXT_MAX: usize = 6000;
-pub const DIR: &str = "search";
 
 /// One searchable section. It borrows its texts from the rendered pages: the sections of a
 /// page share its title, breadcrumb and industries.
