@@ -13,7 +13,8 @@
 //! 6. [`output`] writes everything into a staging folder and swaps it in.
 //!
 //! Every path that shouce writes to or deletes passes [`guard`] first. [`text`] and [`gzip`]
-//! are small helpers any stage may use.
+//! are small helpers any stage may use; [`yaml`] explains YAML mistakes for config and
+//! frontmatter.
 //! [`check`] runs the stages up to markdown and reports problems without writing anything;
 //! [`scaffold`] writes new pages and handbooks from templates.
 //! [`build`] runs the stages and can keep what they produced ([`build::Built`]), so that
@@ -55,3 +56,4 @@ pub mod slips;
 pub mod text;
 pub mod theme;
 pub mod urls;
+pub mod yaml;
