@@ -133,6 +133,9 @@ pub struct Options {
     /// `publish` finishes one that was killed after it put its edition record on the share:
     /// compare with the edition that one compared with (see [`edition::Baseline::load`]).
     pub resumed: bool,
+    /// handbook.yaml as the command already read it ([`crate::config::Loaded`]), so that it
+    /// is read once; `None`: the build reads it.
+    pub config: Option<Result<Config, Vec<Diagnostic>>>,
 }
 
 /// [`build`], reporting its stages to `progress`.
@@ -170,8 +173,18 @@ pub fn build_kept(
     progress: &dyn crate::progress::Progress,
     drafts: bool,
 ) -> Result<Built, BuildError> {
+    build_kept_with(root, out, progress, Options { drafts, ..Options::default() })
+}
+
+/// [`build_kept`] with `options` (`drafts` and `config` are the ones that apply).
+pub fn build_kept_with(
+    root: &Path,
+    out: &Path,
+    progress: &dyn crate::progress::Progress,
+    options: Options,
+) -> Result<Built, BuildError> {
     // `serve` shows a page whose links lead to pages not written yet, with a warning.
-    let options = Options { allow_broken_links: true, drafts, ..Options::default() };
+    let options = Options { allow_broken_links: true, ..options };
     timed(progress, &|progress| build_stages(root, out, progress, Keep::All, &options))
 }
 
@@ -243,7 +256,10 @@ fn build_stages(
 ) -> Result<Built, BuildError> {
     let start = Instant::now();
     progress.stage(&msg::stage_reading(), 0);
-    let mut config = Config::load(root)?;
+    let mut config = match &options.config {
+        Some(read) => read.clone()?,
+        None => Config::load(root)?,
+    };
     config.drafts = options.drafts;
     let out = output::check_target(root, out).map_err(BuildError::Usage)?;
     // What breaks on a Windows share is an error here as in `check`: the same walk decides.

@@ -12,9 +12,7 @@
 //! - names and paths that break on a Windows file share ([`names`]).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::IsTerminal;
 use std::path::Path;
-use std::process::ExitCode;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -56,9 +54,14 @@ impl Report {
 
 /// Runs every check on the handbook in `root`.
 pub fn check(root: &Path) -> Report {
+    check_with(root, Config::load(root))
+}
+
+/// [`check`] with handbook.yaml as the command already read it ([`crate::config::Loaded`]).
+pub fn check_with(root: &Path, config: Result<Config, Vec<Diagnostic>>) -> Report {
     let mut findings = names::check_tree(root);
     let mut report = Report { findings: Vec::new(), pages: 0, chapters: 0, complete: false };
-    let config = match Config::load(root) {
+    let config = match config {
         Ok(c) => Some(c),
         Err(d) => {
             findings.extend(d);
@@ -366,36 +369,6 @@ pub fn to_json(findings: &[Diagnostic], lang: Lang) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string())
-}
-
-/// `shouce check`: prints the findings and returns exit code 1 when there is an error.
-pub fn run(root: &Path, format: Format, quiet: bool) -> ExitCode {
-    let lang = crate::config::message_lang(root);
-    let report = check(root);
-    let errors = report.errors();
-    let warnings = report.findings.len() - errors;
-    match format {
-        Format::Json => println!("{}", to_json(&report.findings, lang)),
-        Format::Text => {
-            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            for d in report.findings.iter().filter(|d| d.is_error() || !quiet) {
-                let code = if d.is_error() { "31" } else { "33" };
-                let text = d.render(lang);
-                if colour {
-                    eprintln!("\x1b[{code}m{text}\x1b[0m");
-                } else {
-                    eprintln!("{text}");
-                }
-            }
-        }
-    }
-    if !quiet {
-        eprintln!("{}", msg::check_summary(report.pages, report.chapters, errors, warnings).get(lang));
-        if !report.complete {
-            eprintln!("{}", msg::check_incomplete().get(lang));
-        }
-    }
-    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 #[cfg(test)]

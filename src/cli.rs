@@ -1,13 +1,15 @@
-//! The command line: parses arguments, runs a command, prints diagnostics, picks the exit code.
+//! The command line: parses arguments, reads handbook.yaml once, runs a command, and prints
+//! what it returns ([`term`]: the only place shouce writes to the terminal) with its exit code.
 
-use std::io::IsTerminal;
+mod term;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::build::{self, BuildError};
-use crate::config::message_lang;
+use crate::build;
+use crate::config::Loaded;
 use crate::messages::{self as msg, Lang};
 
 #[derive(Debug, Parser)]
@@ -151,173 +153,66 @@ fn localize(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let quiet = cli.quiet;
     match cli.command {
+        Command::Build { root, out, allow_broken_links, compare } => {
+            let loaded = Loaded::read(&root);
+            let lang = loaded.lang;
+            let out = out.unwrap_or_else(|| root.join("public"));
+            let progress = crate::progress::for_stderr(quiet, lang);
+            let options =
+                build::Options { allow_broken_links, compare, config: Some(loaded.config), ..Default::default() };
+            term::built(build::build_with(&root, &out, progress.as_ref(), &options), &out, quiet, lang)
+        }
         Command::Pdf { root, industry, page, chapter, out, browser, timeout, changes, edition } => {
-            let lang = message_lang(&root);
+            let loaded = Loaded::read(&root);
+            let lang = loaded.lang;
+            let handout = handout(page, chapter);
             let timeout = std::time::Duration::from_secs(timeout);
-            let handout = match (page, chapter) {
-                (Some(path), _) => Some(build::Handout { path, chapter: false }),
-                (None, Some(path)) => Some(build::Handout { path, chapter: true }),
-                (None, None) => None,
-            };
-            let o = crate::pdf::Options {
-                root,
-                industry,
-                handout,
-                out,
-                browser,
-                timeout,
-                quiet: cli.quiet,
-                changes,
-                edition,
-            };
-            match crate::pdf::run(&o) {
-                Ok(p) => {
-                    if !cli.quiet {
-                        eprintln!("{}", msg::pdf_written(p.path.display(), p.pages, p.passes).get(lang));
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(crate::pdf::PdfError::Build(e)) => report(e, lang),
-                Err(crate::pdf::PdfError::Usage(d)) => report(BuildError::Usage(d), lang),
-                Err(crate::pdf::PdfError::Other(e)) => {
-                    eprintln!("{}", paint(&error_line(&crate::diagnostic::explain(&e, lang), lang), "31"));
-                    ExitCode::from(1)
-                }
-                Err(crate::pdf::PdfError::Interrupted) => {
-                    eprintln!("{}", msg::pdf_interrupted().get(lang));
-                    ExitCode::from(130)
-                }
-            }
+            let o = crate::pdf::Options { root, industry, handout, out, browser, timeout, changes, edition };
+            term::printed(crate::pdf::run(&o, loaded.config, &|ev| term::pdf_event(ev, quiet, lang)), quiet, lang)
         }
         Command::Serve { root, port, bind, drafts } => {
-            crate::serve::run(&crate::serve::Options { root, port, bind, quiet: cli.quiet, drafts })
+            let loaded = Loaded::read(&root);
+            let lang = loaded.lang;
+            let report: crate::serve::Reporter =
+                std::sync::Arc::new(move |lang, ev| term::serve_event(ev, quiet, lang));
+            term::served(crate::serve::run(&crate::serve::Options { root, port, bind, drafts }, loaded, report), lang)
         }
-        Command::Check { root, format } => crate::check::run(&root, format, cli.quiet),
-        Command::New { what: NewCommand::Page(args) } => {
-            crate::scaffold::run_new(crate::scaffold::Kind::Page, &args, cli.quiet)
+        Command::Check { root, format } => {
+            let loaded = Loaded::read(&root);
+            term::checked(&crate::check::check_with(&root, loaded.config), format, quiet, loaded.lang)
         }
-        Command::New { what: NewCommand::Case(args) } => {
-            crate::scaffold::run_new(crate::scaffold::Kind::Case, &args, cli.quiet)
+        Command::New { what } => {
+            let (kind, args) = match what {
+                NewCommand::Page(args) => (crate::scaffold::Kind::Page, args),
+                NewCommand::Case(args) => (crate::scaffold::Kind::Case, args),
+            };
+            let loaded = Loaded::read(&args.root);
+            term::created(crate::scaffold::new_file(kind, &args, loaded.config), quiet, loaded.lang)
         }
-        Command::Init { dir, force } => crate::scaffold::run_init(&dir, force, cli.quiet),
-        Command::Publish { dest, root, dry_run } => run_publish(root, dest, dry_run, cli.quiet),
-        Command::Build { root, out, allow_broken_links, compare } => {
-            let lang = message_lang(&root);
-            let out = out.unwrap_or_else(|| root.join("public"));
-            let progress = crate::progress::for_stderr(cli.quiet, lang);
-            let options = build::Options { allow_broken_links, compare, ..build::Options::default() };
-            match build::build_with(&root, &out, progress.as_ref(), &options) {
-                Ok(s) => {
-                    if !cli.quiet {
-                        for w in &s.warnings {
-                            eprintln!("{}", paint(&w.render(lang), "33"));
-                        }
-                        let shown = out.display().to_string();
-                        let stats = msg::BuildStats {
-                            pages: s.pages,
-                            chapters: s.chapters,
-                            sections: s.sections,
-                            index_kb: s.search.bytes / 1024,
-                            out: &shown,
-                            seconds: s.elapsed.as_secs_f64(),
-                            warnings: s.warnings.len(),
-                        };
-                        eprintln!("{}", msg::built(&stats).get(lang));
-                        if let Some(c) = &s.compared {
-                            eprintln!("{}", revisions_line(c, &shown).get(lang));
-                        }
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => report(e, lang),
-            }
+        Command::Init { dir, force } => {
+            // The example is in Chinese, and so are its messages, unless `--force` adds it to
+            // a handbook whose handbook.yaml says otherwise.
+            let loaded = Loaded::read(&dir);
+            term::initialised(crate::scaffold::init(&dir, force, &loaded.config), &dir, quiet, loaded.lang)
+        }
+        Command::Publish { dest, root, dry_run } => {
+            let loaded = Loaded::read(&root);
+            let lang = loaded.lang;
+            let progress = crate::progress::for_stderr(quiet, lang);
+            let options = crate::publish::Options { root, dest, dry_run, progress: progress.as_ref() };
+            term::published(crate::publish::run_with(&options, loaded), quiet, lang)
         }
     }
 }
 
-/// `shouce publish`: the build's warnings, the list of a dry run (on stdout: it is what the
-/// command was asked for), and one summary line.
-fn run_publish(root: PathBuf, dest: PathBuf, dry_run: bool, quiet: bool) -> ExitCode {
-    let lang = message_lang(&root);
-    let progress = crate::progress::for_stderr(quiet, lang);
-    let options = crate::publish::Options { root, dest, dry_run, progress: progress.as_ref() };
-    let r = match crate::publish::run(&options) {
-        Ok(r) => r,
-        Err(e) => return report(e, lang),
-    };
-    if !quiet {
-        for w in &r.build.warnings {
-            eprintln!("{}", paint(&w.render(lang), "33"));
-        }
-    }
-    if r.dry_run {
-        for url in &r.copied {
-            println!("{}", msg::would_copy(url).get(lang));
-        }
-        for url in &r.removed {
-            println!("{}", msg::would_remove(url).get(lang));
-        }
-    }
-    if !quiet {
-        if r.resumed && !r.dry_run {
-            eprintln!("{}", msg::publish_resumed(r.leftovers).get(lang));
-        }
-        let stats = msg::PublishStats {
-            dest: &r.dest,
-            copied: r.copied.len(),
-            removed: r.removed.len(),
-            unchanged: r.unchanged,
-            bytes: r.bytes,
-            seconds: r.elapsed.as_secs_f64(),
-            build_seconds: r.build.elapsed.as_secs_f64(),
-        };
-        let line = if r.dry_run { msg::publish_dry_run(&stats) } else { msg::published(&stats) };
-        eprintln!("{}", line.get(lang));
-        if let Some(c) = &r.build.compared {
-            eprintln!("{}", revisions_line(c, &r.dest).get(lang));
-        }
-    }
-    ExitCode::SUCCESS
-}
-
-/// What the 修订记录 found, and where it is.
-fn revisions_line(c: &crate::edition::Counts, site: &str) -> msg::Text {
-    let page = format!("{}/{}", site.trim_end_matches(['/', '\\']), crate::urls::REVISIONS_PAGE);
-    msg::revisions_written(c.added, c.changed, c.moved, c.removed, &page)
-}
-
-fn report(e: BuildError, lang: Lang) -> ExitCode {
-    match e {
-        BuildError::Content(failed) => {
-            for d in &failed.0 {
-                eprintln!("{}", paint(&d.render(lang), if d.is_error() { "31" } else { "33" }));
-            }
-            eprintln!("{}", error_line(&msg::build_failed(failed.errors()).get(lang), lang));
-            ExitCode::from(1)
-        }
-        BuildError::Usage(d) => {
-            eprintln!("{}", paint(&d.render(lang), "31"));
-            ExitCode::from(2)
-        }
-        BuildError::Io(e) => {
-            eprintln!("{}", error_line(&crate::diagnostic::explain(&e, lang), lang));
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// `error: text`, labelled in `lang`.
-pub(crate) fn error_line(text: &str, lang: Lang) -> String {
-    format!("{}{text}", msg::error_label().get(lang))
-}
-
-/// Colour only on a terminal, and never when NO_COLOR is set.
-pub(crate) fn paint(s: &str, code: &str) -> String {
-    if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        format!("\x1b[{code}m{s}\x1b[0m")
-    } else {
-        s.to_string()
+/// `pdf --page PATH` or `--chapter PATH`: the handout asked for.
+fn handout(page: Option<String>, chapter: Option<String>) -> Option<build::Handout> {
+    match (page, chapter) {
+        (Some(path), _) => Some(build::Handout { path, chapter: false }),
+        (None, Some(path)) => Some(build::Handout { path, chapter: true }),
+        (None, None) => None,
     }
 }
 

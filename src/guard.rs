@@ -11,8 +11,10 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
 
-/// The places of a handbook that no output may be written into or replace.
-pub const SOURCES: &[&str] = &[crate::urls::CONTENT_DIR, "themes", crate::config::CONFIG_FILE, ".git"];
+/// The places of a handbook that no output may be written into or replace. `handbook.yaml` is spelled out
+/// here, not taken from `config` (which read files through this module); a test in
+/// `config` keeps the names in step.
+pub const SOURCES: &[&str] = &[crate::urls::CONTENT_DIR, "themes", "handbook.yaml", ".git"];
 
 /// Where `p` leads: absolute, with every `..` and every symbolic link of the part that exists
 /// resolved, and the part that does not exist yet appended as spelled (minus `.` and `..`,
@@ -195,7 +197,7 @@ pub fn is_inside(url: &str) -> bool {
 /// default `public/`, or any folder in or below one that carries `build_marker`: the next
 /// build would replace it whole), and a `dest` whose parent folder does not exist (a share
 /// that is not connected; only the last folder is created). What `dest` already holds is
-/// judged by [`crate::publish`], which reads the record it keeps there.
+/// judged by `shouce publish`, which reads the record it keeps there.
 pub fn publish_dir(root: &Path, dest: &Path, build_marker: &str) -> Result<OutDir, Diagnostic> {
     let shown = dest.display().to_string();
     let path = resolve(dest);

@@ -14,7 +14,7 @@
 //!
 //! Every path that shouce writes to or deletes passes [`guard`] first. [`urls`] decides where
 //! each file of the site is and what a link in Markdown points to; it, [`text`] and [`gzip`]
-//! are helpers any stage may use.
+//! are helpers any stage may use; [`yaml`] explains YAML mistakes for config and frontmatter.
 //! [`check`] runs the stages up to markdown and reports problems without writing anything;
 //! [`scaffold`] writes new pages and handbooks from templates.
 //! [`build`] runs the stages and can keep what they produced ([`build::Built`]), so that
@@ -56,3 +56,4 @@ pub mod slips;
 pub mod text;
 pub mod theme;
 pub mod urls;
+pub mod yaml;

@@ -19,6 +19,10 @@ use crate::diagnostic::Diagnostic;
 use crate::guard;
 use crate::messages::{self as msg, Lang};
 
+mod toc;
+
+use toc::{headings, single_titles, toc_numbers, with_numbers};
+
 pub struct Options {
     pub root: PathBuf,
     pub industry: Option<String>,
@@ -28,7 +32,6 @@ pub struct Options {
     pub browser: Option<PathBuf>,
     /// The longest one print pass may take before the browser is stopped.
     pub timeout: Duration,
-    pub quiet: bool,
     /// An earlier edition to compare with: the binder opens with the 修订记录 (`--changes OLD`).
     pub changes: Option<PathBuf>,
     pub edition: Edition,
@@ -79,67 +82,56 @@ impl From<Stop> for PdfError {
     }
 }
 
+/// What `pdf` reports while it works; the command line shows each (unless `--quiet`).
+pub enum PdfEvent<'a> {
+    /// The handbook is being built.
+    Building,
+    /// `--changes OLD`: the text is the same as in OLD, so the binder has no 修订记录.
+    NoChanges(&'a Path),
+    /// A print pass starts (the first is 1).
+    Printing { browser: &'a Path, pass: usize },
+}
+
 pub struct Printed {
     pub path: PathBuf,
     pub pages: usize,
     pub passes: usize,
 }
 
-pub fn run(o: &Options) -> Result<Printed, PdfError> {
-    let config = Config::load(&o.root).map_err(|d| PdfError::Build(d.into()))?;
+/// Prints the binder or handout `o` asks for, for the handbook whose handbook.yaml reads as
+/// `config` ([`crate::config::Loaded`]), telling `report` how far it got.
+pub fn run(
+    o: &Options,
+    config: Result<Config, Vec<Diagnostic>>,
+    report: &dyn Fn(PdfEvent),
+) -> Result<Printed, PdfError> {
+    let config = config.map_err(|d| PdfError::Build(d.into()))?;
     let lang = config.lang();
-    // By id or by the name handbook.yaml shows (保险业).
-    let industry: Option<String> = match o.industry.as_deref().map(|w| (w, config.find_industry(w))) {
-        None => None,
-        Some((_, IndustryRef::Known(i))) => Some(i.id.clone()),
-        Some((w, IndustryRef::Ambiguous(ids))) => {
-            return Err(PdfError::Usage(
-                Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::ambiguous_industry(w, &ids))
-                    .with_hint(msg::ambiguous_industry_hint()),
-            ));
-        }
-        Some((w, IndustryRef::Unknown)) => {
-            return Err(PdfError::Usage(
-                Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::unknown_industry(w))
-                    .with_hint(config.industry_hint(w)),
-            ));
-        }
-    };
-    // A handout is named after its page or folder (`03-conduct.pdf`).
-    let handout_name = o.handout.as_ref().map(|h| {
-        let p = Path::new(h.path.trim_end_matches(['/', '\\']));
-        p.file_stem().map_or_else(|| "handout".to_string(), |s| s.to_string_lossy().into_owned())
-    });
-    let name = handout_name.as_deref().or(industry.as_deref()).unwrap_or("handbook");
-    let out = o.out.clone().unwrap_or_else(|| PathBuf::from(format!("{name}.pdf")));
+    let industry = industry_id(&config, o.industry.as_deref()).map_err(PdfError::Usage)?;
     // Before any printing: a refusal after two print passes wastes a trainer's minutes.
-    let out = check_out(&o.root, &out).map_err(PdfError::Usage)?;
+    let out = check_out(&o.root, &out_path(o, industry.as_deref())).map_err(PdfError::Usage)?;
     let browser = find_browser(o.browser.as_deref(), lang).map_err(PdfError::Other)?;
     // Ctrl+C must not leave a browser printing and a temporary folder behind: the handler only
-    // says so, and the loop below stops the browser and returns, which removes the folder.
+    // says so, and the print loop stops the browser and returns, which removes the folder.
     // (Already set in this process — by a test, say — is fine: the flag is ours either way.)
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
-    let say = |text: msg::Text| {
-        if !o.quiet {
-            eprintln!("{}", text.get(lang));
-        }
-    };
     let work = tempfile::Builder::new()
         .prefix("shouce-pdf-")
         .tempdir()
         .with_context(|| msg::cannot_make_temp_folder().get(lang))
         .map_err(PdfError::Other)?;
     let site = work.path().join("site");
-    say(msg::pdf_building());
+    report(PdfEvent::Building);
     let options = build::Options {
         handout: o.handout.clone(),
         compare: o.changes.clone(),
         changes_in_binders: o.changes.is_some(),
+        config: Some(Ok(config)),
         ..build::Options::default()
     };
     let built = build::build_with(&o.root, &site, &crate::progress::Silent, &options).map_err(PdfError::Build)?;
     if let (Some(old), None) = (&o.changes, &built.compared) {
-        say(msg::pdf_no_changes(old.display()));
+        report(PdfEvent::NoChanges(old));
     }
     if INTERRUPTED.load(Ordering::SeqCst) {
         return Err(PdfError::Interrupted);
@@ -148,53 +140,110 @@ pub fn run(o: &Options) -> Result<Printed, PdfError> {
         Some(_) => site.join(crate::urls::HANDOUT_URL),
         None => site.join(crate::urls::binder_url(industry.as_deref())),
     };
-    let tmp_pdf = work.path().join("binder.pdf");
-
-    let print = |pass: usize| -> Result<lopdf::Document, Stop> {
-        say(msg::pdf_printing(browser.display(), pass));
-        print_to_pdf(&browser, &html, &tmp_pdf, work.path(), o.timeout, lang)?;
-        let bytes = std::fs::read(&tmp_pdf).with_context(|| msg::cannot_read(tmp_pdf.display()).get(lang))?;
-        Ok(lopdf::Document::load_mem(&bytes).with_context(|| msg::unreadable_pdf().get(lang))?)
+    let printer = Printer {
+        browser: &browser,
+        pdf: work.path().join("binder.pdf"),
+        work: work.path(),
+        timeout: o.timeout,
+        lang,
+        report,
     };
-    let original = std::fs::read_to_string(&html)
-        .with_context(|| msg::cannot_read(html.display()).get(lang))
-        .map_err(PdfError::Other)?;
-    // The binder's script shows the edition its body's class names (see shouce.js).
-    let original = match o.edition {
-        Edition::Trainer => original,
-        Edition::Trainee => {
-            let trainee = original.replacen("<body class=\"binder\"", "<body class=\"binder edition-trainee\"", 1);
-            std::fs::write(&html, &trainee)
-                .with_context(|| msg::cannot_write(html.display()).get(lang))
-                .map_err(PdfError::Other)?;
-            trainee
-        }
-    };
-    let mut doc = print(1)?;
-    let mut passes = 1;
-    let mut numbers = toc_numbers(&original, &doc);
-    // Numbers change the layout only if they do not fit their reserved space; try twice more.
-    while passes < 3 {
-        std::fs::write(&html, with_numbers(&original, &numbers))
-            .with_context(|| msg::cannot_write(html.display()).get(lang))
-            .map_err(PdfError::Other)?;
-        doc = print(passes + 1)?;
-        passes += 1;
-        let again = toc_numbers(&original, &doc);
-        if again == numbers {
-            break;
-        }
-        numbers = again;
-    }
+    let original = edition_html(&html, o.edition, lang).map_err(PdfError::Other)?;
+    let (mut doc, passes) = printer.numbered(&html, &original)?;
     let pages = doc.get_pages().len();
+    let tmp_pdf = &printer.pdf;
     // Chromium names some bookmarks twice (`目录目录`): each is written once.
     if single_titles(&mut doc, &headings(&original)) > 0 {
-        doc.save(&tmp_pdf).with_context(|| msg::cannot_write(tmp_pdf.display()).get(lang)).map_err(PdfError::Other)?;
+        doc.save(tmp_pdf).with_context(|| msg::cannot_write(tmp_pdf.display()).get(lang)).map_err(PdfError::Other)?;
     }
-    std::fs::copy(&tmp_pdf, &out)
+    std::fs::copy(tmp_pdf, &out)
         .with_context(|| msg::cannot_write(out.display()).get(lang))
         .map_err(PdfError::Other)?;
     Ok(Printed { path: out, pages, passes })
+}
+
+/// The id of `--industry`, written as its id or as the name handbook.yaml shows (保险业).
+fn industry_id(config: &Config, written: Option<&str>) -> Result<Option<String>, Diagnostic> {
+    let Some(w) = written else { return Ok(None) };
+    match config.find_industry(w) {
+        IndustryRef::Known(i) => Ok(Some(i.id.clone())),
+        IndustryRef::Ambiguous(ids) => {
+            Err(Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::ambiguous_industry(w, &ids))
+                .with_hint(msg::ambiguous_industry_hint()))
+        }
+        IndustryRef::Unknown => Err(Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, msg::unknown_industry(w))
+            .with_hint(config.industry_hint(w))),
+    }
+}
+
+/// `--out`, else a name after the handout's page or folder (`03-conduct.pdf`), the industry
+/// or the handbook.
+fn out_path(o: &Options, industry: Option<&str>) -> PathBuf {
+    let handout_name = o.handout.as_ref().map(|h| {
+        let p = Path::new(h.path.trim_end_matches(['/', '\\']));
+        p.file_stem().map_or_else(|| "handout".to_string(), |s| s.to_string_lossy().into_owned())
+    });
+    let name = handout_name.as_deref().or(industry).unwrap_or("handbook");
+    o.out.clone().unwrap_or_else(|| PathBuf::from(format!("{name}.pdf")))
+}
+
+/// The binder's HTML as the browser is to print it: the trainee edition is the one built with
+/// its body's class changed (the binder's script shows the edition its class names, see
+/// shouce.js), written back over it.
+fn edition_html(html: &Path, edition: Edition, lang: Lang) -> Result<String> {
+    let original = std::fs::read_to_string(html).with_context(|| msg::cannot_read(html.display()).get(lang))?;
+    match edition {
+        Edition::Trainer => Ok(original),
+        Edition::Trainee => {
+            let trainee = original.replacen("<body class=\"binder\"", "<body class=\"binder edition-trainee\"", 1);
+            std::fs::write(html, &trainee).with_context(|| msg::cannot_write(html.display()).get(lang))?;
+            Ok(trainee)
+        }
+    }
+}
+
+/// One browser printing one binder, pass after pass, into `pdf` in the work folder.
+struct Printer<'a> {
+    browser: &'a Path,
+    pdf: PathBuf,
+    work: &'a Path,
+    timeout: Duration,
+    lang: Lang,
+    report: &'a dyn Fn(PdfEvent),
+}
+
+impl Printer<'_> {
+    /// Prints `html` (whose text before page numbers is `original`) until the table of
+    /// contents has the pages its entries landed on: the PDF and the number of passes.
+    fn numbered(&self, html: &Path, original: &str) -> Result<(lopdf::Document, usize), PdfError> {
+        let lang = self.lang;
+        let mut doc = self.print(html, 1)?;
+        let mut passes = 1;
+        let mut numbers = toc_numbers(original, &doc);
+        // Numbers change the layout only if they do not fit their reserved space; try twice more.
+        while passes < 3 {
+            std::fs::write(html, with_numbers(original, &numbers))
+                .with_context(|| msg::cannot_write(html.display()).get(lang))
+                .map_err(PdfError::Other)?;
+            doc = self.print(html, passes + 1)?;
+            passes += 1;
+            let again = toc_numbers(original, &doc);
+            if again == numbers {
+                break;
+            }
+            numbers = again;
+        }
+        Ok((doc, passes))
+    }
+
+    /// One print pass of `html`, read back.
+    fn print(&self, html: &Path, pass: usize) -> Result<lopdf::Document, Stop> {
+        let lang = self.lang;
+        (self.report)(PdfEvent::Printing { browser: self.browser, pass });
+        print_to_pdf(self.browser, html, &self.pdf, self.work, self.timeout, lang)?;
+        let bytes = std::fs::read(&self.pdf).with_context(|| msg::cannot_read(self.pdf.display()).get(lang))?;
+        Ok(lopdf::Document::load_mem(&bytes).with_context(|| msg::unreadable_pdf().get(lang))?)
+    }
 }
 
 /// Where the PDF may be written: never into the handbook's sources or over a folder (see
@@ -276,33 +325,7 @@ fn print_to_pdf(
     lang: Lang,
 ) -> Result<(), Stop> {
     let _ = std::fs::remove_file(pdf);
-    let profile = work.join("profile");
-    let url = file_url(html)?;
-    let mut cmd = Command::new(browser);
-    cmd.args([
-        "--headless",
-        "--disable-gpu",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-extensions",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-pdf-header-footer",
-        "--generate-pdf-document-outline",
-        "--run-all-compositor-stages-before-draw",
-    ]);
-    cmd.arg(format!("--user-data-dir={}", profile.display()));
-    cmd.arg(format!("--print-to-pdf={}", pdf.display()));
-    if running_as_root() {
-        // Chromium refuses to start its sandbox as root (containers, CI).
-        cmd.arg("--no-sandbox");
-    }
-    cmd.arg(url);
-    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
-    #[cfg(unix)]
-    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let mut cmd = browser_command(browser, &file_url(html)?, pdf, &work.join("profile"));
     let mut child = cmd.spawn().with_context(|| msg::cannot_start(browser.display()).get(lang))?;
     // Read stderr as it comes: a browser that fills the pipe would otherwise block.
     let err_reader = child.stderr.take().map(|mut e| {
@@ -342,6 +365,37 @@ fn print_to_pdf(
     Err(Stop::Failed(anyhow!(text.get(lang))))
 }
 
+/// The headless browser printing `url` to `pdf`, with a throw-away `profile`, stdout dropped
+/// and stderr piped, in a process group of its own.
+fn browser_command(browser: &Path, url: &str, pdf: &Path, profile: &Path) -> Command {
+    let mut cmd = Command::new(browser);
+    cmd.args([
+        "--headless",
+        "--disable-gpu",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-extensions",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-pdf-header-footer",
+        "--generate-pdf-document-outline",
+        "--run-all-compositor-stages-before-draw",
+    ]);
+    cmd.arg(format!("--user-data-dir={}", profile.display()));
+    cmd.arg(format!("--print-to-pdf={}", pdf.display()));
+    if running_as_root() {
+        // Chromium refuses to start its sandbox as root (containers, CI).
+        cmd.arg("--no-sandbox");
+    }
+    cmd.arg(url);
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    cmd
+}
+
 /// Kills the browser and every process in its group, then reaps it.
 fn stop(child: &mut Child) {
     #[cfg(unix)]
@@ -368,191 +422,9 @@ fn file_url(p: &Path) -> Result<String> {
     Ok(format!("file://{}", crate::urls::encode_url(&s)))
 }
 
-/// `(anchor, page)` for every table-of-contents entry, found by walking the PDF outline in
-/// document order and matching titles in the order the entries appear.
-fn toc_numbers(html: &str, doc: &lopdf::Document) -> Vec<(String, usize)> {
-    let Ok(toc) = doc.get_toc() else { return Vec::new() };
-    let outline: Vec<(String, usize)> = toc.toc.into_iter().map(|t| (normalize_title(&t.title), t.page)).collect();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for (anchor, title) in toc_entries(html) {
-        let want = normalize_title(&title);
-        if let Some(i) = outline[at..].iter().position(|(t, _)| same_title(t, &want)) {
-            out.push((anchor, outline[at + i].1));
-            at += i + 1;
-        }
-    }
-    out
-}
-
-fn normalize_title(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether an outline title is the entry's title. Chromium's outline repeats the text of a
-/// heading that starts a new sheet (`目录目录`), so that counts too.
-fn same_title(outline: &str, entry: &str) -> bool {
-    outline == entry || (outline.len() == 2 * entry.len() && outline.starts_with(entry) && outline.ends_with(entry))
-}
-
-/// The text of every heading of the binder HTML (tags dropped, entities decoded), as the
-/// browser names bookmarks after them.
-fn headings(html: &str) -> std::collections::HashSet<String> {
-    let mut out = std::collections::HashSet::new();
-    let mut rest = html;
-    while let Some(i) = rest.find("<h") {
-        rest = &rest[i + 2..];
-        let Some(level) = rest.chars().next().filter(|c| ('1'..='6').contains(c)) else { continue };
-        let Some(open_end) = rest.find('>') else { break };
-        let close = format!("</h{level}>");
-        let Some(end) = rest[open_end..].find(&close) else { break };
-        let mut inner = rest[open_end + 1..open_end + end].to_string();
-        // The `#` link after a heading's text is not shown in print.
-        while let Some(a) = inner.find("<a class=\"anchor\"") {
-            let Some(len) = inner[a..].find("</a>") else { break };
-            inner.replace_range(a..a + len + 4, "");
-        }
-        let mut text = String::new();
-        let mut in_tag = false;
-        for c in inner.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => text.push(c),
-                _ => {}
-            }
-        }
-        let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'");
-        out.insert(normalize_title(&text.replace("&amp;", "&")));
-        rest = &rest[open_end + end..];
-    }
-    out
-}
-
-/// Rewrites each bookmark whose title is a heading's text written twice to that text once;
-/// the number of bookmarks changed. A title that is itself a heading (哈哈) is left alone.
-fn single_titles(doc: &mut lopdf::Document, headings: &std::collections::HashSet<String>) -> usize {
-    let first = |doc: &lopdf::Document, id: lopdf::ObjectId| {
-        doc.get_dictionary(id).ok().and_then(|d| d.get(b"First").ok()).and_then(|o| o.as_reference().ok())
-    };
-    let Some(outlines) = doc.catalog().ok().and_then(|c| c.get(b"Outlines").ok()).and_then(|o| o.as_reference().ok())
-    else {
-        return 0;
-    };
-    let mut changed = 0;
-    let mut stack: Vec<lopdf::ObjectId> = first(doc, outlines).into_iter().collect();
-    // Each item once, however the tree is linked (a loop in a broken file ends here too).
-    let mut seen = std::collections::HashSet::new();
-    while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
-        }
-        let Ok(item) = doc.get_dictionary_mut(id) else { continue };
-        if let Some(once) = item.get(b"Title").ok().and_then(|t| lopdf::decode_text_string(t).ok()).and_then(|t| {
-            let t = normalize_title(&t);
-            let half = t.len() / 2;
-            let doubled = t.len().is_multiple_of(2) && t.is_char_boundary(half) && t[..half] == t[half..];
-            (doubled && !headings.contains(&t) && headings.contains(&t[..half])).then(|| t[..half].to_string())
-        }) {
-            item.set("Title", lopdf::text_string(&once));
-            changed += 1;
-        }
-        let next = item.get(b"Next").ok().and_then(|o| o.as_reference().ok());
-        stack.extend(next);
-        stack.extend(first(doc, id));
-    }
-    changed
-}
-
-/// `(anchor, title)` of the table of contents, read back from the binder HTML.
-fn toc_entries(html: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for piece in html.split("<a href=\"#").skip(1) {
-        let Some((anchor, rest)) = piece.split_once('"') else { continue };
-        let Some(title) = rest.split("<span class=\"toc-title\">").nth(1).and_then(|t| t.split("</span>").next())
-        else {
-            continue;
-        };
-        if rest.contains("class=\"toc-page\"") && rest.find("toc-title").is_some_and(|i| i < 40) {
-            out.push((anchor.to_string(), unescape(title)));
-        }
-    }
-    out
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-/// The binder with page numbers in its table of contents.
-fn with_numbers(html: &str, numbers: &[(String, usize)]) -> String {
-    let mut out = html.to_string();
-    for (anchor, page) in numbers {
-        let empty = format!("<span class=\"toc-page\" data-for=\"{anchor}\"></span>");
-        out = out.replacen(&empty, &format!("<span class=\"toc-page\" data-for=\"{anchor}\">{page}</span>"), 1);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const TOC: &str = r##"<ol><li class="toc-depth-1"><a href="#c1"><span class="toc-title">礼仪 &amp; 规范</span><span class="toc-dots" aria-hidden="true"></span><span class="toc-page" data-for="c1"></span></a></li>
-<li class="toc-depth-2"><a href="#p0"><span class="toc-title">名片</span><span class="toc-dots" aria-hidden="true"></span><span class="toc-page" data-for="p0"></span></a></li></ol>
-<p>See <a href="#p0-递名片">递名片</a></p>"##;
-
-    #[test]
-    fn reads_toc_entries_and_writes_numbers() {
-        let e = toc_entries(TOC);
-        assert_eq!(e, [("c1".to_string(), "礼仪 & 规范".to_string()), ("p0".to_string(), "名片".to_string())]);
-        let html = with_numbers(TOC, &[("c1".into(), 3), ("p0".into(), 4)]);
-        assert!(html.contains("data-for=\"c1\">3</span>"));
-        assert!(html.contains("data-for=\"p0\">4</span>"));
-    }
-
-    #[test]
-    fn doubled_outline_titles() {
-        assert!(same_title("目录目录", "目录"));
-        assert!(same_title("目录", "目录"));
-        assert!(same_title("谢谢谢谢", "谢谢"));
-        assert!(!same_title("谢谢你", "谢谢"));
-        assert!(!same_title("目录目", "目录"));
-        assert_eq!(normalize_title("  名片  礼仪 "), "名片 礼仪");
-    }
-
-    #[test]
-    fn bookmarks_named_twice_are_named_once() {
-        use lopdf::{Document, Object, dictionary};
-        let html = "<h1 class=\"toc-heading\">目录</h1><h2 id=\"a\">名片 &amp; 握手<a class=\"anchor\" href=\"#a\">#</a></h2>\
-                    <h3>哈哈</h3><h3>哈</h3><p>正文</p>";
-        let heads = headings(html);
-        assert!(heads.contains("目录") && heads.contains("名片 & 握手") && heads.contains("哈哈"), "{heads:?}");
-        let mut doc = Document::with_version("1.7");
-        let titles = ["目录目录", "名片 & 握手名片 & 握手", "哈哈", "正文正文"];
-        let ids: Vec<_> = titles.iter().map(|_| doc.new_object_id()).collect();
-        let outlines = doc.new_object_id();
-        for (i, t) in titles.iter().enumerate() {
-            let mut item = dictionary! { "Title" => lopdf::text_string(t), "Parent" => outlines };
-            if let Some(next) = ids.get(i + 1) {
-                item.set("Next", *next);
-            }
-            doc.objects.insert(ids[i], Object::Dictionary(item));
-        }
-        doc.objects.insert(outlines, Object::Dictionary(dictionary! { "First" => ids[0], "Last" => ids[3] }));
-        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Outlines" => outlines });
-        doc.trailer.set("Root", catalog);
-        assert_eq!(single_titles(&mut doc, &heads), 2);
-        let title =
-            |i: usize| lopdf::decode_text_string(doc.get_dictionary(ids[i]).unwrap().get(b"Title").unwrap()).unwrap();
-        // Once; a heading that is itself doubled text (哈哈) and text that is no heading stay.
-        assert_eq!([title(0), title(1), title(2), title(3)], ["目录", "名片 & 握手", "哈哈", "正文正文"]);
-    }
 
     #[test]
     fn missing_browser_says_what_to_install() {

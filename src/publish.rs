@@ -25,6 +25,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildError};
+use crate::config::Loaded;
 use crate::diagnostic::{Diagnostic, explain};
 use crate::guard::{self, Confined, OutDir};
 use crate::messages::{self as msg, Lang};
@@ -63,14 +64,19 @@ pub struct Report {
 }
 
 pub fn run(o: &Options) -> Result<Report, BuildError> {
-    let result = run_locked(o);
+    run_with(o, Loaded::read(&o.root))
+}
+
+/// [`run`] with handbook.yaml as the command already read it.
+pub fn run_with(o: &Options, loaded: Loaded) -> Result<Report, BuildError> {
+    let result = run_locked(o, loaded);
     o.progress.finish();
     result
 }
 
-fn run_locked(o: &Options) -> Result<Report, BuildError> {
+fn run_locked(o: &Options, loaded: Loaded) -> Result<Report, BuildError> {
     let start = Instant::now();
-    let lang = crate::config::message_lang(&o.root);
+    let lang = loaded.lang;
     let dest = guard::publish_dir(&o.root, &o.dest, output::MARKER).map_err(BuildError::Usage)?;
     // Refusals come before the build, which takes a while; nothing in DEST is touched (not even
     // by the lock) until the build has succeeded.
@@ -82,7 +88,12 @@ fn run_locked(o: &Options) -> Result<Report, BuildError> {
     let site_dir = work.path().join("site");
     let seen = edition_hash(&dest.path);
     let (compare, resumed) = baseline(&found, seen.as_deref());
-    let options = build::Options { compare: compare.then(|| dest.path.clone()), resumed, ..build::Options::default() };
+    let options = build::Options {
+        compare: compare.then(|| dest.path.clone()),
+        resumed,
+        config: Some(loaded.config),
+        ..build::Options::default()
+    };
     let summary = build::build_with(&o.root, &site_dir, &Continuing(o.progress), &options)?;
     let built = Built { summary, site_dir, start, after_build: Instant::now(), seen };
     if o.dry_run {

@@ -7,10 +7,9 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use crate::check::PLACEHOLDER;
-use crate::config::{self, CONFIG_FILE, Config, IndustryRef};
+use crate::config::{CONFIG_FILE, Config, IndustryRef};
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter;
 use crate::messages::{self as msg, Lang, Message, Text};
@@ -58,11 +57,12 @@ impl Refusal {
         ds.iter().map(|d| d.render(lang)).collect::<Vec<_>>().join("\n")
     }
 
-    fn exit_code(&self) -> ExitCode {
-        ExitCode::from(match self {
+    /// The exit code: 2 for a wrong argument, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
             Refusal::Usage(_) => 2,
             Refusal::Failed(_) => 1,
-        })
+        }
     }
 }
 
@@ -70,8 +70,19 @@ fn failed(d: Diagnostic) -> Refusal {
     Refusal::Failed(vec![d])
 }
 
-/// Writes a new page or case under `root/content/`; returns its path relative to `root`.
-pub fn new_file(kind: Kind, args: &NewArgs) -> Result<String, Refusal> {
+/// What `new` wrote.
+#[derive(Debug)]
+pub struct Created {
+    /// The new file relative to the handbook (`content/…`).
+    pub shown: String,
+    /// The line to add to content/SUMMARY.md, when the table of contents comes from it: a
+    /// page it does not list is not published.
+    pub summary_line: Option<String>,
+}
+
+/// Writes a new page or case under `root/content/`, for the handbook whose handbook.yaml
+/// reads as `config` ([`crate::config::Loaded`]).
+pub fn new_file(kind: Kind, args: &NewArgs, config: Result<Config, Vec<Diagnostic>>) -> Result<Created, Refusal> {
     let rel = page_path(&args.path)?;
     let name = rel.rsplit('/').next().unwrap_or(&rel);
     let is_index = name == "_index.md";
@@ -85,29 +96,8 @@ pub fn new_file(kind: Kind, args: &NewArgs) -> Result<String, Refusal> {
                 .with_hint(msg::no_content_folder_in_hint()),
         ));
     }
-    let config = Config::load(&args.root).map_err(Refusal::Failed)?;
-    let mut industries: Vec<&str> = Vec::new();
-    for written in args.industry.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        // By id or by the name handbook.yaml shows (保险业).
-        let id = match config.find_industry(written) {
-            IndustryRef::Known(i) => i.id.as_str(),
-            IndustryRef::Ambiguous(ids) => {
-                return Err(Refusal::Usage(
-                    Diagnostic::error(CONFIG_FILE, 0, 0, msg::ambiguous_industry(written, &ids))
-                        .with_hint(msg::ambiguous_industry_hint()),
-                ));
-            }
-            IndustryRef::Unknown => {
-                return Err(Refusal::Usage(
-                    Diagnostic::error(CONFIG_FILE, 0, 0, msg::no_such_industry(written))
-                        .with_hint(config.industry_hint(written)),
-                ));
-            }
-        };
-        if !industries.contains(&id) {
-            industries.push(id);
-        }
-    }
+    let config = config.map_err(Refusal::Failed)?;
+    let industries = industry_ids(&config, &args.industry)?;
     if is_index && !industries.is_empty() {
         return Err(usage(&args.path, msg::index_has_no_industry(), msg::index_has_no_industry_hint()));
     }
@@ -128,7 +118,35 @@ pub fn new_file(kind: Kind, args: &NewArgs) -> Result<String, Refusal> {
     };
     debug_assert!(frontmatter::split(&text).is_ok_and(|s| frontmatter::parse("", s.yaml.unwrap_or(""), 1).is_ok()));
     write_new(&target, &content, &text, &shown)?;
-    Ok(shown)
+    let summary_line = summary_line(args, &config, &shown);
+    Ok(Created { shown, summary_line })
+}
+
+/// The ids of the industries `--industry` names, each by id or by the name handbook.yaml
+/// shows (保险业), once each.
+fn industry_ids<'a>(config: &'a Config, written: &[String]) -> Result<Vec<&'a str>, Refusal> {
+    let mut industries: Vec<&str> = Vec::new();
+    for written in written.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let id = match config.find_industry(written) {
+            IndustryRef::Known(i) => i.id.as_str(),
+            IndustryRef::Ambiguous(ids) => {
+                return Err(Refusal::Usage(
+                    Diagnostic::error(CONFIG_FILE, 0, 0, msg::ambiguous_industry(written, &ids))
+                        .with_hint(msg::ambiguous_industry_hint()),
+                ));
+            }
+            IndustryRef::Unknown => {
+                return Err(Refusal::Usage(
+                    Diagnostic::error(CONFIG_FILE, 0, 0, msg::no_such_industry(written))
+                        .with_hint(config.industry_hint(written)),
+                ));
+            }
+        };
+        if !industries.contains(&id) {
+            industries.push(id);
+        }
+    }
+    Ok(industries)
 }
 
 fn usage(path: &str, message: Message, hint: Text) -> Refusal {
@@ -140,7 +158,7 @@ fn usage(path: &str, message: Message, hint: Text) -> Refusal {
 fn page_path(path: &str) -> Result<String, Refusal> {
     let p = path.trim().replace('\\', "/");
     let p = p.trim_start_matches("./");
-    let p = p.strip_prefix(CONTENT_DIR).and_then(|p| p.strip_prefix('/')).unwrap_or(p);
+    let p = p.strip_prefix("content/").unwrap_or(p);
     if p.starts_with('/') || p.as_bytes().get(1) == Some(&b':') {
         return Err(usage(path, msg::path_outside_content(), msg::relative_path_hint()));
     }
@@ -170,7 +188,7 @@ fn page_path(path: &str) -> Result<String, Refusal> {
         return Err(usage(path, msg::reserved_top(&parts[0]), msg::choose_another_folder_name()));
     }
     let rel = parts.join("/");
-    let url = crate::urls::page_url(&rel);
+    let url = format!("{}.html", &rel[..rel.len() - 3]);
     let n = names::share_len(&url);
     if n >= names::MAX_PATH {
         return Err(usage(path, msg::page_path_too_long(n, names::MAX_PATH - 1), msg::page_path_too_long_hint()));
@@ -325,11 +343,15 @@ pub struct InitReport {
     pub created: Vec<String>,
     /// Files that existed and were left as they were (only with `--force`).
     pub skipped: Vec<String>,
+    /// Example pages were added to a handbook whose own handbook.yaml (left as it was) does
+    /// not list `banking` and `insurance`, the industries they use.
+    pub industries_missing: bool,
 }
 
 /// Writes the example handbook into `dir`. Without `force`, `dir` must be empty or missing;
-/// with it, files that exist are skipped. Nothing is ever deleted or replaced.
-pub fn init(dir: &Path, force: bool) -> Result<InitReport, Refusal> {
+/// with it, files that exist are skipped. Nothing is ever deleted or replaced. `config` is
+/// `dir`'s handbook.yaml as it was before ([`crate::config::Loaded`]).
+pub fn init(dir: &Path, force: bool, config: &Result<Config, Vec<Diagnostic>>) -> Result<InitReport, Refusal> {
     let shown = dir.display().to_string();
     if dir.exists() && !dir.is_dir() {
         return Err(failed(
@@ -357,36 +379,17 @@ pub fn init(dir: &Path, force: bool) -> Result<InitReport, Refusal> {
             Err(e) => return Err(e),
         }
     }
+    let wrote_pages = report.created.iter().any(|c| c.ends_with(".md"));
+    let has_ours = || config.as_ref().is_ok_and(|c| ["banking", "insurance"].iter().all(|i| c.industry(i).is_some()));
+    report.industries_missing = wrote_pages && report.skipped.iter().any(|s| s == CONFIG_FILE) && !has_ours();
     Ok(report)
-}
-
-/// `shouce new page|case`.
-pub fn run_new(kind: Kind, args: &NewArgs, quiet: bool) -> ExitCode {
-    let lang = config::message_lang(&args.root);
-    match new_file(kind, args) {
-        Ok(shown) => {
-            if !quiet {
-                eprintln!("{}", msg::created(&shown).get(lang));
-                eprintln!("{}", msg::replace_placeholders().get(lang));
-                if let Some(line) = summary_line(args, &shown) {
-                    eprintln!("{}", msg::add_to_summary(&line).get(lang));
-                }
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{}", e.render(lang));
-            e.exit_code()
-        }
-    }
 }
 
 /// The SUMMARY.md line for a new page (`shown`, `content/…`), when the handbook's table of
 /// contents is content/SUMMARY.md: a page it does not list is not published.
-fn summary_line(args: &NewArgs, shown: &str) -> Option<String> {
-    let toc_from_summary = config::Config::load(&args.root).map_or(true, |c| c.toc_from_summary());
+fn summary_line(args: &NewArgs, config: &Config, shown: &str) -> Option<String> {
     let summary = args.root.join(CONTENT_DIR).join(crate::content::summary::SUMMARY_FILE);
-    if !toc_from_summary || !summary.is_file() {
+    if !config.toc_from_summary() || !summary.is_file() {
         return None;
     }
     let rel = shown.strip_prefix(CONTENT_DIR)?.trim_start_matches('/');
@@ -401,43 +404,6 @@ fn summary_line(args: &NewArgs, shown: &str) -> Option<String> {
 /// Characters a Markdown link destination cannot hold as they are.
 const SUMMARY_PATH: percent_encoding::AsciiSet =
     percent_encoding::CONTROLS.add(b' ').add(b'(').add(b')').add(b'<').add(b'>');
-
-/// `shouce init`. It writes a Chinese handbook, so it speaks Chinese, unless `--force` adds
-/// to a handbook whose handbook.yaml says otherwise.
-pub fn run_init(dir: &Path, force: bool, quiet: bool) -> ExitCode {
-    let lang = config::message_lang(dir);
-    match init(dir, force) {
-        Ok(r) => {
-            let shown = dir.display();
-            for s in &r.skipped {
-                eprintln!("{}", msg::skipped_existing(format!("{shown}/{s}")).get(lang));
-            }
-            if !quiet {
-                for c in &r.created {
-                    eprintln!("{}", msg::created(format!("{shown}/{c}")).get(lang));
-                }
-                if !r.created.is_empty() {
-                    eprintln!("{}", msg::init_done(shown).get(lang));
-                }
-                let has_ours = || {
-                    Config::load(dir).is_ok_and(|c| ["banking", "insurance"].iter().all(|i| c.industry(i).is_some()))
-                };
-                let wrote_pages = r.created.iter().any(|c| c.ends_with(".md"));
-                if wrote_pages && r.skipped.iter().any(|s| s == CONFIG_FILE) && !has_ours() {
-                    eprintln!("{}{}", msg::note_label().get(lang), msg::init_industries_missing().get(lang));
-                }
-                if r.created.is_empty() {
-                    eprintln!("{}", msg::init_nothing_to_add().get(lang));
-                }
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{}", e.render(lang));
-            e.exit_code()
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {

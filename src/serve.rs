@@ -13,27 +13,27 @@
 //!    once the sources are quiet for `REST_AFTER` (see `build/update.rs`). Any other change
 //!    rebuilds the whole site;
 //! 5. on Ctrl+C, stop and remove the temporary folder.
+//!
+//! What happens on the way is told to the caller's [`Reporter`] as [`ServeEvent`]s (the
+//! command line prints them); `serve` itself writes nothing to the terminal.
 
 mod http;
+mod watch;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::notify;
 
 use crate::build::{self, BuildError, Built};
-use crate::cli::{error_line, paint};
-use crate::config::{CONFIG_FILE, message_lang};
+use crate::config::Loaded;
 use crate::messages::{self as msg, Lang, Text};
-use crate::urls::CONTENT_DIR;
+use watch::Watcher;
 
 /// How long the sources must be quiet before a rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -45,9 +45,55 @@ pub struct Options {
     pub port: u16,
     /// `--bind` as given; checked in [`run`], where the handbook's language is known.
     pub bind: String,
-    pub quiet: bool,
     /// Show pages marked `draft: true`.
     pub drafts: bool,
+}
+
+/// What `serve` reports as it goes, each in the handbook's language at the time; the command
+/// line shows them (some only without `--quiet`).
+pub enum ServeEvent<'a> {
+    /// The first build starts: the handbook's folder, and the temporary one the site goes to.
+    Building { root: &'a str, tmp: &'a Path },
+    /// Bound to an address that other machines can reach.
+    OnNetwork(SocketAddr),
+    /// The URL the site is served on.
+    Serving(&'a str),
+    /// Sources changed, a rebuild starts: the first changed path (relative to the handbook)
+    /// and how many more.
+    Changed { first: &'a str, more: usize },
+    /// Pages whose text alone changed were re-rendered, in `ms` milliseconds.
+    PagesUpdated { pages: usize, ms: f64 },
+    /// Re-rendering them crashed; the whole site is rebuilt instead.
+    UpdateCrashed,
+    /// The search index and binders put off by [`ServeEvent::PagesUpdated`] are written.
+    RestUpdated { summary: &'a build::Summary, seconds: f64 },
+    /// The whole site was built (`first`: the build serving starts with).
+    Built { summary: &'a build::Summary, first: bool, seconds: f64 },
+    /// A build failed: its lines (each with whether it is an error) and the summary, as the
+    /// open pages show them too.
+    Failed { lines: &'a [(String, bool)], summary: &'a str },
+    /// Ctrl+C during a build: serving stops once it is done.
+    StoppingAfterBuild,
+    /// The file watcher reported a problem.
+    WatchFailed(&'a notify::Error),
+    /// A folder of sources cannot be watched.
+    CannotWatch { path: &'a Path, error: &'a notify::Error },
+    /// The HTTP server stopped with an error.
+    ServerStopped(&'a std::io::Error),
+    /// Serving stopped and the temporary folder is removed.
+    Stopped(&'a str),
+}
+
+/// Where `serve` reports its events: called from the serve loop and from the threads that
+/// watch the sources, answer HTTP and catch Ctrl+C.
+pub type Reporter = Arc<dyn Fn(Lang, ServeEvent<'_>) + Send + Sync>;
+
+/// Why serving did not start, or ended badly.
+pub enum ServeError {
+    /// Not a folder, a bad `--bind`, no free port (exit code 2).
+    Usage(Text),
+    /// The machine failed us (exit code 1).
+    Io(anyhow::Error),
 }
 
 /// `--bind`: an IP address, or `localhost`.
@@ -63,90 +109,55 @@ enum Msg {
     Stop,
 }
 
-pub fn run(opts: &Options) -> ExitCode {
-    let lang = message_lang(&opts.root);
-    let fail = |text: &str, code: u8| {
-        eprintln!("{}", paint(&error_line(text, lang), "31"));
-        ExitCode::from(code)
-    };
+/// Serves the handbook in `opts.root`, whose handbook.yaml reads as `loaded` when serving
+/// starts (every change reads it again), until Ctrl+C.
+pub fn run(opts: &Options, loaded: Loaded, report: Reporter) -> Result<(), ServeError> {
     if !opts.root.is_dir() {
-        return fail(&msg::not_a_folder(opts.root.display()).get(lang), 2);
+        return Err(ServeError::Usage(msg::not_a_folder(opts.root.display())));
     }
-    let ip = match parse_bind(&opts.bind) {
-        Ok(ip) => ip,
-        Err(e) => return fail(&e.get(lang), 2),
-    };
-    let listener = match bind(ip, opts.port) {
-        Ok(l) => l,
-        Err(e) => return fail(&e.get(lang), 2),
-    };
-    match serve(opts, listener, lang) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&crate::diagnostic::explain(&e, lang), 1),
-    }
+    let ip = parse_bind(&opts.bind).map_err(ServeError::Usage)?;
+    let listener = bind(ip, opts.port).map_err(ServeError::Usage)?;
+    serve(opts, listener, loaded, report).map_err(ServeError::Io)
 }
 
-/// `lang` is the handbook's language when serving starts; every rebuild reads it again.
-fn serve(opts: &Options, listener: TcpListener, lang: Lang) -> anyhow::Result<()> {
+fn serve(opts: &Options, listener: TcpListener, loaded: Loaded, report: Reporter) -> anyhow::Result<()> {
+    let lang = loaded.lang;
     let addr = listener.local_addr()?;
     let root = std::path::absolute(&opts.root)?;
     let tmp = tempfile::Builder::new()
         .prefix("shouce-serve-")
         .tempdir()
         .map_err(|e| anyhow::anyhow!("{}: {e}", msg::cannot_make_temp_folder().get(lang)))?;
-    let site = tmp.path().join("site");
-    let live = Arc::new(http::Live::new());
-
     let (tx, rx) = mpsc::channel();
     let building = Arc::new(AtomicBool::new(true));
-    on_ctrl_c(tx.clone(), tmp.path().to_path_buf(), Arc::clone(&building), lang)?;
-    let mut watcher = Watcher::new(&root, tx, lang)?;
+    on_ctrl_c(tx.clone(), tmp.path().to_path_buf(), Arc::clone(&building), lang, Arc::clone(&report))?;
+    let mut watcher = Watcher::new(&root, tx, lang, Arc::clone(&report))?;
 
-    if !opts.quiet {
-        eprintln!("{}", msg::serve_building(display(&root), tmp.path().display()).get(lang));
-    }
-    let mut built = rebuild(&root, &site, &live, opts, &[]);
+    report(lang, ServeEvent::Building { root: &crate::diagnostic::display_path(&root), tmp: tmp.path() });
+    let mut s = Session {
+        root,
+        site: tmp.path().join("site"),
+        live: Arc::new(http::Live::new()),
+        drafts: opts.drafts,
+        report: Arc::clone(&report),
+        lang,
+    };
+    let built = s.rebuild(loaded, &[]);
     building.store(false, Ordering::SeqCst);
 
-    http::spawn(listener, site.clone(), Arc::clone(&live))?;
+    http::spawn(listener, s.site.clone(), Arc::clone(&s.live), Arc::clone(&report))?;
     if !addr.ip().is_loopback() {
-        let warning = msg::listening_on_network(addr, addr.port());
-        eprintln!("{}", paint(&format!("{}{}", msg::warning_label().get(lang), warning.get(lang)), "33"));
+        report(lang, ServeEvent::OnNetwork(addr));
     }
-    eprintln!("{}", msg::serving(&url(addr)).get(lang));
+    report(lang, ServeEvent::Serving(&url(addr)));
 
-    let mut pending = Pending::Nothing;
-    loop {
-        let changed = match next_change(&rx, (pending == Pending::Rest).then_some(REST_AFTER)) {
-            Next::Changed(changed) => changed,
-            Next::Idle => {
-                building.store(true, Ordering::SeqCst);
-                write_rest(&root, &site, &live, opts.quiet, &mut built);
-                building.store(false, Ordering::SeqCst);
-                pending = Pending::Nothing;
-                continue;
-            }
-            Next::Stop => break,
-        };
-        if !opts.quiet {
-            eprintln!("{}", describe(&root, &changed).get(message_lang(&root)));
-        }
-        building.store(true, Ordering::SeqCst);
-        live.building();
-        // A full rebuild writes everything, including what was put off.
-        pending = update(&root, &site, &live, opts, &changed, &mut built);
-        building.store(false, Ordering::SeqCst);
-        watcher.refresh();
-    }
+    s.follow(&rx, &mut watcher, &building, built);
 
-    live.close();
+    s.live.close();
     drop(watcher);
-    let lang = message_lang(&root);
     let shown = tmp.path().display().to_string();
-    tmp.close().map_err(|e| anyhow::anyhow!("{}: {e}", msg::cannot_remove(&shown).get(lang)))?;
-    if !opts.quiet {
-        eprintln!("{}", msg::serve_stopped(&shown).get(lang));
-    }
+    tmp.close().map_err(|e| anyhow::anyhow!("{}: {e}", msg::cannot_remove(&shown).get(s.lang)))?;
+    s.say(ServeEvent::Stopped(&shown));
     Ok(())
 }
 
@@ -204,40 +215,134 @@ fn next_change(rx: &Receiver<Msg>, idle: Option<Duration>) -> Next {
     Next::Changed(changed)
 }
 
-/// Brings the site up to date after `changed` and tells the open pages to reload, or shows
-/// them the errors. An edit to the text of pages takes the fast path (those pages alone, then
-/// the search index and binders); anything else, or no kept build, rebuilds the whole site.
-/// `built` is what the served site was built from; `None` after a failed build, so that
-/// the next change rebuilds everything and reports what is still wrong.
-fn update(
-    root: &Path,
-    site: &Path,
-    live: &http::Live,
-    opts: &Options,
-    changed: &[PathBuf],
-    built: &mut Option<Built>,
-) -> Pending {
-    let quiet = opts.quiet;
-    if let Some(b) = built.as_mut() {
-        let start = Instant::now();
-        let lang = message_lang(root);
-        match std::panic::catch_unwind(AssertUnwindSafe(|| b.update_pages(root, site, changed))) {
-            Ok(Some(Ok(files))) => {
-                live.built();
-                if !quiet {
-                    let ms = start.elapsed().as_secs_f64() * 1000.0;
-                    eprintln!("{}", msg::pages_updated(files.len(), ms).get(lang));
-                }
-                return Pending::Rest;
-            }
-            // Not an edit of page text alone, or it failed: the full build says why.
-            Ok(None | Some(Err(_))) => {}
-            Err(_) => eprintln!("{}", paint(&error_line(&msg::update_crashed().get(lang), lang), "31")),
-        }
-        *built = None;
+/// The site being served and what keeps it up to date.
+struct Session {
+    /// The handbook, absolute.
+    root: PathBuf,
+    /// The built site, in the temporary folder.
+    site: PathBuf,
+    live: Arc<http::Live>,
+    drafts: bool,
+    report: Reporter,
+    /// The handbook's language at the last reading of handbook.yaml.
+    lang: Lang,
+}
+
+impl Session {
+    fn say(&self, event: ServeEvent) {
+        (self.report)(self.lang, event);
     }
-    *built = rebuild(root, site, live, opts, changed);
-    Pending::Nothing
+
+    /// Keeps the site up to date with the sources until Ctrl+C. `building` tells the Ctrl+C
+    /// handler whether a build is under way; `built` is what the served site was built from.
+    fn follow(&mut self, rx: &Receiver<Msg>, watcher: &mut Watcher, building: &AtomicBool, mut built: Option<Built>) {
+        let mut pending = Pending::Nothing;
+        loop {
+            let changed = match next_change(rx, (pending == Pending::Rest).then_some(REST_AFTER)) {
+                Next::Changed(changed) => changed,
+                Next::Idle => {
+                    building.store(true, Ordering::SeqCst);
+                    self.write_rest(&mut built);
+                    building.store(false, Ordering::SeqCst);
+                    pending = Pending::Nothing;
+                    continue;
+                }
+                Next::Stop => break,
+            };
+            // Read once per change: for the messages, and for the build if it rebuilds everything.
+            let loaded = Loaded::read(&self.root);
+            self.lang = loaded.lang;
+            let first = changed.first().map(|p| p.strip_prefix(&self.root).unwrap_or(p).display().to_string());
+            let more = changed.len().saturating_sub(1);
+            self.say(ServeEvent::Changed { first: &first.unwrap_or_default(), more });
+            building.store(true, Ordering::SeqCst);
+            self.live.building();
+            // A full rebuild writes everything, including what was put off.
+            pending = self.update(&changed, loaded, &mut built);
+            building.store(false, Ordering::SeqCst);
+            watcher.refresh();
+        }
+    }
+
+    /// Brings the site up to date after `changed` and tells the open pages to reload, or
+    /// shows them the errors. An edit to the text of pages takes the fast path (those pages
+    /// alone, then the search index and binders); anything else, or no kept build, rebuilds
+    /// the whole site with handbook.yaml as `loaded`. `built` is what the served site was
+    /// built from; `None` after a failed build, so that the next change rebuilds everything
+    /// and reports what is still wrong.
+    fn update(&self, changed: &[PathBuf], loaded: Loaded, built: &mut Option<Built>) -> Pending {
+        if let Some(b) = built.as_mut() {
+            let start = Instant::now();
+            match std::panic::catch_unwind(AssertUnwindSafe(|| b.update_pages(&self.root, &self.site, changed))) {
+                Ok(Some(Ok(files))) => {
+                    self.live.built();
+                    let ms = start.elapsed().as_secs_f64() * 1000.0;
+                    self.say(ServeEvent::PagesUpdated { pages: files.len(), ms });
+                    return Pending::Rest;
+                }
+                // Not an edit of page text alone, or it failed: the full build says why.
+                Ok(None | Some(Err(_))) => {}
+                Err(_) => self.say(ServeEvent::UpdateCrashed),
+            }
+            *built = None;
+        }
+        *built = self.rebuild(loaded, changed);
+        Pending::Nothing
+    }
+
+    /// Writes the search index and binders put off by fast updates.
+    fn write_rest(&self, built: &mut Option<Built>) {
+        let Some(b) = built.as_mut() else { return };
+        let start = Instant::now();
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| b.write_rest(&self.site)));
+        match result.unwrap_or_else(|_| Err(crashed(self.lang))) {
+            Ok(()) => {
+                let seconds = start.elapsed().as_secs_f64();
+                self.say(ServeEvent::RestUpdated { summary: &b.summary, seconds });
+            }
+            Err(e) => {
+                self.show_failure(&e);
+                // The next change rebuilds everything.
+                *built = None;
+            }
+        }
+    }
+
+    /// Builds the whole site from handbook.yaml as `loaded`; tells the open pages to reload,
+    /// or shows them the errors. `changed` is empty for the first build.
+    fn rebuild(&self, loaded: Loaded, changed: &[PathBuf]) -> Option<Built> {
+        let start = Instant::now();
+        let lang = loaded.lang;
+        self.live.set_lang(lang);
+        let options = build::Options { drafts: self.drafts, config: Some(loaded.config), ..build::Options::default() };
+        // A panic in a stage must not take the server down with it.
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            build::build_kept_with(&self.root, &self.site, &crate::progress::Silent, options)
+        }))
+        .unwrap_or_else(|_| Err(crashed(lang)));
+        match result {
+            Ok(b) => {
+                self.live.built();
+                let seconds = start.elapsed().as_secs_f64();
+                self.say(ServeEvent::Built { summary: &b.summary, first: changed.is_empty(), seconds });
+                Some(b)
+            }
+            Err(e) => {
+                self.show_failure(&e);
+                None
+            }
+        }
+    }
+
+    /// Reports a failed build's errors and shows them over the open pages.
+    fn show_failure(&self, e: &BuildError) {
+        let (lines, summary) = failure(e, self.lang);
+        let summary = msg::serve_failed(&summary, self.site.is_dir()).get(self.lang);
+        self.say(ServeEvent::Failed { lines: &lines, summary: &summary });
+        let mut text: Vec<&str> = lines.iter().map(|(l, _)| l.as_str()).collect();
+        text.push(&summary);
+        self.live.failed(text.join("\n\n"));
+    }
 }
 
 /// Work put off after a fast update.
@@ -252,80 +357,8 @@ enum Pending {
 /// written: an author saving again soon gets the page reload first.
 const REST_AFTER: Duration = Duration::from_millis(400);
 
-/// Writes the search index and binders put off by fast updates.
-fn write_rest(root: &Path, site: &Path, live: &http::Live, quiet: bool, built: &mut Option<Built>) {
-    let Some(b) = built.as_mut() else { return };
-    let start = Instant::now();
-    let lang = message_lang(root);
-    let result = std::panic::catch_unwind(AssertUnwindSafe(|| b.write_rest(site)));
-    match result.unwrap_or_else(|_| Err(crashed(lang))) {
-        Ok(()) => {
-            if !quiet {
-                let s = &b.summary;
-                print_warnings(s, lang);
-                let seconds = start.elapsed().as_secs_f64();
-                eprintln!("{}", msg::rest_updated(s.sections, seconds, s.warnings.len()).get(lang));
-            }
-        }
-        Err(e) => {
-            show_failure(&e, site, live, lang);
-            // The next change rebuilds everything.
-            *built = None;
-        }
-    }
-}
-
-/// Builds the whole site; tells the open pages to reload, or shows them the errors.
-fn rebuild(root: &Path, site: &Path, live: &http::Live, opts: &Options, changed: &[PathBuf]) -> Option<Built> {
-    let quiet = opts.quiet;
-    let start = Instant::now();
-    let lang = message_lang(root);
-    live.set_lang(lang);
-    // A panic in a stage must not take the server down with it.
-    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        build::build_kept(root, site, &crate::progress::Silent, opts.drafts)
-    }))
-    .unwrap_or_else(|_| Err(crashed(lang)));
-    match result {
-        Ok(b) => {
-            live.built();
-            if !quiet {
-                let s = &b.summary;
-                print_warnings(s, lang);
-                let seconds = start.elapsed().as_secs_f64();
-                let summary = msg::served_build(changed.is_empty(), s.pages, s.sections, seconds, s.warnings.len());
-                eprintln!("{}", summary.get(lang));
-            }
-            Some(b)
-        }
-        Err(e) => {
-            show_failure(&e, site, live, lang);
-            None
-        }
-    }
-}
-
 fn crashed(lang: Lang) -> BuildError {
     BuildError::Io(anyhow::anyhow!(msg::build_crashed().get(lang)))
-}
-
-fn print_warnings(s: &build::Summary, lang: Lang) {
-    for w in &s.warnings {
-        eprintln!("{}", paint(&w.render(lang), "33"));
-    }
-}
-
-/// Prints a failed build's errors and shows them over the open pages.
-fn show_failure(e: &BuildError, site: &Path, live: &http::Live, lang: Lang) {
-    let (lines, summary) = failure(e, lang);
-    for (line, is_error) in &lines {
-        eprintln!("{}", paint(line, if *is_error { "31" } else { "33" }));
-    }
-    let summary = msg::serve_failed(&summary, site.is_dir()).get(lang);
-    eprintln!("{}", paint(&error_line(&summary, lang), "31"));
-    let mut text: Vec<&str> = lines.iter().map(|(l, _)| l.as_str()).collect();
-    text.push(&summary);
-    live.failed(text.join("\n\n"));
 }
 
 /// The lines to show for a failed build (each with whether it is an error) and a summary.
@@ -337,25 +370,26 @@ fn failure(e: &BuildError, lang: Lang) -> (Vec<(String, bool)>, Text) {
         ),
         BuildError::Usage(d) => (vec![(d.render(lang), true)], msg::build_refused()),
         BuildError::Io(e) => {
-            (vec![(error_line(&crate::diagnostic::explain(e, lang), lang), true)], msg::build_io_failed())
+            let line = format!("{}{}", msg::error_label().get(lang), crate::diagnostic::explain(e, lang));
+            (vec![(line, true)], msg::build_io_failed())
         }
     }
 }
 
-/// `content/a.md changed`, or `content/a.md and 2 more files changed`.
-fn describe(root: &Path, changed: &[PathBuf]) -> Text {
-    let first = changed.first().map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string()).unwrap_or_default();
-    msg::changed_rebuilding(&first, changed.len().saturating_sub(1))
-}
-
 /// First Ctrl+C (or SIGTERM): stop, after the build under way if there is one. A second one
 /// during that build: remove the folder and exit at once.
-fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf, building: Arc<AtomicBool>, lang: Lang) -> anyhow::Result<()> {
+fn on_ctrl_c(
+    tx: Sender<Msg>,
+    tmp: PathBuf,
+    building: Arc<AtomicBool>,
+    lang: Lang,
+    report: Reporter,
+) -> anyhow::Result<()> {
     let presses = AtomicUsize::new(0);
     ctrlc::set_handler(move || {
         if presses.fetch_add(1, Ordering::SeqCst) == 0 {
             if building.load(Ordering::SeqCst) {
-                eprintln!("{}", msg::stopping_after_build().get(lang));
+                report(lang, ServeEvent::StoppingAfterBuild);
             }
             let _ = tx.send(Msg::Stop);
         } else {
@@ -366,135 +400,9 @@ fn on_ctrl_c(tx: Sender<Msg>, tmp: PathBuf, building: Arc<AtomicBool>, lang: Lan
     Ok(())
 }
 
-/// Watches `content/` and `themes/` (recursively) and the handbook folder itself (for
-/// `handbook.yaml`, and for `content/` or `themes/` appearing later).
-struct Watcher {
-    root: PathBuf,
-    lang: Lang,
-    debouncer: notify_debouncer_full::Debouncer<
-        notify_debouncer_full::notify::RecommendedWatcher,
-        notify_debouncer_full::RecommendedCache,
-    >,
-    watched: Vec<PathBuf>,
-}
-
-impl Watcher {
-    fn new(root: &Path, tx: Sender<Msg>, lang: Lang) -> anyhow::Result<Watcher> {
-        let filter_root = root.to_path_buf();
-        let mut debouncer = new_debouncer(DEBOUNCE, None, move |res: DebounceEventResult| match res {
-            Ok(events) => {
-                let paths: Vec<PathBuf> = events
-                    .iter()
-                    .filter(|e| relevant_kind(&e.event.kind))
-                    .flat_map(|e| e.event.paths.iter())
-                    .filter(|p| relevant_path(&filter_root, p))
-                    .cloned()
-                    .collect();
-                if !paths.is_empty() {
-                    let _ = tx.send(Msg::Changed(paths));
-                }
-            }
-            Err(errors) => {
-                for e in errors {
-                    let text = format!("{}{}", msg::warning_label().get(lang), msg::watch_failed(e).get(lang));
-                    eprintln!("{}", paint(&text, "33"));
-                }
-            }
-        })?;
-        debouncer.watch(root, RecursiveMode::NonRecursive)?;
-        let mut w = Watcher { root: root.to_path_buf(), lang, debouncer, watched: Vec::new() };
-        w.refresh();
-        Ok(w)
-    }
-
-    /// Starts watching `content/` and `themes/` if they exist and are not watched yet (they may
-    /// have been created, or deleted and made again, since the last look).
-    fn refresh(&mut self) {
-        for dir in [CONTENT_DIR, "themes"] {
-            let path = self.root.join(dir);
-            let is_watched = self.watched.contains(&path);
-            if path.is_dir() && !is_watched {
-                match self.debouncer.watch(&path, RecursiveMode::Recursive) {
-                    Ok(()) => self.watched.push(path),
-                    Err(e) => {
-                        let text = msg::cannot_watch(path.display(), e).get(self.lang);
-                        eprintln!("{}", paint(&format!("{}{text}", msg::warning_label().get(self.lang)), "33"));
-                    }
-                }
-            } else if !path.is_dir() && is_watched {
-                let _ = self.debouncer.unwatch(&path);
-                self.watched.retain(|p| p != &path);
-            }
-        }
-    }
-}
-
-/// Writes, creations, removals and renames count; reads and opens do not.
-fn relevant_kind(kind: &EventKind) -> bool {
-    match kind {
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-        EventKind::Access(_) => false,
-        _ => true,
-    }
-}
-
-/// A source of the site, and not an editor's swap or backup file.
-fn relevant_path(root: &Path, p: &Path) -> bool {
-    let Ok(rel) = p.strip_prefix(root) else { return false };
-    let mut parts = rel.components();
-    let top = parts.next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
-    let source = match top.as_str() {
-        CONTENT_DIR | "themes" => true,
-        _ => top == CONFIG_FILE && parts.next().is_none(),
-    };
-    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    // Editors' scratch files: Vim, Emacs, JetBrains' safe write, Kate, Word/WPS lock files.
-    // Left in, a save would look like a new file and rebuild the whole site.
-    let scratch = name.ends_with('~')
-        || name.starts_with(".#")
-        || name.starts_with("~$")
-        || name == "4913"
-        || [".swp", ".swx", ".swo", ".tmp", ".kate-swp", "___jb_tmp___", "___jb_old___"]
-            .iter()
-            .any(|ext| name.ends_with(ext));
-    source && !scratch
-}
-
-fn display(p: &Path) -> String {
-    crate::diagnostic::display_path(p)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_sources_trigger_a_rebuild() {
-        let root = Path::new("/h");
-        for yes in
-            ["/h/content/a.md", "/h/content/img/x.png", "/h/themes/default/static/shouce.css", "/h/handbook.yaml"]
-        {
-            assert!(relevant_path(root, Path::new(yes)), "{yes}");
-        }
-        for no in [
-            "/h/public/index.html",
-            "/h/target/debug/x",
-            "/h/content/.a.md.swp",
-            "/h/content/a.md~",
-            "/h/content/4913",
-            "/h/content/a.md___jb_tmp___",
-            "/h/content/a.md___jb_old___",
-            "/h/content/~$a.docx",
-            "/h/content/a.md.kate-swp",
-            "/h/README.md",
-            "/h/handbook.yaml/x",
-            "/elsewhere/content/a.md",
-        ] {
-            assert!(!relevant_path(root, Path::new(no)), "{no}");
-        }
-        assert!(!relevant_kind(&EventKind::Access(AccessKind::Open(AccessMode::Any))));
-        assert!(relevant_kind(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
-    }
 
     #[test]
     fn bind_accepts_addresses_and_localhost() {

@@ -21,6 +21,7 @@ use tokio::sync::mpsc::{self, UnboundedSender};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::UnboundedReceiverStream;
 
+use super::{Reporter, ServeEvent};
 use crate::messages::{self as msg, Lang, Text};
 
 /// The event stream that open pages listen to.
@@ -127,8 +128,9 @@ struct App {
     loopback: bool,
 }
 
-/// Serves the site from its own thread until the process ends.
-pub fn spawn(listener: TcpListener, site: PathBuf, live: Arc<Live>) -> std::io::Result<()> {
+/// Serves the site from its own thread until the process ends; tells `report` if the server
+/// stops with an error.
+pub fn spawn(listener: TcpListener, site: PathBuf, live: Arc<Live>, report: Reporter) -> std::io::Result<()> {
     let loopback = listener.local_addr()?.ip().is_loopback();
     listener.set_nonblocking(true)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -145,8 +147,7 @@ pub fn spawn(listener: TcpListener, site: PathBuf, live: Arc<Live>) -> std::io::
     };
     std::thread::Builder::new().name("shouce-http".into()).spawn(move || {
         if let Err(e) = runtime.block_on(async { axum::serve(listener, app).await }) {
-            let lang = live_lang.lang();
-            eprintln!("{}{}", msg::error_label().get(lang), msg::server_stopped(e).get(lang));
+            report(live_lang.lang(), ServeEvent::ServerStopped(&e));
         }
     })?;
     Ok(())
