@@ -258,7 +258,7 @@ fn build_stages(
         }
     };
     // Pages without `updated:` show their last commit's date when the handbook is in git.
-    if book.pages.iter().any(|p| p.updated.is_none())
+    if book.pages.iter().any(|p| p.doc.meta.updated.is_none())
         && let Some(repo) = crate::history::Repository::find(root)
     {
         progress.stage(&msg::stage_history(), 0);
@@ -296,8 +296,8 @@ fn build_stages(
     let urls = book
         .pages
         .iter()
-        .map(|p| p.url.as_str())
-        .chain(book.chapters.iter().map(|c| c.url.as_str()))
+        .map(|p| p.doc.url.as_str())
+        .chain(book.chapters.iter().map(|c| c.doc.url.as_str()))
         .chain(book.assets.iter().map(|a| a.url.as_str()));
     let mut index_urls: Vec<String> = book.config.industries.iter().map(|i| render::industry_url(&i.id)).collect();
     index_urls.extend(renderer.tags().iter().map(|t| t.url.clone()));
@@ -312,42 +312,42 @@ fn build_stages(
     let page_results: Vec<Result<PageResult, Diagnostic>> = (0..book.pages.len())
         .into_par_iter()
         .map(|p| {
-            let page = &book.pages[p];
-            let md = page_markdown(page, md_ctx);
+            let doc = &book.pages[p].doc;
+            let md = render_markdown(doc, md_ctx);
             let body_hash = hashes.pages[p].clone();
             let change = matching.as_ref().and_then(|m| {
-                let r = PageRef { source: page.file.clone(), url: page.url.clone(), title: page.title.clone() };
+                let r = PageRef { source: doc.file.clone(), url: doc.url.clone(), title: doc.title.clone() };
                 m.change(r, &body_hash, || page_text(&md.sections))
             });
             let html = renderer.page(p, &md, change.as_ref())?;
             staging
-                .write(&page.url, &html)
-                .map_err(|e| Diagnostic::error(&page.file, 0, 0, msg::io_error(explain(&e, lang))))?;
+                .write(&doc.url, &html)
+                .map_err(|e| Diagnostic::error(&doc.file, 0, 0, msg::io_error(explain(&e, lang))))?;
             progress.step();
-            Ok(PageResult { change, ..PageResult::new(page.file.clone(), body_hash, md) })
+            Ok(PageResult { change, ..PageResult::new(doc.file.clone(), body_hash, md) })
         })
         .collect();
     let chapter_results: Vec<Result<PageResult, Diagnostic>> = (0..book.chapters.len())
         .into_par_iter()
         .map(|c| {
             let ch = &book.chapters[c];
-            let file = ch.index_file.clone().unwrap_or_else(|| format!("content/{}", ch.dir));
-            let md = markdown_of(&file, &ch.body, ch.body_line, ch.line_map.as_deref(), &ch.url, &ch.title, md_ctx);
+            let doc = &ch.doc;
+            let md = render_markdown(doc, md_ctx);
             // Chapters without a file of their own have no text of their own to compare.
             let body_hash = hashes.chapters[c].clone();
             let change = match (&matching, &ch.index_file) {
                 (Some(m), Some(source)) => {
-                    let r = PageRef { source: source.clone(), url: ch.url.clone(), title: ch.title.clone() };
+                    let r = PageRef { source: source.clone(), url: doc.url.clone(), title: doc.title.clone() };
                     m.change(r, &body_hash, || page_text(&md.sections))
                 }
                 _ => None,
             };
             let html = if c == 0 { renderer.home(&md)? } else { renderer.chapter(c, &md, change.as_ref())? };
             staging
-                .write(&ch.url, &html)
-                .map_err(|e| Diagnostic::error(&file, 0, 0, msg::io_error(explain(&e, lang))))?;
+                .write(&doc.url, &html)
+                .map_err(|e| Diagnostic::error(&doc.file, 0, 0, msg::io_error(explain(&e, lang))))?;
             progress.step();
-            Ok(PageResult { change, ..PageResult::new(file, body_hash, md) })
+            Ok(PageResult { change, ..PageResult::new(doc.file.clone(), body_hash, md) })
         })
         .collect();
     let mut errors = Vec::new();
@@ -501,13 +501,15 @@ fn write_reading(
     other.extend(c.description.as_deref().into_iter().chain(c.edition.as_deref()));
     other.extend(c.industries.iter().map(|i| i.name.as_str()));
     for p in &book.pages {
-        other.push(&p.title);
-        other.extend(p.summary.as_deref().into_iter().chain(p.source.as_deref()));
-        other.extend(p.tags.iter().map(String::as_str));
+        let (title, meta) = (&p.doc.title, &p.doc.meta);
+        other.push(title);
+        other.extend(meta.summary.as_deref().into_iter().chain(meta.source.as_deref()));
+        other.extend(meta.tags.iter().map(String::as_str));
     }
     for ch in &book.chapters {
-        other.push(&ch.title);
-        other.extend(ch.summary.as_deref().into_iter().chain(ch.source.as_deref()));
+        let (title, meta) = (&ch.doc.title, &ch.doc.meta);
+        other.push(title);
+        other.extend(meta.summary.as_deref().into_iter().chain(meta.source.as_deref()));
     }
     let ui = serde_json::to_value(strings).unwrap_or_default();
     let ui: Vec<&str> = ui.as_object().into_iter().flat_map(|o| o.values()).filter_map(|v| v.as_str()).collect();
@@ -580,7 +582,7 @@ fn handout_entry(book: &Handbook, h: &Handout) -> Result<Entry, Diagnostic> {
             .position(|c| c.parent.is_some() && (c.dir == bare || c.index_file.as_deref() == Some(want)))
             .map(Entry::Chapter)
     } else {
-        book.pages.iter().position(|p| p.file == want || p.file == format!("content/{bare}")).map(Entry::Page)
+        book.pages.iter().position(|p| p.doc.file == want || p.doc.file == format!("content/{bare}")).map(Entry::Page)
     };
     found.ok_or_else(|| {
         let (m, hint) = if h.chapter {
@@ -630,7 +632,7 @@ fn crumbs(book: &Handbook) -> Vec<String> {
             industries.iter().filter_map(|i| book.config.industry(i)).map(|i| i.name.as_str()).collect();
         let names = parts.join("、");
         parts.clear();
-        parts.extend(book.chapter_path(chapter).into_iter().map(|c| book.chapters[c].title.as_str()));
+        parts.extend(book.chapter_path(chapter).into_iter().map(|c| book.chapters[c].doc.title.as_str()));
         let path = parts.join(" › ");
         match (names.is_empty(), path.is_empty()) {
             (false, false) => format!("{names} · {path}"),
@@ -661,15 +663,13 @@ fn search_docs<'a>(
 ) -> Vec<search::Doc<'a>> {
     let mut docs = Vec::new();
     for (e, crumb) in search_order(book).zip(crumbs) {
-        let (sections, url, title, industries, tags): (&[Section], _, _, &[String], &[String]) = match e {
+        let (sections, industries, tags): (&[Section], &[String], &[String]) = match e {
             // The author's notes in template text are not for staff to find.
             Entry::Page(p) if book.pages[p].unfinished => continue,
-            Entry::Page(p) => {
-                let page = &book.pages[p];
-                (&pages[p].sections, &page.url, &page.title, &page.industries, &page.tags)
-            }
-            Entry::Chapter(c) => (&chapters[c].sections, &book.chapters[c].url, &book.chapters[c].title, &[], &[]),
+            Entry::Page(p) => (&pages[p].sections, &book.pages[p].industries, &book.pages[p].doc.meta.tags),
+            Entry::Chapter(c) => (&chapters[c].sections, &[], &[]),
         };
+        let (url, title) = (&book.doc(e).url, &book.doc(e).title);
         let encoded = render::encode_url(url);
         let doc =
             |id: Option<&str>, heading: &'a str, text: &'a str, with_title: bool, parents: Vec<&'a str>| search::Doc {
@@ -734,8 +734,8 @@ struct BodyHashes {
 impl BodyHashes {
     fn of(book: &Handbook) -> BodyHashes {
         BodyHashes {
-            pages: book.pages.par_iter().map(|p| edition::hash([p.body.as_str()])).collect(),
-            chapters: book.chapters.par_iter().map(|c| edition::hash([c.body.as_str()])).collect(),
+            pages: book.pages.par_iter().map(|p| edition::hash([p.doc.body.as_str()])).collect(),
+            chapters: book.chapters.par_iter().map(|c| edition::hash([c.doc.body.as_str()])).collect(),
         }
     }
 }
@@ -745,13 +745,13 @@ fn new_pages<'a>(book: &'a Handbook, hashes: &'a BodyHashes) -> Vec<edition::New
     search_order(book)
         .filter_map(|e| match e {
             Entry::Page(p) => {
-                let page = &book.pages[p];
-                Some(edition::NewPage { source: &page.file, body: &hashes.pages[p], title: &page.title })
+                let doc = &book.pages[p].doc;
+                Some(edition::NewPage { source: &doc.file, body: &hashes.pages[p], title: &doc.title })
             }
             Entry::Chapter(c) => {
                 let ch = &book.chapters[c];
                 let source = ch.index_file.as_deref()?;
-                Some(edition::NewPage { source, body: &hashes.chapters[c], title: &ch.title })
+                Some(edition::NewPage { source, body: &hashes.chapters[c], title: &ch.doc.title })
             }
         })
         .collect()
@@ -766,12 +766,15 @@ fn record_files(
     baseline: Option<&edition::Baseline>,
 ) -> edition::RecordFiles {
     let entries: Vec<(&PageResult, &str, &str)> = search_order(book)
-        .filter_map(|e| match e {
-            Entry::Page(p) => Some((&pages[p], book.pages[p].url.as_str(), book.pages[p].title.as_str())),
-            Entry::Chapter(c) => {
-                book.chapters[c].index_file.as_ref()?;
-                Some((&chapters[c], book.chapters[c].url.as_str(), book.chapters[c].title.as_str()))
-            }
+        .filter_map(|e| {
+            let result = match e {
+                Entry::Page(p) => &pages[p],
+                Entry::Chapter(c) => {
+                    book.chapters[c].index_file.as_ref()?;
+                    &chapters[c]
+                }
+            };
+            Some((result, book.doc(e).url.as_str(), book.doc(e).title.as_str()))
         })
         .collect();
     let texts: Vec<edition::PageText> = entries.par_iter().map(|(r, ..)| page_text(&r.sections)).collect();
@@ -834,30 +837,11 @@ pub(crate) struct MarkdownCtx<'a> {
     pub highlights: &'a markdown::highlight::Cache,
 }
 
-pub(crate) fn page_markdown(page: &content::Page, ctx: MarkdownCtx<'_>) -> Rendered {
-    markdown_of(&page.file, &page.body, page.body_line, page.line_map.as_deref(), &page.url, &page.title, ctx)
-}
-
-pub(crate) fn markdown_of(
-    file: &str,
-    body: &str,
-    body_line: usize,
-    line_map: Option<&[usize]>,
-    url: &str,
-    title: &str,
-    ctx: MarkdownCtx<'_>,
-) -> Rendered {
-    let root = root_of(url);
-    markdown::render(&markdown::Input {
-        file,
-        body,
-        body_line,
-        line_map,
-        root: &root,
-        strip_title: Some(title),
-        strings: ctx.strings,
-        highlights: ctx.highlights,
-    })
+/// A page's or chapter page's Markdown as its page of the site shows it: `build`, `serve`'s
+/// fast path and `check` all render it here, so that they report the same.
+pub(crate) fn render_markdown(doc: &content::Doc, ctx: MarkdownCtx<'_>) -> Rendered {
+    let root = root_of(&doc.url);
+    markdown::render(&markdown::Input::of(doc, &root, ctx.strings, ctx.highlights))
 }
 
 fn write_static(staging: &Staging, theme: &theme::Theme) -> anyhow::Result<()> {

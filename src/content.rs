@@ -29,28 +29,42 @@ pub enum Entry {
     Page(usize),
 }
 
+/// What a page and a chapter's own page have alike: where the text comes from and where it
+/// goes, its front matter and its Markdown.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// Source path relative to the handbook root (`content/a/b.md`), for messages; a chapter
+    /// without a file of its own names its folder (`content/a`).
+    pub file: String,
+    /// Output path relative to the site root: `a/b.html`, a folder's `a/index.html`.
+    pub url: String,
+    /// Front matter's `title:`, else the table of contents', else the first heading, else the
+    /// file's (or folder's) name.
+    pub title: String,
+    /// The front matter as written, every key absent when the file has none; templates see it
+    /// as `meta` (`{{ meta.tags }}`, `{{ meta.extra.owner }}`).
+    pub meta: FrontMatter,
+    pub body: String,
+    pub body_line: usize,
+    /// File line of each line of `body` when `{{#include}}` pasted other files' lines in
+    /// (they are reported at the include's line); `None` when the body is the file's text.
+    pub line_map: Option<Vec<usize>>,
+}
+
 /// A folder of `content/`. Chapter 0 is `content/` itself (the home page).
 #[derive(Debug, Clone)]
 pub struct Chapter {
+    /// Its page: `dir/index.html` (or, from SUMMARY.md, the chapter's file's page), with the
+    /// text of `_index.md` when the folder has one.
+    pub doc: Doc,
     /// Folder path relative to `content/`, `/`-separated; empty for the root.
     pub dir: String,
     /// `_index.md`, relative to the handbook root, when the folder has one.
     pub index_file: Option<String>,
-    pub title: String,
-    pub summary: Option<String>,
-    pub source: Option<String>,
-    pub order: Option<i64>,
-    pub body: String,
-    pub body_line: usize,
-    /// File line of each body line when `{{#include}}` pasted lines in (see [`Page::line_map`]).
-    pub line_map: Option<Vec<usize>>,
     pub parent: Option<usize>,
     pub entries: Vec<Entry>,
     /// Chapters a table of contents lists without a file yet (`[标题]()` in SUMMARY.md).
     pub planned: Vec<Planned>,
-    /// Output path relative to the site root: `dir/index.html` (or, from SUMMARY.md, the
-    /// chapter's file's page).
-    pub url: String,
 }
 
 /// A chapter that is planned but not written: shown by title in its chapter's list.
@@ -63,40 +77,24 @@ pub struct Planned {
 
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// Source path relative to the handbook root (`content/a/b.md`), for messages.
-    pub file: String,
-    pub title: String,
+    pub doc: Doc,
+    pub chapter: usize,
+    /// `industry:` as ids of handbook.yaml (an author may write an industry's name).
     pub industries: Vec<String>,
-    pub order: Option<i64>,
-    pub summary: Option<String>,
-    pub source: Option<String>,
     /// The title SUMMARY.md gives the page (front matter's `title:` wins over it).
     pub listed_title: Option<String>,
-    /// Front matter's `updated:` (a valid date), else the date of the last commit that
-    /// changed the file ([`crate::history`]).
-    pub updated: Option<String>,
-    /// `updated` came from the git history, not from front matter.
-    pub updated_from_history: bool,
-    pub tags: Vec<String>,
-    pub body: String,
-    pub body_line: usize,
-    /// File line of each line of `body` when `{{#include}}` pasted other files' lines in
-    /// (they are reported at the include's line); `None` when the body is the file's text.
-    pub line_map: Option<Vec<usize>>,
-    pub chapter: usize,
-    /// Output path relative to the site root: `a/b.html`.
-    pub url: String,
+    /// The date of the last commit that changed the file, for a page without `updated:` in a
+    /// handbook kept in git (filled in after loading, by the stage that reads the history).
+    pub committed: Option<String>,
     /// Template text of `shouce new` is still in it ([`PLACEHOLDER`]): published with a
     /// warning, and left out of search so that staff do not find the author's notes.
     pub unfinished: bool,
-    /// Marked `draft: true` (only in a site built with drafts).
-    pub draft: bool,
 }
 
 impl Page {
-    /// Front matter's `updated:`, which a date from the git history stands in for when absent.
-    pub fn front_matter_updated(&self) -> Option<&str> {
-        self.updated.as_deref().filter(|_| !self.updated_from_history)
+    /// Front matter's `updated:`, else the date of the last commit that changed the file.
+    pub fn updated(&self) -> Option<&str> {
+        self.doc.meta.updated.as_deref().or(self.committed.as_deref())
     }
 }
 
@@ -125,10 +123,10 @@ impl Handbook {
     /// (no `serve`) lets the search index reuse the memory (65 MB at 10k pages).
     pub fn drop_bodies(&mut self) {
         for p in &mut self.pages {
-            p.body = String::new();
+            p.doc.body = String::new();
         }
         for c in &mut self.chapters {
-            c.body = String::new();
+            c.doc.body = String::new();
         }
     }
 
@@ -143,18 +141,20 @@ impl Handbook {
         path
     }
 
-    pub fn entry_title(&self, e: Entry) -> &str {
+    /// The page or chapter page `e` is.
+    pub fn doc(&self, e: Entry) -> &Doc {
         match e {
-            Entry::Chapter(c) => &self.chapters[c].title,
-            Entry::Page(p) => &self.pages[p].title,
+            Entry::Chapter(c) => &self.chapters[c].doc,
+            Entry::Page(p) => &self.pages[p].doc,
         }
     }
 
+    pub fn entry_title(&self, e: Entry) -> &str {
+        &self.doc(e).title
+    }
+
     pub fn entry_url(&self, e: Entry) -> &str {
-        match e {
-            Entry::Chapter(c) => &self.chapters[c].url,
-            Entry::Page(p) => &self.pages[p].url,
-        }
+        &self.doc(e).url
     }
 }
 
@@ -377,8 +377,8 @@ fn assemble(
         }
         None => by_folders(&config, dirs, files, errors, warnings),
     };
-    if chapters[0].title.is_empty() {
-        chapters[0].title = config.title.clone();
+    if chapters[0].doc.title.is_empty() {
+        chapters[0].doc.title = config.title.clone();
     }
     Handbook { config, chapters, pages, assets, reading_order: Vec::new() }
 }
@@ -391,21 +391,16 @@ fn root_chapter() -> Chapter {
 impl Chapter {
     /// A chapter with no text yet (a folder page or SUMMARY.md entry fills it in).
     fn new(dir: String, url: String, title: String, parent: Option<usize>) -> Chapter {
-        Chapter {
-            dir,
-            index_file: None,
+        let doc = Doc {
+            file: format!("{CONTENT_DIR}/{dir}"),
+            url,
             title,
-            summary: None,
-            source: None,
-            order: None,
+            meta: FrontMatter::default(),
             body: String::new(),
             body_line: 1,
             line_map: None,
-            parent,
-            entries: Vec::new(),
-            planned: Vec::new(),
-            url,
-        }
+        };
+        Chapter { doc, dir, index_file: None, parent, entries: Vec::new(), planned: Vec::new() }
     }
 }
 
@@ -486,11 +481,11 @@ fn by_folders(
     let mut entries: Vec<(usize, (i64, u64, String), Entry)> = Vec::new();
     for (i, c) in chapters.iter().enumerate().skip(1) {
         let name = c.dir.rsplit('/').next().unwrap_or(&c.dir);
-        entries.push((c.parent.unwrap_or(0), sort_key(c.order, name), Entry::Chapter(i)));
+        entries.push((c.parent.unwrap_or(0), sort_key(c.doc.meta.order, name), Entry::Chapter(i)));
     }
     for (i, p) in pages.iter().enumerate() {
-        let name = p.file.rsplit('/').next().unwrap_or(&p.file);
-        entries.push((p.chapter, sort_key(p.order, name), Entry::Page(i)));
+        let name = p.doc.file.rsplit('/').next().unwrap_or(&p.doc.file);
+        entries.push((p.chapter, sort_key(p.doc.meta.order, name), Entry::Page(i)));
     }
     entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     for (parent, _, e) in entries {
@@ -499,23 +494,25 @@ fn by_folders(
     (chapters, pages)
 }
 
-/// Gives chapter `c` the title, summary, order and text of its page `f` (`listed_title`: the
+/// Gives chapter `c` the title, front matter and text of its page `f` (`listed_title`: the
 /// title a table of contents gives it, which only front matter's `title:` overrides).
 fn fill_chapter(c: &mut Chapter, f: Parsed, listed_title: Option<&str>, errors: &mut Vec<Diagnostic>) {
     if f.fm.industry.is_some() {
         errors.push(error_at(&f, "industry", msg::industry_on_index()).with_hint(msg::industry_on_index_hint()));
     }
     let listed = listed_title.map(str::to_string);
-    if let Some(t) = f.fm.title.clone().or(listed).or_else(|| first_heading(&f.body)) {
-        c.title = t;
-    }
-    c.index_file = Some(format!("{CONTENT_DIR}/{}", f.rel));
-    c.summary = f.fm.summary;
-    c.source = f.fm.source;
-    c.order = f.fm.order;
-    c.body = f.body;
-    c.body_line = f.body_line;
-    c.line_map = f.line_map;
+    let title = f.fm.title.clone().or(listed).or_else(|| first_heading(&f.body));
+    let file = format!("{CONTENT_DIR}/{}", f.rel);
+    c.index_file = Some(file.clone());
+    c.doc = Doc {
+        file,
+        url: std::mem::take(&mut c.doc.url),
+        title: title.unwrap_or_else(|| std::mem::take(&mut c.doc.title)),
+        meta: f.fm,
+        body: f.body,
+        body_line: f.body_line,
+        line_map: f.line_map,
+    };
 }
 
 /// The page that file `f` makes in `chapter`; `None` for a draft in a site without drafts.
@@ -554,25 +551,16 @@ fn make_page(
     }
     let title = page_title(&f.fm, &f.body, stem, listed_title.as_deref());
     let unfinished = is_unfinished(&f);
-    Some(Page {
-        draft: f.fm.draft,
-        unfinished,
+    let doc = Doc {
         file: format!("{CONTENT_DIR}/{}", f.rel),
+        url,
         title,
-        listed_title,
-        industries,
-        order: f.fm.order,
-        summary: f.fm.summary,
-        source: f.fm.source,
-        updated: f.fm.updated,
-        updated_from_history: false,
-        tags: f.fm.tags,
+        meta: f.fm,
         body: f.body,
         body_line: f.body_line,
         line_map: f.line_map,
-        chapter,
-        url,
-    })
+    };
+    Some(Page { doc, chapter, industries, listed_title, committed: None, unfinished })
 }
 
 /// Whether a file still has template text of `shouce new` in it (see [`Page::unfinished`]).
@@ -607,27 +595,28 @@ fn page_industries(fm: &FrontMatter, config: &Config) -> Vec<String> {
     industries
 }
 
-/// Reads `page`'s file again after an edit and returns its new body and body line when
-/// nothing else the site shows of it changed: title, industries, order, summary, source and
-/// tags are as before (so every other page stays as it is). `None` when they changed, or the
-/// file no longer reads cleanly: then the whole handbook must be loaded again, which also
-/// reports any error.
-pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String, usize, Option<Vec<usize>>)> {
-    let rel = page.file.strip_prefix(CONTENT_DIR)?.strip_prefix('/')?;
+/// Reads `page`'s file again after an edit and returns its new text when nothing else the
+/// site shows of it changed: its front matter as a whole, its title (which may come from its
+/// first heading) and whether it still holds template text are as before, so every other page
+/// stays as it is. `None` when they changed, or the file no longer reads cleanly: then the
+/// whole handbook must be loaded again, which also reports any error.
+pub fn reread(root: &Path, page: &Page) -> Option<Doc> {
+    let rel = page.doc.file.strip_prefix(CONTENT_DIR)?.strip_prefix('/')?;
     let content = root.join(CONTENT_DIR);
     let f = read_markdown(&content, &content.join(rel), rel).ok()?;
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name.strip_suffix(".md").unwrap_or(name);
-    let same = page_title(&f.fm, &f.body, stem, page.listed_title.as_deref()) == page.title
-        && page_industries(&f.fm, config) == page.industries
-        && f.fm.order == page.order
-        && f.fm.summary == page.summary
-        && f.fm.source == page.source
-        && f.fm.updated.as_deref() == page.front_matter_updated()
-        && f.fm.tags == page.tags
-        && f.fm.draft == page.draft
-        && is_unfinished(&f) == page.unfinished;
-    same.then_some((f.body, f.body_line, f.line_map))
+    let title = page_title(&f.fm, &f.body, stem, page.listed_title.as_deref());
+    let same = f.fm == page.doc.meta && title == page.doc.title && is_unfinished(&f) == page.unfinished;
+    same.then(|| Doc {
+        file: page.doc.file.clone(),
+        url: page.doc.url.clone(),
+        title,
+        meta: f.fm,
+        body: f.body,
+        body_line: f.body_line,
+        line_map: f.line_map,
+    })
 }
 
 fn sort_key(order: Option<i64>, name: &str) -> (i64, u64, String) {
@@ -645,7 +634,7 @@ pub fn source_text(root: &Path, file: &str) -> String {
 /// first place (`build` and `check` say the same).
 pub fn placeholder_warnings(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
     // Pages were looked at when they were read; a chapter's few lines are read again.
-    let pages = book.pages.iter().filter(|p| p.unfinished).map(|p| p.file.as_str());
+    let pages = book.pages.iter().filter(|p| p.unfinished).map(|p| p.doc.file.as_str());
     let files = pages.chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref()));
     let mut out = Vec::new();
     for file in files {
@@ -708,6 +697,11 @@ fn reading_order(book: &Handbook) -> Vec<Entry> {
 mod tests {
     use super::*;
 
+    /// The text [`reread`] gives the page, when it gives one.
+    fn reread_body(root: &Path, page: &Page) -> Option<(String, usize, Option<Vec<usize>>)> {
+        reread(root, page).map(|d| (d.body, d.body_line, d.line_map))
+    }
+
     #[test]
     fn a_page_is_reread_alone_only_when_nothing_other_pages_show_changed() {
         let dir = tempfile::tempdir().unwrap();
@@ -721,24 +715,24 @@ mod tests {
         let page = &book.pages[0];
 
         write("---\ntitle: 名片\nindustry: [bank]\n---\n\n新的正文\n");
-        assert_eq!(reread_body(root, &book.config, page), Some(("\n新的正文\n".to_string(), 5, None)));
+        assert_eq!(reread_body(root, page), Some(("\n新的正文\n".to_string(), 5, None)));
         // What the sidebar, chapter and industry pages show of it changed: rebuild everything.
         write("---\ntitle: 递名片\nindustry: [bank]\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
+        assert_eq!(reread_body(root, page), None);
         write("---\ntitle: 名片\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
+        assert_eq!(reread_body(root, page), None);
         write("---\ntitle: 名片\nindustry: [bank]\nsummary: 新摘要\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
+        assert_eq!(reread_body(root, page), None);
         // Template text in or out decides whether the page is searchable: rebuild everything.
         write("---\ntitle: 名片\nindustry: [bank]\n---\n〔在这里写正文〕\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
+        assert_eq!(reread_body(root, page), None);
         write("---\ntitle: 名片\nindustry: [bank]\ndraft: true\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
+        assert_eq!(reread_body(root, page), None);
         // Errors are for the full build to report.
         write("---\ntitle: 名片\nindustry: [bank]\ntitel: x\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
+        assert_eq!(reread_body(root, page), None);
         std::fs::remove_file(&file).unwrap();
-        assert_eq!(reread_body(root, &book.config, page), None);
+        assert_eq!(reread_body(root, page), None);
     }
 
     /// A handbook of one page, `content/card.md` holding `text`, loaded.
@@ -756,12 +750,12 @@ mod tests {
         let (dir, file, book) = one_page("# 名片\n\n正文\n");
         let root = dir.path();
         let mut page = book.pages[0].clone();
-        (page.updated, page.updated_from_history) = (Some("2024-03-05".into()), true);
+        page.committed = Some("2024-03-05".into());
         std::fs::write(&file, "# 名片\n\n改过的正文\n").unwrap();
-        assert!(reread_body(root, &book.config, &page).is_some());
+        assert!(reread_body(root, &page).is_some());
         // Writing `updated:` changes what the page shows: rebuild everything.
         std::fs::write(&file, "---\nupdated: 2024-03-05\n---\n# 名片\n\n正文\n").unwrap();
-        assert_eq!(reread_body(root, &book.config, &page), None);
+        assert_eq!(reread_body(root, &page), None);
     }
 
     #[test]
@@ -769,8 +763,8 @@ mod tests {
         let (dir, file, book) = one_page("# 名片\n\n正文\n");
         let root = dir.path();
         std::fs::write(&file, "# 名片\n\n改过的正文\n").unwrap();
-        assert!(reread_body(root, &book.config, &book.pages[0]).is_some());
+        assert!(reread_body(root, &book.pages[0]).is_some());
         std::fs::write(&file, "# 递名片\n\n正文\n").unwrap();
-        assert_eq!(reread_body(root, &book.config, &book.pages[0]), None);
+        assert_eq!(reread_body(root, &book.pages[0]), None);
     }
 }

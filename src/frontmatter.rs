@@ -3,14 +3,14 @@
 //! The block is found by lines, not by a regular expression, so `title: 流程---` cannot close it
 //! early. The YAML crate is named only here (and in `config`), so it is one line to change.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::messages::{self as msg, Message, Text, ValueKind};
 
 /// The keys a page or `_index.md` may have. Other keys are errors, found by [`parse`] (all of
 /// them at once, not only the first as `deny_unknown_fields` would).
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub industry: Option<OneOrMany>,
@@ -30,7 +30,7 @@ pub struct FrontMatter {
 
 pub const KEYS: &[&str] = &["title", "industry", "order", "summary", "source", "updated", "tags", "draft", "extra"];
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum OneOrMany {
     One(String),

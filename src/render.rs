@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::content::{Entry, Handbook};
 use crate::diagnostic::Diagnostic;
 use crate::edition::PageChange;
+use crate::frontmatter::FrontMatter;
 use crate::i18n::Strings;
 use crate::markdown::{Rendered, TocEntry};
 use crate::messages as msg;
@@ -154,6 +155,8 @@ struct PageCtx<'a> {
     title: &'a str,
     summary: Option<&'a str>,
     source: Option<&'a str>,
+    /// The page's front matter as written: `meta.tags`, `meta.extra.owner`.
+    meta: &'a FrontMatter,
     /// Front matter's `updated:` or the last commit's date, as readers write a date.
     updated: Option<String>,
     /// The page's tags, each linking to its tag page.
@@ -174,6 +177,8 @@ struct ChapterCtx<'a> {
     title: &'a str,
     summary: Option<&'a str>,
     source: Option<&'a str>,
+    /// The front matter of the chapter's `_index.md` as written (every key absent without one).
+    meta: &'a FrontMatter,
     content: &'a str,
     entries: Vec<Link>,
     prev: Option<Link>,
@@ -190,6 +195,8 @@ struct HomeCtx<'a> {
     print_url: String,
     /// The 修订记录 page, when the build was compared with an older edition.
     revisions_url: Option<&'static str>,
+    /// The front matter of the home page's file as written.
+    meta: &'a FrontMatter,
     content: &'a str,
     industry_cards: Vec<IndustryCard>,
     /// Every tag with its page count, when pages have tags: a second way to browse.
@@ -327,11 +334,13 @@ impl<'a> Renderer<'a> {
     }
 
     fn link(&self, from_root: &str, e: Entry) -> Link {
-        let summary = match e {
-            Entry::Chapter(c) => self.book.chapters[c].summary.clone(),
-            Entry::Page(p) => self.book.pages[p].summary.clone(),
-        };
-        Link { title: self.book.entry_title(e).to_string(), url: self.href(from_root, e), summary, planned: false }
+        let doc = self.book.doc(e);
+        Link {
+            title: doc.title.clone(),
+            url: self.href(from_root, e),
+            summary: doc.meta.summary.clone(),
+            planned: false,
+        }
     }
 
     /// What chapter `c` lists, its planned chapters in their places (with no entry).
@@ -515,7 +524,8 @@ impl<'a> Renderer<'a> {
 
     pub fn page(&self, p: usize, md: &Rendered, change: Option<&PageChange>) -> Result<Vec<u8>, Diagnostic> {
         let page = &self.book.pages[p];
-        let common = self.common(&page.url, self.doc_title(&page.title), Some(Entry::Page(p)), page.chapter)?;
+        let doc = &page.doc;
+        let common = self.common(&doc.url, self.doc_title(&doc.title), Some(Entry::Page(p)), page.chapter)?;
         let (prev, next) = self.neighbours(self.page_pos[p], &common.root);
         let page_industries = page
             .industries
@@ -529,11 +539,12 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let ctx = PageCtx {
-            title: &page.title,
-            summary: page.summary.as_deref(),
-            source: page.source.as_deref(),
-            updated: page.updated.as_deref().map(|d| crate::i18n::show_date(d, self.book.config.lang())),
-            tags: page_tags(&page.tags)
+            title: &doc.title,
+            summary: doc.meta.summary.as_deref(),
+            source: doc.meta.source.as_deref(),
+            meta: &doc.meta,
+            updated: page.updated().map(|d| crate::i18n::show_date(d, self.book.config.lang())),
+            tags: page_tags(&doc.meta.tags)
                 .into_iter()
                 .map(|(name, url)| Link {
                     title: name,
@@ -554,14 +565,15 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn chapter(&self, c: usize, md: &Rendered, change: Option<&PageChange>) -> Result<Vec<u8>, Diagnostic> {
-        let ch = &self.book.chapters[c];
-        let common = self.common(&ch.url, self.doc_title(&ch.title), Some(Entry::Chapter(c)), c)?;
+        let doc = &self.book.chapters[c].doc;
+        let common = self.common(&doc.url, self.doc_title(&doc.title), Some(Entry::Chapter(c)), c)?;
         let (prev, next) = self.neighbours(self.chapter_pos[c], &common.root);
         let entries = self.listing(&common.root, c).into_iter().map(|(_, l)| l).collect();
         let ctx = ChapterCtx {
-            title: &ch.title,
-            summary: ch.summary.as_deref(),
-            source: ch.source.as_deref(),
+            title: &doc.title,
+            summary: doc.meta.summary.as_deref(),
+            source: doc.meta.source.as_deref(),
+            meta: &doc.meta,
             content: &md.html,
             entries,
             prev,
@@ -629,6 +641,7 @@ impl<'a> Renderer<'a> {
                 common,
                 print_url,
                 revisions_url: self.revisions.then_some(crate::edition::PAGE),
+                meta: &self.book.chapters[0].doc.meta,
                 content: &md.html,
                 industry_cards,
                 tag_cards,
@@ -776,7 +789,7 @@ fn tags(book: &Handbook) -> Vec<TagGroup> {
     let mut by_url: BTreeMap<String, TagGroup> = BTreeMap::new();
     for e in &book.reading_order {
         let Entry::Page(p) = *e else { continue };
-        for (name, url) in page_tags(&book.pages[p].tags) {
+        for (name, url) in page_tags(&book.pages[p].doc.meta.tags) {
             let g = by_url.entry(url.clone()).or_insert_with(|| TagGroup { name, url, pages: Vec::new() });
             g.pages.push(p);
         }

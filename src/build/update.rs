@@ -1,9 +1,9 @@
 //! `serve`'s fast path. Most edits change the text of a page and nothing that other pages
-//! show of it (title, order, industries, summary). Then only that page's HTML changes: it is
+//! may show of it (its title, its front matter). Then only that page's HTML changes: it is
 //! rendered and written into the served folder at once and the open tabs reload. The search
 //! index and the binders, which hold every page, follow in [`Built::write_rest`].
 //!
-//! Anything else (a new, removed or renamed file, front matter that other pages show, a
+//! Anything else (a new, removed or renamed file, any change of front matter, a
 //! chapter's `_index.md`, handbook.yaml, the theme, an image) rebuilds the whole site.
 
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{
-    BuildError, Built, MarkdownCtx, PageResult, STATIC_DIR, all_warnings, index_search, page_markdown, search_url,
+    BuildError, Built, MarkdownCtx, PageResult, STATIC_DIR, all_warnings, index_search, render_markdown, search_url,
     write_binders, write_reading,
 };
 use crate::content::{self, CONTENT_DIR};
@@ -34,17 +34,14 @@ impl Built {
         let mut edits = Vec::new();
         for path in changed {
             let p = self.page_of(root, path)?;
-            let (body, body_line, line_map) = content::reread_body(root, &self.book.config, &self.book.pages[p])?;
-            edits.push((p, body, body_line, line_map));
+            edits.push((p, content::reread(root, &self.book.pages[p])?));
         }
         if edits.is_empty() {
             return None;
         }
-        let ps: Vec<usize> = edits.iter().map(|(p, ..)| *p).collect();
-        for (p, body, body_line, line_map) in edits {
-            self.book.pages[p].body = body;
-            self.book.pages[p].body_line = body_line;
-            self.book.pages[p].line_map = line_map;
+        let ps: Vec<usize> = edits.iter().map(|(p, _)| *p).collect();
+        for (p, doc) in edits {
+            self.book.pages[p].doc = doc;
         }
         let strings = i18n::for_language(&self.book.config.language);
         let lang = self.book.config.lang();
@@ -52,11 +49,11 @@ impl Built {
         let rendered: Result<Vec<(usize, PageResult)>, BuildError> = ps
             .par_iter()
             .map(|&p| {
-                let page = &self.book.pages[p];
-                let md = page_markdown(page, MarkdownCtx { strings: &strings, highlights: &self.highlights });
+                let doc = &self.book.pages[p].doc;
+                let md = render_markdown(doc, MarkdownCtx { strings: &strings, highlights: &self.highlights });
                 let html = renderer.page(p, &md, None).map_err(|d| BuildError::from(vec![d]))?;
-                replace_file(site, &page.url, &[&html], lang).map_err(BuildError::Io)?;
-                Ok((p, PageResult::new(page.file.clone(), crate::edition::hash([page.body.as_str()]), md)))
+                replace_file(site, &doc.url, &[&html], lang).map_err(BuildError::Io)?;
+                Ok((p, PageResult::new(doc.file.clone(), crate::edition::hash([doc.body.as_str()]), md)))
             })
             .collect();
         drop(renderer);
@@ -128,6 +125,6 @@ impl Built {
     /// The page whose source is `path`, if it is a page (not a chapter's `_index.md`).
     fn page_of(&self, root: &Path, path: &Path) -> Option<usize> {
         let file = format!("{CONTENT_DIR}/{}", content::rel_path(&root.join(CONTENT_DIR), path)?);
-        self.book.pages.iter().position(|p| p.file == file)
+        self.book.pages.iter().position(|p| p.doc.file == file)
     }
 }

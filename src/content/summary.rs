@@ -231,7 +231,7 @@ impl Builder<'_> {
             Some(f) => {
                 let url = urls::page_url(&f.rel);
                 if let Some(page) = make_page(f, parent, url, Some(title), self.config, self.errors) {
-                    self.slots[parent].push((page.order, Slot::Entry(Entry::Page(self.pages.len()))));
+                    self.slots[parent].push((page.doc.meta.order, Slot::Entry(Entry::Page(self.pages.len()))));
                     self.pages.push(page);
                 }
             }
@@ -270,7 +270,7 @@ impl Builder<'_> {
         if let Some(f) = file {
             fill_chapter(&mut ch, f, Some(&title), self.errors);
         }
-        self.slots[parent].push((ch.order, Slot::Entry(Entry::Chapter(c))));
+        self.slots[parent].push((ch.doc.meta.order, Slot::Entry(Entry::Chapter(c))));
         self.chapters.push(ch);
         self.slots.push(Vec::new());
         c

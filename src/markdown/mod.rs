@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::content::Doc;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::messages as msg;
@@ -27,7 +28,7 @@ pub struct Input<'a> {
     pub body: &'a str,
     /// File line of the body's first line.
     pub body_line: usize,
-    /// File line of each body line when includes pasted lines in (`content::Page::line_map`).
+    /// File line of each body line when includes pasted lines in (`content::Doc::line_map`).
     pub line_map: Option<&'a [usize]>,
     /// Relative path from this page to the site root (`../../`, or empty at the root).
     pub root: &'a str,
@@ -36,6 +37,23 @@ pub struct Input<'a> {
     pub strings: &'a Strings,
     /// Code blocks highlighted so far in this build: a page and its print form share them.
     pub highlights: &'a highlight::Cache,
+}
+
+impl<'a> Input<'a> {
+    /// The Markdown of a page or chapter page, `root` away from the site root, its title left
+    /// out at the top (the template shows it).
+    pub fn of(doc: &'a Doc, root: &'a str, strings: &'a Strings, highlights: &'a highlight::Cache) -> Input<'a> {
+        Input {
+            file: &doc.file,
+            body: &doc.body,
+            body_line: doc.body_line,
+            line_map: doc.line_map.as_deref(),
+            root,
+            strip_title: Some(&doc.title),
+            strings,
+            highlights,
+        }
+    }
 }
 
 /// How a page is rendered into a printed binder (see `binder`): headings shifted down to fit
