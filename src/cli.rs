@@ -209,6 +209,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let options = build::Options { allow_broken_links, compare, ..build::Options::default() };
             match build::build_with(&root, &out, progress.as_ref(), &options) {
                 Ok(s) => {
+                    print_timings(&s.timings);
                     if !cli.quiet {
                         for w in &s.warnings {
                             eprintln!("{}", paint(&w.render(lang), "33"));
@@ -246,6 +247,7 @@ fn run_publish(root: PathBuf, dest: PathBuf, dry_run: bool, quiet: bool) -> Exit
         Ok(r) => r,
         Err(e) => return report(e, lang),
     };
+    print_timings(&r.build.timings);
     if !quiet {
         for w in &r.build.warnings {
             eprintln!("{}", paint(&w.render(lang), "33"));
@@ -279,6 +281,21 @@ fn run_publish(root: PathBuf, dest: PathBuf, dry_run: bool, quiet: bool) -> Exit
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `SHOUCE_TIMINGS=1`: how long each stage of the build took, wall and CPU (for benches/ and
+/// profiling; printed whatever `--quiet` says).
+fn print_timings(timings: &[build::StageTiming]) {
+    if std::env::var_os("SHOUCE_TIMINGS").is_none() {
+        return;
+    }
+    for t in timings {
+        let wall = t.wall.as_secs_f64();
+        match t.cpu {
+            Some(cpu) => eprintln!("timing: {:<22} {wall:>7.3} s wall {cpu:>6.2} s CPU", t.stage),
+            None => eprintln!("timing: {:<22} {wall:>7.3} s", t.stage),
+        }
+    }
 }
 
 /// What the 修订记录 found, and where it is.

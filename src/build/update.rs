@@ -10,15 +10,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{
-    BuildError, Built, MarkdownCtx, PageResult, STATIC_DIR, all_warnings, index_search, render_markdown, search_url,
-    write_binders, write_reading,
-};
+use super::binders::write_binders;
+use super::search_docs::{index_search, search_url, write_reading};
+use super::{BuildError, Built, MarkdownCtx, PageResult, all_warnings, render_markdown};
 use crate::content::{self, CONTENT_DIR};
 use crate::diagnostic::Diagnostic;
 use crate::i18n;
 use crate::output::replace_file;
-use crate::render::Renderer;
+use crate::render::{Renderer, STATIC_DIR};
 use crate::search;
 
 impl Built {
@@ -99,7 +98,7 @@ impl Built {
             replace_file(site, &format!("{STATIC_DIR}/{name}"), &[bytes], lang)
         })?;
         // The record follows the pages' text; `serve` never compares, so it has no history.
-        let record = super::record_files(&self.book, &self.pages, &self.chapters, Vec::new(), None);
+        let record = super::record::record_files(&self.book, &self.pages, &self.chapters, Vec::new(), None);
         for (url, bytes) in &record.0 {
             replace_file(site, url, &[bytes], lang)?;
         }
