@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::{CONTENT_DIR, Chapter, Entry, Page, Parsed, Planned, fill_chapter, make_page};
+use super::tree::{fill_chapter, make_page};
+use super::walk::Parsed;
+use super::{CONTENT_DIR, Chapter, Entry, Page, Planned};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
