@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::content::{Entry, Handbook};
 use crate::diagnostic::Diagnostic;
+use crate::frontmatter::FrontMatter;
 use crate::i18n::Strings;
 use crate::markdown::{self, Print};
 use crate::messages as msg;
@@ -56,6 +57,8 @@ struct EntryCtx<'a> {
     title: &'a str,
     summary: Option<&'a str>,
     source: Option<&'a str>,
+    /// The entry's front matter as written (`meta.tags`, `meta.extra.owner`).
+    meta: &'a FrontMatter,
     industries: Vec<&'a str>,
     content: &'a str,
     /// The CSS page name of the chapter the entry belongs to (see [`chapter_page`]), whose
@@ -128,31 +131,18 @@ fn render_entry(
 ) -> Result<PrintEntry, Diagnostic> {
     let id = anchor(e);
     let level = depth(book, e).clamp(1, 6);
-    let (file, title, body, body_line, url, summary, source, industries) = match e {
-        Entry::Chapter(c) => {
-            let ch = &book.chapters[c];
-            let file = ch.index_file.clone().unwrap_or_else(|| format!("{}/{}", urls::CONTENT_DIR, ch.dir));
-            (file, &ch.title, &ch.body, ch.body_line, &ch.url, ch.summary.as_deref(), ch.source.as_deref(), Vec::new())
-        }
+    let doc = book.doc(e);
+    let url = &doc.url;
+    let industries = match e {
+        Entry::Chapter(_) => Vec::new(),
         Entry::Page(p) => {
-            let pg = &book.pages[p];
-            let names = pg.industries.iter().filter_map(|i| book.config.industry(i)).map(|i| i.name.as_str()).collect();
-            (
-                pg.file.clone(),
-                &pg.title,
-                &pg.body,
-                pg.body_line,
-                &pg.url,
-                pg.summary.as_deref(),
-                pg.source.as_deref(),
-                names,
-            )
+            book.pages[p].industries.iter().filter_map(|i| book.config.industry(i)).map(|i| i.name.as_str()).collect()
         }
     };
     // `Print` asks for a `Sync` closure; the lock is only ever taken by this thread.
     let links_to = std::sync::Mutex::new(Vec::new());
     let link = |dest: &str| -> Option<String> {
-        let (href, target) = binder_link(&file, &id, dest, entries, url)?;
+        let (href, target) = binder_link(&doc.file, &id, dest, entries, url)?;
         if let Some(target) = target.filter(|t| *t != e)
             && let Ok(mut l) = links_to.lock()
         {
@@ -162,29 +152,16 @@ fn render_entry(
     };
     let image_base = folder_of(url);
     let print = Print { id_prefix: &id, heading_offset: (level - 1) as u8, link: &link, image_base: &image_base };
-    let line_map = match e {
-        Entry::Chapter(c) => book.chapters[c].line_map.as_deref(),
-        Entry::Page(p) => book.pages[p].line_map.as_deref(),
-    };
-    let input = markdown::Input {
-        file: &file,
-        body,
-        body_line,
-        line_map,
-        root: "",
-        strip_title: Some(title),
-        strings: t,
-        highlights,
-    };
-    let md = markdown::render_print(&input, &print);
+    let md = markdown::render_print(&markdown::Input::of(doc, "", t, highlights), &print);
     let ctx = EntryCtx {
         t,
         anchor: id.clone(),
         level,
         kind: if matches!(e, Entry::Chapter(_)) { "chapter" } else { "page" },
-        title,
-        summary,
-        source,
+        title: &doc.title,
+        summary: doc.meta.summary.as_deref(),
+        source: doc.meta.source.as_deref(),
+        meta: &doc.meta,
         industries,
         content: &md.html,
         page_name: chapter_of(book, e).map(chapter_page),
@@ -344,7 +321,7 @@ pub fn render<'s>(spec: &Spec, shared: &'s Shared<'_>) -> Result<Binder<'s>, Dia
     chapters.dedup();
     let chapter_headers = chapters
         .into_iter()
-        .map(|c| ChapterHeader { name: chapter_page(c), header: css_string(&book.chapters[c].title) })
+        .map(|c| ChapterHeader { name: chapter_page(c), header: css_string(&book.chapters[c].doc.title) })
         .collect();
     let ctx = BinderCtx {
         site,

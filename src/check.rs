@@ -101,16 +101,9 @@ fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec
     let highlights = markdown::highlight::Cache::default();
     // Rendered as `build` renders them, so that both report the same.
     let ctx = build::MarkdownCtx { strings: &strings, highlights: &highlights };
-    let pages: Vec<markdown::Rendered> = book.pages.par_iter().map(|p| build::page_markdown(p, ctx)).collect();
-    let chapters: Vec<(String, markdown::Rendered)> = book
-        .chapters
-        .par_iter()
-        .map(|c| {
-            let file = c.index_file.clone().unwrap_or_else(|| format!("{CONTENT_DIR}/{}", c.dir));
-            let r = build::markdown_of(&file, &c.body, c.body_line, c.line_map.as_deref(), &c.url, &c.title, ctx);
-            (file, r)
-        })
-        .collect();
+    let pages: Vec<markdown::Rendered> = book.pages.par_iter().map(|p| build::render_markdown(&p.doc, ctx)).collect();
+    let chapters: Vec<(String, markdown::Rendered)> =
+        book.chapters.par_iter().map(|c| (c.doc.file.clone(), build::render_markdown(&c.doc, ctx))).collect();
     // Errors that only show when a template is filled (an unknown variable, say), as in build;
     // one broken template gives the same error for every page, which the caller de-duplicates.
     let mut out: Vec<Diagnostic> = match theme {
@@ -132,7 +125,7 @@ fn check_book(root: &Path, book: &Handbook, theme: Option<&theme::Theme>) -> Vec
     let mut rendered: Vec<Rendered> = pages
         .into_iter()
         .zip(&book.pages)
-        .map(|(md, p)| (p.file.clone(), md))
+        .map(|(md, p)| (p.doc.file.clone(), md))
         .chain(chapters.into_iter().filter(|(file, _)| index_files.contains(file.as_str())))
         .map(|(source, md)| Rendered {
             source,
@@ -190,10 +183,10 @@ impl SiteFiles {
     fn of(book: &Handbook) -> SiteFiles {
         let mut files = BTreeMap::new();
         for p in &book.pages {
-            files.insert(p.url.clone(), Some(p.file.clone()));
+            files.insert(p.doc.url.clone(), Some(p.doc.file.clone()));
         }
         for c in &book.chapters {
-            files.insert(c.url.clone(), c.index_file.clone());
+            files.insert(c.doc.url.clone(), c.index_file.clone());
         }
         for a in &book.assets {
             files.insert(a.url.clone(), None);
@@ -268,16 +261,10 @@ fn duplicate_titles(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
         let mut seen: BTreeMap<&str, String> = BTreeMap::new();
         for &e in &ch.entries {
             let title = book.entry_title(e).trim();
-            let file = match e {
-                content::Entry::Page(p) => book.pages[p].file.clone(),
-                content::Entry::Chapter(c) => {
-                    let c = &book.chapters[c];
-                    c.index_file.clone().unwrap_or_else(|| format!("{CONTENT_DIR}/{}", c.dir))
-                }
-            };
+            let file = book.doc(e).file.clone();
             match seen.get(title) {
                 Some(first) => {
-                    let chapter = ch.parent.map(|_| ch.title.as_str());
+                    let chapter = ch.parent.map(|_| ch.doc.title.as_str());
                     let (line, col, text) = title_position(root, &file);
                     out.push(
                         Diagnostic::error(&file, line, col, msg::duplicate_title(title, chapter, first))
@@ -328,11 +315,11 @@ fn missing_industries(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
         .iter()
         .filter(|p| p.industries.is_empty())
         .map(|p| {
-            let text = source_text(root, &p.file);
+            let text = source_text(root, &p.doc.file);
             // Point at the commented-out line that `shouce new` writes, else at the front matter.
             let commented = text.lines().position(|l| l.starts_with("# industry:"));
             let line = commented.map_or(usize::from(text.trim_start_matches('\u{feff}').starts_with("---")), |i| i + 1);
-            Diagnostic::warning(&p.file, line, 1, msg::no_industry())
+            Diagnostic::warning(&p.doc.file, line, 1, msg::no_industry())
                 .with_hint(match commented {
                     Some(_) => msg::no_industry_uncomment_hint(&ids),
                     None => msg::no_industry_add_hint(&ids),

@@ -1,23 +1,28 @@
-//! The content tree: walks `content/`, reads front matter and builds the handbook model.
+//! The content tree: walks `content/` and reads each file's front matter ([`walk`]), and
+//! builds the handbook model from the folders ([`tree`]) or SUMMARY.md ([`summary`]).
 //!
 //! Folders are parts and chapters (`_index.md` gives a folder its title, summary and order),
 //! every other `.md` file is a page, and every other file is an asset copied as-is.
 //! All problems of all files are collected; the caller reports them together.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::{Config, IndustryRef};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::frontmatter::{self, FrontMatter};
-use crate::messages::{self as msg, Message};
-use crate::text::split_numeric_prefix;
-use crate::urls::{self, CONTENT_DIR};
+use crate::frontmatter::FrontMatter;
+use crate::messages as msg;
+use crate::urls::CONTENT_DIR;
 
 pub mod include;
 pub mod summary;
+mod tree;
+mod walk;
+
+use tree::page_title;
+pub(crate) use walk::rel_path;
+use walk::{Parsed, is_unfinished, read_markdown, unsupported_helpers, walk};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {
@@ -25,28 +30,58 @@ pub enum Entry {
     Page(usize),
 }
 
+/// What a page and a chapter's own page have alike: where the text comes from and where it
+/// goes, its front matter and its Markdown.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// Source path relative to the handbook root (`content/a/b.md`), for messages; a chapter
+    /// without a file of its own names its folder (`content/a`).
+    pub file: String,
+    /// Output path relative to the site root: `a/b.html`, a folder's `a/index.html`.
+    pub url: String,
+    /// Front matter's `title:`, else the table of contents', else the first heading, else the
+    /// file's (or folder's) name.
+    pub title: String,
+    /// The front matter as written, every key absent when the file has none; templates see it
+    /// as `meta` (`{{ meta.tags }}`, `{{ meta.extra.owner }}`).
+    pub meta: FrontMatter,
+    pub body: String,
+    pub body_line: usize,
+    /// File line of each line of `body` when `{{#include}}` pasted other files' lines in
+    /// (they are reported at the include's line); `None` when the body is the file's text.
+    pub line_map: Option<Vec<usize>>,
+}
+
 /// A folder of `content/`. Chapter 0 is `content/` itself (the home page).
 #[derive(Debug, Clone)]
 pub struct Chapter {
+    /// Its page: `dir/index.html` (or, from SUMMARY.md, the chapter's file's page), with the
+    /// text of `_index.md` when the folder has one.
+    pub doc: Doc,
     /// Folder path relative to `content/`, `/`-separated; empty for the root.
     pub dir: String,
     /// `_index.md`, relative to the handbook root, when the folder has one.
     pub index_file: Option<String>,
-    pub title: String,
-    pub summary: Option<String>,
-    pub source: Option<String>,
-    pub order: Option<i64>,
-    pub body: String,
-    pub body_line: usize,
-    /// File line of each body line when `{{#include}}` pasted lines in (see [`Page::line_map`]).
-    pub line_map: Option<Vec<usize>>,
     pub parent: Option<usize>,
     pub entries: Vec<Entry>,
     /// Chapters a table of contents lists without a file yet (`[标题]()` in SUMMARY.md).
     pub planned: Vec<Planned>,
-    /// Output path relative to the site root: `dir/index.html` (or, from SUMMARY.md, the
-    /// chapter's file's page).
-    pub url: String,
+}
+
+impl Chapter {
+    /// A chapter with no text yet (a folder page or SUMMARY.md entry fills it in).
+    fn new(dir: String, url: String, title: String, parent: Option<usize>) -> Chapter {
+        let doc = Doc {
+            file: format!("{CONTENT_DIR}/{dir}"),
+            url,
+            title,
+            meta: FrontMatter::default(),
+            body: String::new(),
+            body_line: 1,
+            line_map: None,
+        };
+        Chapter { doc, dir, index_file: None, parent, entries: Vec::new(), planned: Vec::new() }
+    }
 }
 
 /// A chapter that is planned but not written: shown by title in its chapter's list.
@@ -59,40 +94,24 @@ pub struct Planned {
 
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// Source path relative to the handbook root (`content/a/b.md`), for messages.
-    pub file: String,
-    pub title: String,
+    pub doc: Doc,
+    pub chapter: usize,
+    /// `industry:` as ids of handbook.yaml (an author may write an industry's name).
     pub industries: Vec<String>,
-    pub order: Option<i64>,
-    pub summary: Option<String>,
-    pub source: Option<String>,
     /// The title SUMMARY.md gives the page (front matter's `title:` wins over it).
     pub listed_title: Option<String>,
-    /// Front matter's `updated:` (a valid date), else the date of the last commit that
-    /// changed the file ([`crate::history`]).
-    pub updated: Option<String>,
-    /// `updated` came from the git history, not from front matter.
-    pub updated_from_history: bool,
-    pub tags: Vec<String>,
-    pub body: String,
-    pub body_line: usize,
-    /// File line of each line of `body` when `{{#include}}` pasted other files' lines in
-    /// (they are reported at the include's line); `None` when the body is the file's text.
-    pub line_map: Option<Vec<usize>>,
-    pub chapter: usize,
-    /// Output path relative to the site root: `a/b.html`.
-    pub url: String,
+    /// The date of the last commit that changed the file, for a page without `updated:` in a
+    /// handbook kept in git (filled in after loading, by the stage that reads the history).
+    pub committed: Option<String>,
     /// Template text of `shouce new` is still in it ([`PLACEHOLDER`]): published with a
     /// warning, and left out of search so that staff do not find the author's notes.
     pub unfinished: bool,
-    /// Marked `draft: true` (only in a site built with drafts).
-    pub draft: bool,
 }
 
 impl Page {
-    /// Front matter's `updated:`, which a date from the git history stands in for when absent.
-    pub fn front_matter_updated(&self) -> Option<&str> {
-        self.updated.as_deref().filter(|_| !self.updated_from_history)
+    /// Front matter's `updated:`, else the date of the last commit that changed the file.
+    pub fn updated(&self) -> Option<&str> {
+        self.doc.meta.updated.as_deref().or(self.committed.as_deref())
     }
 }
 
@@ -121,10 +140,10 @@ impl Handbook {
     /// (no `serve`) lets the search index reuse the memory (65 MB at 10k pages).
     pub fn drop_bodies(&mut self) {
         for p in &mut self.pages {
-            p.body = String::new();
+            p.doc.body = String::new();
         }
         for c in &mut self.chapters {
-            c.body = String::new();
+            c.doc.body = String::new();
         }
     }
 
@@ -139,34 +158,21 @@ impl Handbook {
         path
     }
 
-    pub fn entry_title(&self, e: Entry) -> &str {
+    /// The page or chapter page `e` is.
+    pub fn doc(&self, e: Entry) -> &Doc {
         match e {
-            Entry::Chapter(c) => &self.chapters[c].title,
-            Entry::Page(p) => &self.pages[p].title,
+            Entry::Chapter(c) => &self.chapters[c].doc,
+            Entry::Page(p) => &self.pages[p].doc,
         }
+    }
+
+    pub fn entry_title(&self, e: Entry) -> &str {
+        &self.doc(e).title
     }
 
     pub fn entry_url(&self, e: Entry) -> &str {
-        match e {
-            Entry::Chapter(c) => &self.chapters[c].url,
-            Entry::Page(p) => &self.pages[p].url,
-        }
+        &self.doc(e).url
     }
-}
-
-/// One `.md` file read from disk, before it is placed in the tree.
-struct Parsed {
-    rel: String,
-    yaml: String,
-    /// File line of the first YAML line.
-    yaml_line: usize,
-    fm: FrontMatter,
-    body: String,
-    body_line: usize,
-    /// File line of each body line, when `{{#include}}` pasted lines in.
-    line_map: Option<Vec<usize>>,
-    /// mdBook helpers left as written: (name, line, column).
-    unsupported: Vec<(String, usize, usize)>,
 }
 
 pub fn load(root: &Path, config: Config) -> Result<(Handbook, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -203,7 +209,7 @@ pub fn load_checked(
     }
     warnings.extend(unsupported_helpers(&files));
 
-    let mut book = assemble(config, dirs, files, assets, &mut errors, &mut warnings);
+    let mut book = tree::assemble(config, dirs, files, assets, &mut errors, &mut warnings);
     errors.extend(check(&book));
     book.reading_order = reading_order(&book);
     if errors.is_empty() {
@@ -214,421 +220,28 @@ pub fn load_checked(
     }
 }
 
-type Walked = (Vec<String>, Vec<(PathBuf, String)>, Vec<Asset>);
-
-/// Everything below `content/`, sorted: folders, Markdown files and other files. Only regular
-/// files and folders are taken; a symbolic link is an error unless `follow` is on and it leads
-/// inside `root`, and anything else (a FIFO, a socket, a device) is an error, since reading it
-/// may never end.
-fn walk(
-    root: &Path,
-    content: &Path,
-    follow: bool,
-    errors: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) -> Walked {
-    let mut dirs = Vec::new();
-    let mut md = Vec::new();
-    let mut assets = Vec::new();
-    let real_root = crate::guard::resolve(root);
-    let mut walker = walkdir::WalkDir::new(content)
-        .follow_links(follow)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(|p| rel_display(content, p)).unwrap_or_else(|| CONTENT_DIR.into());
-                let message = if e.loop_ancestor().is_some() { msg::link_loop() } else { msg::cannot_read_entry(&e) };
-                warnings.push(Diagnostic::warning(path, 0, 0, message).with_hint(msg::link_loop_hint()));
-                continue;
-            }
-        };
-        let shown = || rel_display(content, entry.path());
-        if entry.path_is_symlink() && entry.depth() > 0 {
-            let target = std::fs::read_link(entry.path()).map(|t| t.display().to_string()).unwrap_or_default();
-            let refusal = if !follow {
-                Some(
-                    Diagnostic::error(shown(), 0, 0, msg::symlink_refused(&target))
-                        .with_hint(msg::symlink_refused_hint()),
-                )
-            } else if !entry.path().canonicalize().is_ok_and(|real| real.starts_with(&real_root)) {
-                Some(
-                    Diagnostic::error(shown(), 0, 0, msg::symlink_outside(&target))
-                        .with_hint(msg::symlink_outside_hint()),
-                )
-            } else {
-                None
-            };
-            if let Some(d) = refusal {
-                errors.push(d);
-                if entry.file_type().is_dir() {
-                    walker.skip_current_dir();
-                }
-                continue;
-            }
-        }
-        let Some(rel) = rel_path(content, entry.path()) else {
-            errors.push(
-                Diagnostic::error(shown(), 0, 0, msg::name_not_unicode()).with_hint(msg::name_not_unicode_hint()),
-            );
-            continue;
-        };
-        let kind = entry.file_type();
-        if kind.is_dir() {
-            dirs.push(rel);
-        } else if !kind.is_file() {
-            errors.push(
-                Diagnostic::error(shown(), 0, 0, msg::not_a_regular_file()).with_hint(msg::not_a_regular_file_hint()),
-            );
-        } else if rel.ends_with(".md") {
-            md.push((entry.path().to_path_buf(), rel));
-        } else {
-            assets.push(Asset { src: entry.path().to_path_buf(), url: rel });
-        }
-    }
-    (dirs, md, assets)
-}
-
-/// `/`-separated path relative to `content/`; `None` when not valid UTF-8.
-pub(crate) fn rel_path(content: &Path, p: &Path) -> Option<String> {
-    let rel = p.strip_prefix(content).ok()?;
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    Some(parts?.join("/"))
-}
-
-fn rel_display(content: &Path, p: &Path) -> String {
-    let rel = p.strip_prefix(content).unwrap_or(p);
-    format!("{CONTENT_DIR}/{}", crate::diagnostic::display_path(rel))
-}
-
-/// A file's front matter and body; the errors when it does not read or its front matter does
-/// not parse (every unknown key is one).
-fn read_markdown(content: &Path, abs: &Path, rel: &str) -> Result<Parsed, Vec<Diagnostic>> {
-    let file = format!("{CONTENT_DIR}/{rel}");
-    let bytes = crate::guard::read_file(abs).map_err(|e| vec![Diagnostic::error(&file, 0, 0, e.message())])?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
-        vec![Diagnostic::error(&file, line, 1, msg::not_utf8()).with_hint(msg::not_utf8_hint())]
-    })?;
-    let text = crate::text::unix_line_ends(text.strip_prefix('\u{feff}').unwrap_or(&text));
-    let text = text.as_ref();
-    let split = frontmatter::split(text).map_err(|(line, message, hint)| {
-        vec![Diagnostic::error(&file, line, 1, message).with_hint(hint).with_source(text)]
-    })?;
-    let fm = match split.yaml {
-        Some(yaml) => frontmatter::parse(&file, yaml, split.yaml_line - 1)?,
-        None => FrontMatter::default(),
-    };
-    let expanded = include::expand(content, rel, split.body, split.body_line)?;
-    Ok(Parsed {
-        rel: rel.to_string(),
-        yaml: split.yaml.unwrap_or_default().to_string(),
-        yaml_line: split.yaml_line,
-        fm,
-        body: expanded.body,
-        body_line: split.body_line,
-        line_map: expanded.lines,
-        unsupported: expanded.unsupported,
-    })
-}
-
-/// One warning per mdBook helper shouce leaves as written, at its first use.
-fn unsupported_helpers(files: &[Parsed]) -> Vec<Diagnostic> {
-    let mut first: BTreeMap<&str, (&Parsed, usize, usize, usize)> = BTreeMap::new();
-    for f in files {
-        for (name, line, col) in &f.unsupported {
-            first.entry(name.as_str()).or_insert((f, *line, *col, 0)).3 += 1;
-        }
-    }
-    first
-        .into_iter()
-        .map(|(name, (f, line, col, count))| {
-            Diagnostic::warning(
-                format!("{CONTENT_DIR}/{}", f.rel),
-                line,
-                col,
-                msg::mdbook_helper_unsupported(name, count),
-            )
-            .with_hint(msg::mdbook_helper_unsupported_hint())
-        })
-        .collect()
-}
-
-fn assemble(
-    config: Config,
-    dirs: Vec<String>,
-    mut files: Vec<Parsed>,
-    assets: Vec<Asset>,
-    errors: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) -> Handbook {
-    let summary = files.iter().position(|f| f.rel == summary::SUMMARY_FILE).filter(|_| config.toc_from_summary());
-    let (mut chapters, pages) = match summary {
-        Some(i) => {
-            let s = files.swap_remove(i);
-            summary::assemble(&config, root_chapter(), s, files, errors, warnings)
-        }
-        None => by_folders(&config, dirs, files, errors, warnings),
-    };
-    if chapters[0].title.is_empty() {
-        chapters[0].title = config.title.clone();
-    }
-    Handbook { config, chapters, pages, assets, reading_order: Vec::new() }
-}
-
-/// The home page's chapter, before a folder page or SUMMARY.md gives it a text.
-fn root_chapter() -> Chapter {
-    Chapter::new(String::new(), "index.html".to_string(), String::new(), None)
-}
-
-impl Chapter {
-    /// A chapter with no text yet (a folder page or SUMMARY.md entry fills it in).
-    fn new(dir: String, url: String, title: String, parent: Option<usize>) -> Chapter {
-        Chapter {
-            dir,
-            index_file: None,
-            title,
-            summary: None,
-            source: None,
-            order: None,
-            body: String::new(),
-            body_line: 1,
-            line_map: None,
-            parent,
-            entries: Vec::new(),
-            planned: Vec::new(),
-            url,
-        }
-    }
-}
-
-/// The tree from folders: each folder a chapter, its entries sorted by `order:`, then by the
-/// number their names start with, then by name.
-fn by_folders(
-    config: &Config,
-    dirs: Vec<String>,
-    files: Vec<Parsed>,
-    errors: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) -> (Vec<Chapter>, Vec<Page>) {
-    let mut chapters: Vec<Chapter> = Vec::new();
-    let mut by_dir: BTreeMap<String, usize> = BTreeMap::new();
-    // Only folders with Markdown somewhere below them are chapters; `img/` is just assets.
-    let mut with_md: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-    with_md.insert("");
-    for f in &files {
-        let mut d = f.rel.as_str();
-        while let Some((parent, _)) = d.rsplit_once('/') {
-            with_md.insert(parent);
-            d = parent;
-        }
-    }
-    // The walk yields `content/` itself first (as ""), so chapter 0 is the root.
-    let mut dirs: Vec<String> = dirs.into_iter().filter(|d| with_md.contains(d.as_str())).collect();
-    if dirs.first().is_none_or(|d| !d.is_empty()) {
-        dirs.insert(0, String::new());
-    }
-    for dir in dirs {
-        let (parent, name) = match dir.rsplit_once('/') {
-            Some((p, n)) => (by_dir.get(p).copied(), n.to_string()),
-            None if dir.is_empty() => (None, String::new()),
-            None => (Some(0), dir.clone()),
-        };
-        let url = urls::folder_url(&dir);
-        by_dir.insert(dir.clone(), chapters.len());
-        chapters.push(Chapter::new(dir, url, split_numeric_prefix(&name).1.to_string(), parent));
-    }
-
-    // Each folder's own page: the strongest of `_index.md`, `index.md`, `README.md` present.
-    let mut folder_page: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
-    for f in &files {
-        let (dir, name) = f.rel.rsplit_once('/').unwrap_or(("", f.rel.as_str()));
-        if let Some(rank) = urls::folder_page_rank(name) {
-            let best = folder_page.entry(dir).or_insert((rank, f.rel.as_str()));
-            if rank < best.0 {
-                *best = (rank, f.rel.as_str());
-            }
-        }
-    }
-    let folder_page: BTreeMap<String, String> =
-        folder_page.into_iter().map(|(d, (_, rel))| (d.to_string(), rel.to_string())).collect();
-
-    let mut pages = Vec::new();
-    for f in files {
-        let (dir, name) = f.rel.rsplit_once('/').unwrap_or(("", f.rel.as_str()));
-        let chapter = by_dir.get(dir).copied().unwrap_or(0);
-        if urls::folder_page_rank(name).is_some() {
-            let winner = folder_page.get(dir).map(String::as_str).unwrap_or_default();
-            if winner == f.rel {
-                fill_chapter(&mut chapters[chapter], f, None, errors);
-            } else {
-                let file = format!("{CONTENT_DIR}/{}", f.rel);
-                warnings.push(
-                    Diagnostic::warning(file, 0, 0, msg::folder_page_loses(&format!("{CONTENT_DIR}/{winner}")))
-                        .with_hint(msg::folder_page_loses_hint()),
-                );
-            }
-            continue;
-        }
-        let url = urls::page_url(&f.rel);
-        if let Some(page) = make_page(f, chapter, url, None, config, errors) {
-            pages.push(page);
-        }
-    }
-    // Entries of each folder, pages and sub-folders sorted together.
-    let mut entries: Vec<(usize, (i64, u64, String), Entry)> = Vec::new();
-    for (i, c) in chapters.iter().enumerate().skip(1) {
-        let name = c.dir.rsplit('/').next().unwrap_or(&c.dir);
-        entries.push((c.parent.unwrap_or(0), sort_key(c.order, name), Entry::Chapter(i)));
-    }
-    for (i, p) in pages.iter().enumerate() {
-        let name = p.file.rsplit('/').next().unwrap_or(&p.file);
-        entries.push((p.chapter, sort_key(p.order, name), Entry::Page(i)));
-    }
-    entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    for (parent, _, e) in entries {
-        chapters[parent].entries.push(e);
-    }
-    (chapters, pages)
-}
-
-/// Gives chapter `c` the title, summary, order and text of its page `f` (`listed_title`: the
-/// title a table of contents gives it, which only front matter's `title:` overrides).
-fn fill_chapter(c: &mut Chapter, f: Parsed, listed_title: Option<&str>, errors: &mut Vec<Diagnostic>) {
-    if f.fm.industry.is_some() {
-        errors.push(error_at(&f, "industry", msg::industry_on_index()).with_hint(msg::industry_on_index_hint()));
-    }
-    let listed = listed_title.map(str::to_string);
-    if let Some(t) = f.fm.title.clone().or(listed).or_else(|| first_heading(&f.body)) {
-        c.title = t;
-    }
-    c.index_file = Some(format!("{CONTENT_DIR}/{}", f.rel));
-    c.summary = f.fm.summary;
-    c.source = f.fm.source;
-    c.order = f.fm.order;
-    c.body = f.body;
-    c.body_line = f.body_line;
-    c.line_map = f.line_map;
-}
-
-/// The page that file `f` makes in `chapter`; `None` for a draft in a site without drafts.
-/// `listed_title` is the title a table of contents (SUMMARY.md) gives it.
-fn make_page(
-    f: Parsed,
-    chapter: usize,
-    url: String,
-    listed_title: Option<String>,
-    config: &Config,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<Page> {
-    // A draft is not published (`serve --drafts` shows it); links to it are broken links.
-    if f.fm.draft && !config.drafts {
-        return None;
-    }
-    let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
-    let stem = name.strip_suffix(".md").unwrap_or(name);
-    let industries = page_industries(&f.fm, config);
-    for written in f.fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default() {
-        match config.find_industry(&written) {
-            IndustryRef::Known(_) => {}
-            IndustryRef::Ambiguous(ids) => errors.push(
-                error_at(&f, &written, msg::ambiguous_industry(&written, &ids))
-                    .with_hint(msg::ambiguous_industry_hint()),
-            ),
-            IndustryRef::Unknown => errors.push(
-                error_at(&f, &written, msg::unknown_industry(&written)).with_hint(config.industry_hint(&written)),
-            ),
-        }
-    }
-    if let Some(d) = &f.fm.updated
-        && crate::text::parse_date(d).is_none()
-    {
-        errors.push(error_at(&f, d, msg::bad_date(d)).with_hint(msg::bad_date_hint()));
-    }
-    let title = page_title(&f.fm, &f.body, stem, listed_title.as_deref());
-    let unfinished = is_unfinished(&f);
-    Some(Page {
-        draft: f.fm.draft,
-        unfinished,
-        file: format!("{CONTENT_DIR}/{}", f.rel),
-        title,
-        listed_title,
-        industries,
-        order: f.fm.order,
-        summary: f.fm.summary,
-        source: f.fm.source,
-        updated: f.fm.updated,
-        updated_from_history: false,
-        tags: f.fm.tags,
-        body: f.body,
-        body_line: f.body_line,
-        line_map: f.line_map,
-        chapter,
-        url,
-    })
-}
-
-/// Whether a file still has template text of `shouce new` in it (see [`Page::unfinished`]).
-fn is_unfinished(f: &Parsed) -> bool {
-    f.yaml.contains(PLACEHOLDER) || f.body.contains(PLACEHOLDER)
-}
-
-/// A page's title: front matter's, else the table of contents' (`listed`), else its first
-/// heading, else its file name.
-fn page_title(fm: &FrontMatter, body: &str, stem: &str, listed: Option<&str>) -> String {
-    fm.title
-        .clone()
-        .or_else(|| listed.map(str::to_string))
-        .or_else(|| first_heading(body))
-        .unwrap_or_else(|| split_numeric_prefix(stem).1.to_string())
-}
-
-/// The page's industries as ids (an author may write an industry's name, see
-/// [`Config::find_industry`]); what is not found stays as written, for its error.
-fn page_industries(fm: &FrontMatter, config: &Config) -> Vec<String> {
-    let written = fm.industry.clone().map(|i| i.into_vec()).unwrap_or_default();
-    let mut industries: Vec<String> = Vec::with_capacity(written.len());
-    for w in written {
-        let id = match config.find_industry(&w) {
-            IndustryRef::Known(i) => i.id.clone(),
-            _ => w,
-        };
-        if !industries.contains(&id) {
-            industries.push(id);
-        }
-    }
-    industries
-}
-
-/// Reads `page`'s file again after an edit and returns its new body and body line when
-/// nothing else the site shows of it changed: title, industries, order, summary, source and
-/// tags are as before (so every other page stays as it is). `None` when they changed, or the
-/// file no longer reads cleanly: then the whole handbook must be loaded again, which also
-/// reports any error.
-pub fn reread_body(root: &Path, config: &Config, page: &Page) -> Option<(String, usize, Option<Vec<usize>>)> {
-    let rel = page.file.strip_prefix(CONTENT_DIR)?.strip_prefix('/')?;
+/// Reads `page`'s file again after an edit and returns its new text when nothing else the
+/// site shows of it changed: its front matter as a whole, its title (which may come from its
+/// first heading) and whether it still holds template text are as before, so every other page
+/// stays as it is. `None` when they changed, or the file no longer reads cleanly: then the
+/// whole handbook must be loaded again, which also reports any error.
+pub fn reread(root: &Path, page: &Page) -> Option<Doc> {
+    let rel = page.doc.file.strip_prefix(CONTENT_DIR)?.strip_prefix('/')?;
     let content = root.join(CONTENT_DIR);
     let f = read_markdown(&content, &content.join(rel), rel).ok()?;
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name.strip_suffix(".md").unwrap_or(name);
-    let same = page_title(&f.fm, &f.body, stem, page.listed_title.as_deref()) == page.title
-        && page_industries(&f.fm, config) == page.industries
-        && f.fm.order == page.order
-        && f.fm.summary == page.summary
-        && f.fm.source == page.source
-        && f.fm.updated.as_deref() == page.front_matter_updated()
-        && f.fm.tags == page.tags
-        && f.fm.draft == page.draft
-        && is_unfinished(&f) == page.unfinished;
-    same.then_some((f.body, f.body_line, f.line_map))
-}
-
-fn sort_key(order: Option<i64>, name: &str) -> (i64, u64, String) {
-    let (prefix, _) = split_numeric_prefix(name);
-    (order.unwrap_or(i64::MAX), prefix.unwrap_or(u64::MAX), name.to_string())
+    let title = page_title(&f.fm, &f.body, stem, page.listed_title.as_deref());
+    let same = f.fm == page.doc.meta && title == page.doc.title && is_unfinished(&f) == page.unfinished;
+    same.then(|| Doc {
+        file: page.doc.file.clone(),
+        url: page.doc.url.clone(),
+        title,
+        meta: f.fm,
+        body: f.body,
+        body_line: f.body_line,
+        line_map: f.line_map,
+    })
 }
 
 /// The text of a handbook file (`content/a.md`), for showing the line a finding is on;
@@ -641,7 +254,7 @@ pub fn source_text(root: &Path, file: &str) -> String {
 /// first place (`build` and `check` say the same).
 pub fn placeholder_warnings(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
     // Pages were looked at when they were read; a chapter's few lines are read again.
-    let pages = book.pages.iter().filter(|p| p.unfinished).map(|p| p.file.as_str());
+    let pages = book.pages.iter().filter(|p| p.unfinished).map(|p| p.doc.file.as_str());
     let files = pages.chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref()));
     let mut out = Vec::new();
     for file in files {
@@ -656,15 +269,6 @@ pub fn placeholder_warnings(root: &Path, book: &Handbook) -> Vec<Diagnostic> {
         );
     }
     out
-}
-
-/// An error at the front-matter line that mentions `needle` (for validated values).
-fn error_at(f: &Parsed, needle: &str, message: Message) -> Diagnostic {
-    let file = format!("{CONTENT_DIR}/{}", f.rel);
-    let found = f.yaml.lines().enumerate().find_map(|(i, l)| l.find(needle).map(|pos| (i, l[..pos].chars().count())));
-    let (line, col) = found.map_or((1, 1), |(i, c)| (f.yaml_line + i, c + 1));
-    let text = "\n".repeat(f.yaml_line.saturating_sub(1)) + &f.yaml;
-    Diagnostic::error(file, line, col, message).with_source(&text)
 }
 
 /// The text of the first level-1 heading, used as a title when front matter has none.
@@ -701,72 +305,4 @@ fn reading_order(book: &Handbook) -> Vec<Entry> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_is_reread_alone_only_when_nothing_other_pages_show_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        std::fs::create_dir_all(root.join("content")).unwrap();
-        let file = root.join("content/01-card.md");
-        let write = |text: &str| std::fs::write(&file, text).unwrap();
-        write("---\ntitle: 名片\nindustry: [bank]\n---\n正文\n");
-        let config = Config::parse("title: 手册\nindustries:\n  - id: bank\n    name: 银行\n").unwrap();
-        let (book, _) = load(root, config).unwrap();
-        let page = &book.pages[0];
-
-        write("---\ntitle: 名片\nindustry: [bank]\n---\n\n新的正文\n");
-        assert_eq!(reread_body(root, &book.config, page), Some(("\n新的正文\n".to_string(), 5, None)));
-        // What the sidebar, chapter and industry pages show of it changed: rebuild everything.
-        write("---\ntitle: 递名片\nindustry: [bank]\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
-        write("---\ntitle: 名片\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
-        write("---\ntitle: 名片\nindustry: [bank]\nsummary: 新摘要\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
-        // Template text in or out decides whether the page is searchable: rebuild everything.
-        write("---\ntitle: 名片\nindustry: [bank]\n---\n〔在这里写正文〕\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
-        write("---\ntitle: 名片\nindustry: [bank]\ndraft: true\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
-        // Errors are for the full build to report.
-        write("---\ntitle: 名片\nindustry: [bank]\ntitel: x\n---\n正文\n");
-        assert_eq!(reread_body(root, &book.config, page), None);
-        std::fs::remove_file(&file).unwrap();
-        assert_eq!(reread_body(root, &book.config, page), None);
-    }
-
-    /// A handbook of one page, `content/card.md` holding `text`, loaded.
-    fn one_page(text: &str) -> (tempfile::TempDir, PathBuf, Handbook) {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("content")).unwrap();
-        let file = dir.path().join("content/card.md");
-        std::fs::write(&file, text).unwrap();
-        let (book, _) = load(dir.path(), Config::default()).unwrap();
-        (dir, file, book)
-    }
-
-    #[test]
-    fn a_date_from_git_is_not_a_change_of_front_matter() {
-        let (dir, file, book) = one_page("# 名片\n\n正文\n");
-        let root = dir.path();
-        let mut page = book.pages[0].clone();
-        (page.updated, page.updated_from_history) = (Some("2024-03-05".into()), true);
-        std::fs::write(&file, "# 名片\n\n改过的正文\n").unwrap();
-        assert!(reread_body(root, &book.config, &page).is_some());
-        // Writing `updated:` changes what the page shows: rebuild everything.
-        std::fs::write(&file, "---\nupdated: 2024-03-05\n---\n# 名片\n\n正文\n").unwrap();
-        assert_eq!(reread_body(root, &book.config, &page), None);
-    }
-
-    #[test]
-    fn a_title_taken_from_the_first_heading_follows_the_body() {
-        let (dir, file, book) = one_page("# 名片\n\n正文\n");
-        let root = dir.path();
-        std::fs::write(&file, "# 名片\n\n改过的正文\n").unwrap();
-        assert!(reread_body(root, &book.config, &book.pages[0]).is_some());
-        std::fs::write(&file, "# 递名片\n\n正文\n").unwrap();
-        assert_eq!(reread_body(root, &book.config, &book.pages[0]), None);
-    }
-}
+mod tests;

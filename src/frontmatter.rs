@@ -4,7 +4,7 @@
 //! early. The YAML crate is named only here, in `config` and in [`crate::yaml`], which turns its
 //! errors into diagnostics for both.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::messages::{self as msg, Message, Text};
@@ -12,7 +12,7 @@ use crate::yaml::{slip_diagnostics, unknown_key, yaml_diagnostic};
 
 /// The keys a page or `_index.md` may have. Other keys are errors, found by [`parse`] (all of
 /// them at once, not only the first as `deny_unknown_fields` would).
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub industry: Option<OneOrMany>,
@@ -32,7 +32,7 @@ pub struct FrontMatter {
 
 pub const KEYS: &[&str] = &["title", "industry", "order", "summary", "source", "updated", "tags", "draft", "extra"];
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum OneOrMany {
     One(String),

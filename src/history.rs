@@ -85,7 +85,8 @@ impl Repository {
 /// Gives each page without `updated:` the date of its last commit in `repo`; the warning when
 /// the repository cannot tell (then no page gets a date from it).
 pub fn date_pages(repo: &Repository, pages: &mut [Page]) -> Option<Diagnostic> {
-    let undated: Vec<&str> = pages.iter().filter(|p| p.updated.is_none()).map(|p| p.file.as_str()).collect();
+    let undated: Vec<&str> =
+        pages.iter().filter(|p| p.doc.meta.updated.is_none()).map(|p| p.doc.file.as_str()).collect();
     if undated.is_empty() {
         return None;
     }
@@ -104,9 +105,8 @@ pub fn date_pages(repo: &Repository, pages: &mut [Page]) -> Option<Diagnostic> {
             );
         }
     };
-    for p in pages.iter_mut().filter(|p| p.updated.is_none()) {
-        p.updated = dates.remove(&p.file);
-        p.updated_from_history = p.updated.is_some();
+    for p in pages.iter_mut().filter(|p| p.doc.meta.updated.is_none()) {
+        p.committed = dates.remove(&p.doc.file);
     }
     None
 }

@@ -28,8 +28,8 @@ pub fn check(book: &Handbook, results: &[Target<'_>], severity: Severity) -> Vec
     let sources: BTreeMap<String, &str> = book
         .pages
         .iter()
-        .map(|p| (p.url.clone(), p.file.as_str()))
-        .chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref().map(|f| (c.url.clone(), f))))
+        .map(|p| (p.doc.url.clone(), p.doc.file.as_str()))
+        .chain(book.chapters.iter().filter_map(|c| c.index_file.as_deref().map(|f| (c.doc.url.clone(), f))))
         .collect();
     let mut out = Vec::new();
     for r in results {

@@ -43,10 +43,10 @@ pub fn collisions(book: &Handbook) -> Vec<Diagnostic> {
     }
     for c in &book.chapters {
         let file = c.index_file.as_deref().unwrap_or(&c.dir);
-        claims.entry(c.url.to_lowercase()).or_insert(Owner::Source(Cow::Borrowed(file)));
+        claims.entry(c.doc.url.to_lowercase()).or_insert(Owner::Source(Cow::Borrowed(file)));
     }
     let mut errors = Vec::new();
-    let files = book.pages.iter().map(|p| (p.url.as_str(), Cow::Borrowed(p.file.as_str()), true));
+    let files = book.pages.iter().map(|p| (p.doc.url.as_str(), Cow::Borrowed(p.doc.file.as_str()), true));
     let assets = book.assets.iter().map(|a| (a.url.as_str(), Cow::Owned(format!("{CONTENT_DIR}/{}", a.url)), false));
     for (url, file, is_page) in files.chain(assets) {
         let top = url.split('/').next().unwrap_or("");

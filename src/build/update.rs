@@ -1,25 +1,24 @@
 //! `serve`'s fast path. Most edits change the text of a page and nothing that other pages
-//! show of it (title, order, industries, summary). Then only that page's HTML changes: it is
+//! may show of it (its title, its front matter). Then only that page's HTML changes: it is
 //! rendered and written into the served folder at once and the open tabs reload. The search
 //! index and the binders, which hold every page, follow in [`Built::write_rest`].
 //!
-//! Anything else (a new, removed or renamed file, front matter that other pages show, a
+//! Anything else (a new, removed or renamed file, any change of front matter, a
 //! chapter's `_index.md`, handbook.yaml, the theme, an image) rebuilds the whole site.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{
-    BuildError, Built, MarkdownCtx, PageResult, STATIC_DIR, all_warnings, index_search, page_markdown, search_url,
-    write_binders, write_reading,
-};
+use super::binders::write_binders;
+use super::search_docs::{index_search, search_url, write_reading};
+use super::{BuildError, Built, MarkdownCtx, PageResult, all_warnings, render_markdown};
 use crate::content;
 use crate::diagnostic::Diagnostic;
 use crate::i18n;
 use crate::output::replace_file;
 use crate::render::Renderer;
-use crate::urls::{CONTENT_DIR, SEARCH_DIR};
+use crate::urls::{CONTENT_DIR, SEARCH_DIR, STATIC_DIR};
 
 impl Built {
     /// Re-renders the pages among `changed` (absolute paths under `root`) whose text alone
@@ -34,17 +33,14 @@ impl Built {
         let mut edits = Vec::new();
         for path in changed {
             let p = self.page_of(root, path)?;
-            let (body, body_line, line_map) = content::reread_body(root, &self.book.config, &self.book.pages[p])?;
-            edits.push((p, body, body_line, line_map));
+            edits.push((p, content::reread(root, &self.book.pages[p])?));
         }
         if edits.is_empty() {
             return None;
         }
-        let ps: Vec<usize> = edits.iter().map(|(p, ..)| *p).collect();
-        for (p, body, body_line, line_map) in edits {
-            self.book.pages[p].body = body;
-            self.book.pages[p].body_line = body_line;
-            self.book.pages[p].line_map = line_map;
+        let ps: Vec<usize> = edits.iter().map(|(p, _)| *p).collect();
+        for (p, doc) in edits {
+            self.book.pages[p].doc = doc;
         }
         let strings = i18n::for_language(&self.book.config.language);
         let lang = self.book.config.lang();
@@ -52,11 +48,11 @@ impl Built {
         let rendered: Result<Vec<(usize, PageResult)>, BuildError> = ps
             .par_iter()
             .map(|&p| {
-                let page = &self.book.pages[p];
-                let md = page_markdown(page, MarkdownCtx { strings: &strings, highlights: &self.highlights });
+                let doc = &self.book.pages[p].doc;
+                let md = render_markdown(doc, MarkdownCtx { strings: &strings, highlights: &self.highlights });
                 let html = renderer.page(p, &md, None).map_err(|d| BuildError::from(vec![d]))?;
-                replace_file(site, &page.url, &[&html], lang).map_err(BuildError::Io)?;
-                Ok((p, PageResult::new(page.file.clone(), crate::edition::hash([page.body.as_str()]), md)))
+                replace_file(site, &doc.url, &[&html], lang).map_err(BuildError::Io)?;
+                Ok((p, PageResult::new(doc.file.clone(), crate::edition::hash([doc.body.as_str()]), md)))
             })
             .collect();
         drop(renderer);
@@ -102,7 +98,7 @@ impl Built {
             replace_file(site, &format!("{STATIC_DIR}/{name}"), &[bytes], lang)
         })?;
         // The record follows the pages' text; `serve` never compares, so it has no history.
-        let record = super::record_files(&self.book, &self.pages, &self.chapters, Vec::new(), None);
+        let record = super::record::record_files(&self.book, &self.pages, &self.chapters, Vec::new(), None);
         for (url, bytes) in &record.0 {
             replace_file(site, url, &[bytes], lang)?;
         }
@@ -128,6 +124,6 @@ impl Built {
     /// The page whose source is `path`, if it is a page (not a chapter's `_index.md`).
     fn page_of(&self, root: &Path, path: &Path) -> Option<usize> {
         let file = format!("{CONTENT_DIR}/{}", content::rel_path(&root.join(CONTENT_DIR), path)?);
-        self.book.pages.iter().position(|p| p.file == file)
+        self.book.pages.iter().position(|p| p.doc.file == file)
     }
 }

@@ -68,6 +68,9 @@ fn build_error(e: BuildError, lang: Lang) -> ExitCode {
 /// `shouce build` done (its warnings and one summary line, none with `--quiet`), or why not;
 /// the exit code.
 pub(super) fn built(result: Result<Summary, BuildError>, out: &Path, quiet: bool, lang: Lang) -> ExitCode {
+    if let Ok(s) = &result {
+        print_timings(&s.timings);
+    }
     match result {
         Ok(s) if !quiet => build_summary(&s, out, lang),
         Ok(_) => {}
@@ -97,6 +100,9 @@ fn build_summary(s: &Summary, out: &Path, lang: Lang) {
 /// `shouce publish` done: the build's warnings, the list of a dry run (on stdout: it is what
 /// the command was asked for), and one summary line; or why not. The exit code.
 pub(super) fn published(result: Result<crate::publish::Report, BuildError>, quiet: bool, lang: Lang) -> ExitCode {
+    if let Ok(r) = &result {
+        print_timings(&r.build.timings);
+    }
     match result {
         Ok(r) => publish_report(&r, quiet, lang),
         Err(e) => return build_error(e, lang),
@@ -303,4 +309,19 @@ pub(super) fn served(result: Result<(), ServeError>, lang: Lang) -> ExitCode {
     };
     eprintln!("{}", paint(&error_line(&text, lang), RED));
     ExitCode::from(code)
+}
+
+/// `SHOUCE_TIMINGS=1`: how long each stage of the build took, wall and CPU (for benches/ and
+/// profiling; printed whatever `--quiet` says).
+fn print_timings(timings: &[crate::build::StageTiming]) {
+    if std::env::var_os("SHOUCE_TIMINGS").is_none() {
+        return;
+    }
+    for t in timings {
+        let wall = t.wall.as_secs_f64();
+        match t.cpu {
+            Some(cpu) => eprintln!("timing: {:<22} {wall:>7.3} s wall {cpu:>6.2} s CPU", t.stage),
+            None => eprintln!("timing: {:<22} {wall:>7.3} s", t.stage),
+        }
+    }
 }

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::{Chapter, Entry, Page, Parsed, Planned, fill_chapter, make_page};
+use super::tree::{fill_chapter, make_page};
+use super::walk::Parsed;
+use super::{Chapter, Entry, Page, Planned};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
@@ -45,88 +47,109 @@ pub enum Top {
 /// links that cannot name a page of `content/` are reported and left out.
 pub fn parse(text: &str, first_line: usize, file: &str) -> (Vec<Top>, Vec<Diagnostic>) {
     let lines = crate::text::LineIndex::new(text, first_line, None);
-    let mut tops = Vec::new();
-    let mut problems = Vec::new();
-    // Items being read, outermost first; `in_link` while a link's text is being collected.
-    let mut open: Vec<Item> = Vec::new();
-    let mut loose: Option<Item> = None;
-    let mut in_link = false;
-    let mut heading: Option<String> = None;
-    let mut seen_heading = false;
+    let mut r = Reader::default();
     for (ev, range) in Parser::new(text).into_offset_iter() {
         match ev {
-            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
-            Event::End(TagEnd::Heading(_)) => {
-                let title = heading.take().unwrap_or_default().trim().to_string();
-                // The first heading before any entry is the summary's own title (`# Summary`).
-                if seen_heading || !tops.is_empty() {
-                    tops.push(Top::Part { title });
-                }
-                seen_heading = true;
-            }
+            Event::Start(Tag::Heading { .. }) => r.heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => r.end_heading(),
             Event::Start(Tag::Item) => {
                 let (line, col) = lines.position(range.start);
-                open.push(Item { line, col, ..Item::default() });
+                r.open.push(Item { line, col, ..Item::default() });
             }
-            Event::End(TagEnd::Item) => {
-                if let Some(mut item) = open.pop() {
-                    item.title = item.title.trim().to_string();
-                    match open.last_mut() {
-                        Some(parent) => parent.children.push(item),
-                        None => tops.push(Top::Item(item)),
-                    }
-                }
-            }
+            Event::End(TagEnd::Item) => r.end_item(),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let (line, col) = lines.position(range.start);
-                let path = match target(&dest_url) {
-                    Ok(p) => p,
-                    Err(()) => {
-                        problems.push(
-                            Diagnostic::warning(file, line, col, msg::summary_bad_link(&dest_url))
-                                .with_hint(msg::summary_bad_link_hint()),
-                        );
-                        None
-                    }
-                };
-                match open.last_mut() {
-                    // A sub-list's links belong to the items they are in: only the first
-                    // link of an item (before its sub-list) names it.
-                    Some(item) if item.path.is_none() && item.children.is_empty() && !in_link => {
-                        item.title.clear();
-                        item.path = path;
-                        in_link = true;
-                    }
-                    Some(_) => {}
-                    None => {
-                        loose = Some(Item { path, line, col, ..Item::default() });
-                        in_link = true;
-                    }
-                }
+                let path = target(&dest_url).unwrap_or_else(|()| {
+                    r.problems.push(
+                        Diagnostic::warning(file, line, col, msg::summary_bad_link(&dest_url))
+                            .with_hint(msg::summary_bad_link_hint()),
+                    );
+                    None
+                });
+                r.start_link(path, line, col);
             }
-            Event::End(TagEnd::Link) => {
-                in_link = false;
-                if let Some(mut item) = loose.take() {
-                    item.title = item.title.trim().to_string();
-                    tops.push(Top::Loose(item));
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.push_str(&t);
-                } else if let Some(item) = loose.as_mut() {
-                    item.title.push_str(&t);
-                } else if let Some(item) = open.last_mut()
-                    && (in_link || (item.path.is_none() && item.children.is_empty()))
-                {
-                    item.title.push_str(&t);
-                }
-            }
-            Event::Rule => tops.push(Top::Separator),
+            Event::End(TagEnd::Link) => r.end_link(),
+            Event::Text(t) | Event::Code(t) => r.text(&t),
+            Event::Rule => r.tops.push(Top::Separator),
             _ => {}
         }
     }
-    (tops, problems)
+    (r.tops, r.problems)
+}
+
+/// SUMMARY.md while it is read.
+#[derive(Default)]
+struct Reader {
+    tops: Vec<Top>,
+    problems: Vec<Diagnostic>,
+    /// Items being read, outermost first.
+    open: Vec<Item>,
+    /// A link outside any list, while its text is read.
+    loose: Option<Item>,
+    /// While a link's text is being collected.
+    in_link: bool,
+    /// A heading's text, while it is read.
+    heading: Option<String>,
+    seen_heading: bool,
+}
+
+impl Reader {
+    fn end_heading(&mut self) {
+        let title = self.heading.take().unwrap_or_default().trim().to_string();
+        // The first heading before any entry is the summary's own title (`# Summary`).
+        if self.seen_heading || !self.tops.is_empty() {
+            self.tops.push(Top::Part { title });
+        }
+        self.seen_heading = true;
+    }
+
+    fn end_item(&mut self) {
+        if let Some(mut item) = self.open.pop() {
+            item.title = item.title.trim().to_string();
+            match self.open.last_mut() {
+                Some(parent) => parent.children.push(item),
+                None => self.tops.push(Top::Item(item)),
+            }
+        }
+    }
+
+    /// A link to `path` (`None`: a draft, or a link that names no page) at `line`, `col`.
+    fn start_link(&mut self, path: Option<String>, line: usize, col: usize) {
+        match self.open.last_mut() {
+            // A sub-list's links belong to the items they are in: only the first
+            // link of an item (before its sub-list) names it.
+            Some(item) if item.path.is_none() && item.children.is_empty() && !self.in_link => {
+                item.title.clear();
+                item.path = path;
+                self.in_link = true;
+            }
+            Some(_) => {}
+            None => {
+                self.loose = Some(Item { path, line, col, ..Item::default() });
+                self.in_link = true;
+            }
+        }
+    }
+
+    fn end_link(&mut self) {
+        self.in_link = false;
+        if let Some(mut item) = self.loose.take() {
+            item.title = item.title.trim().to_string();
+            self.tops.push(Top::Loose(item));
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if let Some(h) = self.heading.as_mut() {
+            h.push_str(t);
+        } else if let Some(item) = self.loose.as_mut() {
+            item.title.push_str(t);
+        } else if let Some(item) = self.open.last_mut()
+            && (self.in_link || (item.path.is_none() && item.children.is_empty()))
+        {
+            item.title.push_str(t);
+        }
+    }
 }
 
 /// A chapter's contents while the summary is read: pages, sub-chapters and planned titles in
@@ -231,7 +254,7 @@ impl Builder<'_> {
             Some(f) => {
                 let url = urls::page_url(&f.rel);
                 if let Some(page) = make_page(f, parent, url, Some(title), self.config, self.errors) {
-                    self.slots[parent].push((page.order, Slot::Entry(Entry::Page(self.pages.len()))));
+                    self.slots[parent].push((page.doc.meta.order, Slot::Entry(Entry::Page(self.pages.len()))));
                     self.pages.push(page);
                 }
             }
@@ -270,7 +293,7 @@ impl Builder<'_> {
         if let Some(f) = file {
             fill_chapter(&mut ch, f, Some(&title), self.errors);
         }
-        self.slots[parent].push((ch.order, Slot::Entry(Entry::Chapter(c))));
+        self.slots[parent].push((ch.doc.meta.order, Slot::Entry(Entry::Chapter(c))));
         self.chapters.push(ch);
         self.slots.push(Vec::new());
         c

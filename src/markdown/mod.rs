@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::content::Doc;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::messages as msg;
@@ -28,7 +29,7 @@ pub struct Input<'a> {
     pub body: &'a str,
     /// File line of the body's first line.
     pub body_line: usize,
-    /// File line of each body line when includes pasted lines in (`content::Page::line_map`).
+    /// File line of each body line when includes pasted lines in (`content::Doc::line_map`).
     pub line_map: Option<&'a [usize]>,
     /// Relative path from this page to the site root (`../../`, or empty at the root).
     pub root: &'a str,
@@ -37,6 +38,23 @@ pub struct Input<'a> {
     pub strings: &'a Strings,
     /// Code blocks highlighted so far in this build: a page and its print form share them.
     pub highlights: &'a highlight::Cache,
+}
+
+impl<'a> Input<'a> {
+    /// The Markdown of a page or chapter page, `root` away from the site root, its title left
+    /// out at the top (the template shows it).
+    pub fn of(doc: &'a Doc, root: &'a str, strings: &'a Strings, highlights: &'a highlight::Cache) -> Input<'a> {
+        Input {
+            file: &doc.file,
+            body: &doc.body,
+            body_line: doc.body_line,
+            line_map: doc.line_map.as_deref(),
+            root,
+            strip_title: Some(&doc.title),
+            strings,
+            highlights,
+        }
+    }
 }
 
 /// How a page is rendered into a printed binder (see `binder`): headings shifted down to fit
@@ -131,6 +149,7 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
 
     let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(&src, opts).into_offset_iter().collect();
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let source = Source { input, print, lines: &lines };
     let mut first_block = true;
     // For each open link: whether it was removed (print mode, target outside the binder).
     let mut dropped_links: Vec<bool> = Vec::new();
@@ -138,79 +157,14 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
     while i < events.len() {
         let (ev, range) = &events[i];
         match ev {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                let end = find_end(&events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
-                let inner: Vec<Event<'_>> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
-                let title = plain_text(&inner);
-                let is_title = first_block && *level == HeadingLevel::H1 && input.strip_title == Some(title.as_str());
-                if !is_title {
-                    let base = match id.as_deref() {
-                        None => slug(&title),
-                        Some(custom) if is_plain_id(custom) => custom.to_string(),
-                        Some(custom) => {
-                            // `{#x"onmouseover=…}` must not reach an attribute: such an id is
-                            // replaced by its slug, and the author told where.
-                            let (line, col) = lines.position(range.start);
-                            r.warnings.push(
-                                Diagnostic::warning(input.file, line, col, msg::bad_heading_id(custom))
-                                    .with_hint(msg::bad_heading_id_hint(&slug(custom))),
-                            );
-                            slug(custom)
-                        }
-                    };
-                    let mut anchor = state.unique_id(base);
-                    let mut level = *level;
-                    if let Some(p) = print {
-                        anchor = format!("{}-{anchor}", p.id_prefix);
-                        level = shift_level(level, p.heading_offset);
-                    }
-                    state.start_section(&mut r.sections, Some(anchor.clone()), title.clone(), level as u8);
-                    r.toc.push(TocEntry { level: level as u8, id: anchor.clone(), title });
-                    out.push(Event::Start(Tag::Heading {
-                        level,
-                        id: Some(CowStr::from(anchor.clone())),
-                        classes: classes.clone(),
-                        attrs: attrs.clone(),
-                    }));
-                    out.extend(inner);
-                    out.push(Event::Html(
-                        format!(
-                            "<a class=\"anchor\" href=\"#{}\" aria-label=\"{}\">#</a>",
-                            crate::text::escape_html(&anchor),
-                            input.strings.anchor_label
-                        )
-                        .into(),
-                    ));
-                    out.push(Event::End(TagEnd::Heading(level)));
-                }
+            Event::Start(Tag::Heading { .. }) => {
+                i = source.heading(&events, i, first_block, &mut state, &mut r, &mut out) + 1;
                 first_block = false;
-                i = end + 1;
                 continue;
             }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let end = find_end(&events, i, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
-                let code: String = events[i + 1..end]
-                    .iter()
-                    .filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None })
-                    .collect();
-                let lang = match kind {
-                    pulldown_cmark::CodeBlockKind::Fenced(l) => l.as_ref(),
-                    pulldown_cmark::CodeBlockKind::Indented => "",
-                };
-                let html = match input.highlights.highlight(&code, lang) {
-                    highlight::Highlighted::Html(h) => h,
-                    highlight::Highlighted::UnknownLanguage => {
-                        let (line, col) = lines.position(range.start);
-                        let lang = highlight::language(lang);
-                        r.unknown_languages.push(UnknownLanguage { lang: lang.to_string(), line, col });
-                        highlight::plain(&code, lang)
-                    }
-                };
-                state.section.text.push_str(&code);
-                state.section.text.push('\n');
-                out.push(Event::Html(html.into()));
+            Event::Start(Tag::CodeBlock(_)) => {
+                i = source.code_block(&events, i, &mut state, &mut r, &mut out) + 1;
                 first_block = false;
-                i = end + 1;
                 continue;
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -285,6 +239,117 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
     r.html.reserve(src.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut r.html, out.into_iter());
     r
+}
+
+/// What rendering one page's events reads: its input, the print form, and the file line of
+/// each byte.
+struct Source<'a> {
+    input: &'a Input<'a>,
+    print: Option<&'a Print<'a>>,
+    lines: &'a crate::text::LineIndex<'a>,
+}
+
+/// A page's events, each with its byte range in the Markdown.
+type Events<'e> = [(Event<'e>, std::ops::Range<usize>)];
+
+impl Source<'_> {
+    /// The heading that starts at `events[i]`, into `out` with its anchor (unique on the page;
+    /// in print prefixed with the page's, its level shifted) and a `#` link to it; its section
+    /// and its table-of-contents entry begin. The page's title (a leading `# ` heading that is
+    /// `strip_title`) is left out: the template shows it. Returns the heading's last event.
+    fn heading<'e>(
+        &self,
+        events: &Events<'e>,
+        i: usize,
+        first_block: bool,
+        state: &mut State,
+        r: &mut Rendered,
+        out: &mut Vec<Event<'e>>,
+    ) -> usize {
+        let (input, print, lines) = (self.input, self.print, self.lines);
+        let (Event::Start(Tag::Heading { level, id, classes, attrs }), range) = &events[i] else { return i };
+        let end = find_end(events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+        let inner: Vec<Event<'_>> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
+        let title = plain_text(&inner);
+        let is_title = first_block && *level == HeadingLevel::H1 && input.strip_title == Some(title.as_str());
+        if is_title {
+            return end;
+        }
+        let base = match id.as_deref() {
+            None => slug(&title),
+            Some(custom) if is_plain_id(custom) => custom.to_string(),
+            Some(custom) => {
+                // `{#x"onmouseover=…}` must not reach an attribute: such an id is
+                // replaced by its slug, and the author told where.
+                let (line, col) = lines.position(range.start);
+                r.warnings.push(
+                    Diagnostic::warning(input.file, line, col, msg::bad_heading_id(custom))
+                        .with_hint(msg::bad_heading_id_hint(&slug(custom))),
+                );
+                slug(custom)
+            }
+        };
+        let mut anchor = state.unique_id(base);
+        let mut level = *level;
+        if let Some(p) = print {
+            anchor = format!("{}-{anchor}", p.id_prefix);
+            level = shift_level(level, p.heading_offset);
+        }
+        state.start_section(&mut r.sections, Some(anchor.clone()), title.clone(), level as u8);
+        r.toc.push(TocEntry { level: level as u8, id: anchor.clone(), title });
+        out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(anchor.clone())),
+            classes: classes.clone(),
+            attrs: attrs.clone(),
+        }));
+        out.extend(inner);
+        out.push(Event::Html(
+            format!(
+                "<a class=\"anchor\" href=\"#{}\" aria-label=\"{}\">#</a>",
+                crate::text::escape_html(&anchor),
+                input.strings.anchor_label
+            )
+            .into(),
+        ));
+        out.push(Event::End(TagEnd::Heading(level)));
+        end
+    }
+
+    /// The code block that starts at `events[i]`, highlighted into `out`; its code is part of
+    /// the section's text. Returns the block's last event.
+    fn code_block<'e>(
+        &self,
+        events: &Events<'e>,
+        i: usize,
+        state: &mut State,
+        r: &mut Rendered,
+        out: &mut Vec<Event<'e>>,
+    ) -> usize {
+        let (Event::Start(Tag::CodeBlock(kind)), range) = &events[i] else { return i };
+        let end = find_end(events, i, |e| matches!(e, Event::End(TagEnd::CodeBlock)));
+        let code: String = events[i + 1..end]
+            .iter()
+            .filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None })
+            .collect();
+        let lang = match kind {
+            pulldown_cmark::CodeBlockKind::Fenced(l) => l.as_ref(),
+            pulldown_cmark::CodeBlockKind::Indented => "",
+        };
+        let html = match self.input.highlights.highlight(&code, lang) {
+            highlight::Highlighted::Html(h) => h,
+            highlight::Highlighted::UnknownLanguage => {
+                let (line, col) = self.lines.position(range.start);
+                let lang = highlight::language(lang);
+                r.unknown_languages.push(UnknownLanguage { lang: lang.to_string(), line, col });
+                highlight::plain(&code, lang)
+            }
+        };
+        state.section.text.push_str(&code);
+        state.section.text.push('\n');
+        out.push(Event::Html(html.into()));
+        end
+    }
 }
 
 /// One warning per unknown code language over `found` (each file with its blocks): at its
