@@ -176,7 +176,7 @@ impl Renderer<'_> {
                 "{}{}?only={}",
                 common.root,
                 crate::urls::binder_url(None),
-                crate::binder::anchor(Entry::Chapter(c))
+                crate::urls::chapter_anchor(c)
             ),
             common,
         };
