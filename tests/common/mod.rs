@@ -128,10 +128,16 @@ pub fn stderr(o: &Output) -> String {
 /// process. Speed is not asserted anywhere (a busy machine slows both sizes alike); the ratio
 /// tells linear (about 4) from quadratic (about 16), which is what a regression would change.
 pub fn growth(n: usize, work: impl Fn(usize)) -> f64 {
+    // Each measurement repeats the work for at least 20 ms and takes the mean: a run of a
+    // millisecond or less is mostly timer and scheduler noise on a busy machine.
     let time = |size: usize| {
         let start = std::time::Instant::now();
-        work(size);
-        start.elapsed().as_secs_f64()
+        let mut runs = 0u32;
+        while runs == 0 || start.elapsed().as_secs_f64() < 0.02 {
+            work(size);
+            runs += 1;
+        }
+        start.elapsed().as_secs_f64() / f64::from(runs)
     };
     // The sizes take turns, and each keeps its best of five: a burst of load on a shared
     // machine (another build, a browser test) then slows both, not only one of them.
