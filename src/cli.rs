@@ -8,9 +8,9 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::build;
-use crate::config::Loaded;
+use crate::commands::build;
 use crate::messages::{self as msg, Lang};
+use crate::stages::config::Loaded;
 
 #[derive(Debug, Parser)]
 // Help texts come from the message catalogue (`messages::cli_help`), in the system language.
@@ -51,8 +51,8 @@ pub enum Command {
         timeout: u64,
         #[arg(long, value_name = "OLD")]
         changes: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = crate::pdf::Edition::Trainer)]
-        edition: crate::pdf::Edition,
+        #[arg(long, value_enum, default_value_t = crate::commands::pdf::Edition::Trainer)]
+        edition: crate::commands::pdf::Edition,
     },
     Serve {
         #[arg(long, value_name = "DIR", default_value = ".")]
@@ -67,8 +67,8 @@ pub enum Command {
     Check {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
-        #[arg(long, value_enum, default_value_t = crate::check::Format::Text)]
-        format: crate::check::Format,
+        #[arg(long, value_enum, default_value_t = crate::commands::check::Format::Text)]
+        format: crate::commands::check::Format,
     },
     New {
         #[command(subcommand)]
@@ -92,8 +92,8 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
-    Page(crate::scaffold::NewArgs),
-    Case(crate::scaffold::NewArgs),
+    Page(crate::commands::scaffold::NewArgs),
+    Case(crate::commands::scaffold::NewArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -106,7 +106,7 @@ pub fn main() -> ExitCode {
 
 /// The language of the help: Chinese when the system's locale is (`LC_ALL`, `LC_MESSAGES`,
 /// `LANG`: `zh_CN.UTF-8`, `zh_TW…`), English otherwise.
-pub fn system_lang() -> Lang {
+fn system_lang() -> Lang {
     let tag = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
@@ -118,7 +118,7 @@ pub fn system_lang() -> Lang {
 
 /// The command line with its help in `lang`: every command's and option's text from the
 /// catalogue, clap's own headings and flags too.
-pub fn localized(lang: Lang) -> clap::Command {
+fn localized(lang: Lang) -> clap::Command {
     localize(Cli::command(), "", lang).disable_help_subcommand(true).disable_version_flag(true).arg(
         clap::Arg::new("version")
             .short('V')
@@ -169,40 +169,51 @@ pub fn run(cli: Cli) -> ExitCode {
             let lang = loaded.lang;
             let handout = handout(page, chapter);
             let timeout = std::time::Duration::from_secs(timeout);
-            let o = crate::pdf::Options { root, industry, handout, out, browser, timeout, changes, edition };
-            term::printed(crate::pdf::run(&o, loaded.config, &|ev| term::pdf_event(ev, quiet, lang)), quiet, lang)
+            let o = crate::commands::pdf::Options { root, industry, handout, out, browser, timeout, changes, edition };
+            term::printed(
+                crate::commands::pdf::run(&o, loaded.config, &|ev| term::pdf_event(ev, quiet, lang)),
+                quiet,
+                lang,
+            )
         }
         Command::Serve { root, port, bind, drafts } => {
             let loaded = Loaded::read(&root);
             let lang = loaded.lang;
-            let report: crate::serve::Reporter =
+            let report: crate::commands::serve::Reporter =
                 std::sync::Arc::new(move |lang, ev| term::serve_event(ev, quiet, lang));
-            term::served(crate::serve::run(&crate::serve::Options { root, port, bind, drafts }, loaded, report), lang)
+            term::served(
+                crate::commands::serve::run(
+                    &crate::commands::serve::Options { root, port, bind, drafts },
+                    loaded,
+                    report,
+                ),
+                lang,
+            )
         }
         Command::Check { root, format } => {
             let loaded = Loaded::read(&root);
-            term::checked(&crate::check::check_with(&root, loaded.config), format, quiet, loaded.lang)
+            term::checked(&crate::commands::check::check_with(&root, loaded.config), format, quiet, loaded.lang)
         }
         Command::New { what } => {
             let (kind, args) = match what {
-                NewCommand::Page(args) => (crate::scaffold::Kind::Page, args),
-                NewCommand::Case(args) => (crate::scaffold::Kind::Case, args),
+                NewCommand::Page(args) => (crate::commands::scaffold::Kind::Page, args),
+                NewCommand::Case(args) => (crate::commands::scaffold::Kind::Case, args),
             };
             let loaded = Loaded::read(&args.root);
-            term::created(crate::scaffold::new_file(kind, &args, loaded.config), quiet, loaded.lang)
+            term::created(crate::commands::scaffold::new_file(kind, &args, loaded.config), quiet, loaded.lang)
         }
         Command::Init { dir, force } => {
             // The example is in Chinese, and so are its messages, unless `--force` adds it to
             // a handbook whose handbook.yaml says otherwise.
             let loaded = Loaded::read(&dir);
-            term::initialised(crate::scaffold::init(&dir, force, &loaded.config), &dir, quiet, loaded.lang)
+            term::initialised(crate::commands::scaffold::init(&dir, force, &loaded.config), &dir, quiet, loaded.lang)
         }
         Command::Publish { dest, root, dry_run } => {
             let loaded = Loaded::read(&root);
             let lang = loaded.lang;
             let progress = crate::progress::for_stderr(quiet, lang);
-            let options = crate::publish::Options { root, dest, dry_run, progress: progress.as_ref() };
-            term::published(crate::publish::run_with(&options, loaded), quiet, lang)
+            let options = crate::commands::publish::Options { root, dest, dry_run, progress: progress.as_ref() };
+            term::published(crate::commands::publish::run_with(&options, loaded), quiet, lang)
         }
     }
 }

@@ -26,13 +26,13 @@ pub const SEARCH_DIR: &str = "search";
 /// The page of a folder, and the home page at the site root.
 pub const INDEX_PAGE: &str = "index.html";
 /// Folder of the industry indexes ([`industry_url`]).
-pub const INDUSTRY_DIR: &str = "industry";
+const INDUSTRY_DIR: &str = "industry";
 /// Folder of the tag pages ([`tag_url`]).
 pub const TAGS_DIR: &str = "tags";
 /// The 修订记录 page of the current edition, at the site root.
 pub const REVISIONS_PAGE: &str = "revisions.html";
 /// Earlier editions' 修订记录 pages ([`revisions_history_url`]).
-pub const REVISIONS_DIR: &str = "revisions";
+const REVISIONS_DIR: &str = "revisions";
 /// Where `shouce pdf --page` and `--chapter` put the handout they print, at the site root
 /// (written only by such a build).
 pub const HANDOUT_URL: &str = "handout.html";

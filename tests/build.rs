@@ -479,7 +479,7 @@ fn each_code_block_is_highlighted_once_for_its_pages_and_binders() {
     };
     f.write("content/01-etiquette/05-code.md", page("代码", "```sql\nSELECT 1;\n```\n"));
     f.write("content/01-etiquette/06-code.md", page("更多代码", "```toml\n[a]\nb = 1\n```\n"));
-    let summary = shouce::build::build(f.root(), &f.out()).expect("builds");
+    let summary = shouce::commands::build::build(f.root(), &f.out()).expect("builds");
     assert_eq!(summary.highlighted, 4);
     for binder in ["print.html", "print-bank.html"] {
         let html = f.read(binder);
@@ -494,7 +494,8 @@ fn after_an_edit_serve_highlights_only_the_changed_code_for_the_binders() {
     let file = "content/01-etiquette/05-code.md";
     f.write(file, "---\ntitle: 代码\n---\n```rust\nfn a() {}\n```\n\n```toml\n[a]\n```\n");
     let site = f.root().join("site");
-    let mut built = shouce::build::build_kept(f.root(), &site, &shouce::progress::Silent, false).expect("builds");
+    let mut built =
+        shouce::commands::build::build_kept(f.root(), &site, &shouce::progress::Silent, false).expect("builds");
     assert_eq!(built.summary.highlighted, 3, "01-refund.md's SQL and the two blocks");
     f.write(file, "---\ntitle: 代码\n---\n```rust\nfn b() {}\n```\n\n```toml\n[a]\n```\n");
     let updated = built.update_pages(f.root(), &site, &[f.root().join(file)]).expect("a text edit").expect("renders");

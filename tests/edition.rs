@@ -292,7 +292,7 @@ fn a_one_page_edit_rewrites_one_text_bucket_of_the_record() {
 fn pdf_with_changes_opens_the_binder_with_this_editions_revisions() {
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
     let have_poppler = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
-    if shouce::pdf::find_browser(None, shouce::messages::Lang::Hans).is_err() || !have_poppler {
+    if shouce::commands::pdf::find_browser(None, shouce::messages::Lang::Hans).is_err() || !have_poppler {
         assert!(!ci, "CI=true but Chromium or poppler is missing");
         eprintln!("skipped: needs Chromium and poppler-utils");
         return;

@@ -9,7 +9,7 @@
 mod common;
 
 use proptest::prelude::*;
-use shouce::{frontmatter, i18n, markdown};
+use shouce::{i18n, stages::content::frontmatter, stages::markdown};
 
 /// Pieces of front matter: keys, YAML syntax, and the characters that trip parsers.
 const YAML_TOKENS: &[&str] = &[

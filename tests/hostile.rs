@@ -381,7 +381,7 @@ mod random_output_paths {
             // Paths that would leave the test's own folder are not tried (the link stays inside it).
             prop_assume!(lexical(&out).starts_with(&top) && lexical(&out) != top);
             let before = tree(&top);
-            let result = shouce::build::build(&top.join("hb"), &out);
+            let result = shouce::commands::build::build(&top.join("hb"), &out);
             let written = shouce::guard::resolve(&out);
             let after = tree(&top);
             let outside = |t: &Tree| -> Tree {

@@ -23,7 +23,7 @@ fn text(pdf: &Path, page: usize) -> String {
 #[test]
 fn insurance_binder_pdf() {
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    let browser = shouce::pdf::find_browser(None, shouce::messages::Lang::Hans);
+    let browser = shouce::commands::pdf::find_browser(None, shouce::messages::Lang::Hans);
     if browser.is_err() || !have("pdftotext", "-v") {
         assert!(!ci, "CI=true but Chromium or poppler is missing: apt-get install chromium poppler-utils");
         eprintln!("skipped: needs Chromium and poppler-utils");
@@ -281,7 +281,7 @@ fn browsers_that_are_not_browsers_are_named_plainly() {
 /// Whether Chromium and poppler are here; under CI=true they must be.
 fn can_print() -> bool {
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    if shouce::pdf::find_browser(None, shouce::messages::Lang::Hans).is_err() || !have("pdftotext", "-v") {
+    if shouce::commands::pdf::find_browser(None, shouce::messages::Lang::Hans).is_err() || !have("pdftotext", "-v") {
         assert!(!ci, "CI=true but Chromium or poppler is missing");
         eprintln!("skipped: needs Chromium and poppler-utils");
         return false;

@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{Fixture, run_in, stderr, tree};
-use shouce::publish::{self, Report, record};
+use shouce::commands::publish::{self, Report, record};
 
 /// The `basic` fixture with a fixed binder date, so that every build of it is byte-identical.
 fn handbook() -> Fixture {

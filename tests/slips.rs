@@ -6,8 +6,8 @@ mod common;
 
 use common::{Fixture, stderr};
 use proptest::prelude::*;
-use shouce::frontmatter;
 use shouce::messages::Lang;
+use shouce::stages::content::frontmatter;
 
 const PAGE: &str = "---\ntitle: 子女代办退保\nindustry: [banking, insurance]\nsummary: 一位父亲来退保。\ntags: [退保, 柜面]\n---\n\n## 经过\n\n正文。\n";
 

@@ -7,13 +7,13 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::build::{BuildError, Summary};
-use crate::check::{self, Format};
+use crate::commands::build::{BuildError, Summary};
+use crate::commands::check::{self, Format};
+use crate::commands::pdf::{PdfError, PdfEvent, Printed};
+use crate::commands::scaffold::{Created, InitReport, Refusal};
+use crate::commands::serve::{ServeError, ServeEvent};
 use crate::diagnostic::{Diagnostic, explain};
 use crate::messages::{self as msg, Lang};
-use crate::pdf::{PdfError, PdfEvent, Printed};
-use crate::scaffold::{Created, InitReport, Refusal};
-use crate::serve::{ServeError, ServeEvent};
 
 const RED: &str = "31";
 const YELLOW: &str = "33";
@@ -99,7 +99,11 @@ fn build_summary(s: &Summary, out: &Path, lang: Lang) {
 
 /// `shouce publish` done: the build's warnings, the list of a dry run (on stdout: it is what
 /// the command was asked for), and one summary line; or why not. The exit code.
-pub(super) fn published(result: Result<crate::publish::Report, BuildError>, quiet: bool, lang: Lang) -> ExitCode {
+pub(super) fn published(
+    result: Result<crate::commands::publish::Report, BuildError>,
+    quiet: bool,
+    lang: Lang,
+) -> ExitCode {
     if let Ok(r) = &result {
         print_timings(&r.build.timings);
     }
@@ -110,7 +114,7 @@ pub(super) fn published(result: Result<crate::publish::Report, BuildError>, quie
     ExitCode::SUCCESS
 }
 
-fn publish_report(r: &crate::publish::Report, quiet: bool, lang: Lang) {
+fn publish_report(r: &crate::commands::publish::Report, quiet: bool, lang: Lang) {
     if !quiet {
         warnings(&r.build, lang);
     }
@@ -145,7 +149,7 @@ fn publish_report(r: &crate::publish::Report, quiet: bool, lang: Lang) {
 }
 
 /// What the 修订记录 found, and where it is.
-fn revisions_line(c: &crate::edition::Counts, site: &str) -> msg::Text {
+fn revisions_line(c: &crate::stages::edition::Counts, site: &str) -> msg::Text {
     let page = format!("{}/{}", site.trim_end_matches(['/', '\\']), crate::urls::REVISIONS_PAGE);
     msg::revisions_written(c.added, c.changed, c.moved, c.removed, &page)
 }
@@ -313,7 +317,7 @@ pub(super) fn served(result: Result<(), ServeError>, lang: Lang) -> ExitCode {
 
 /// `SHOUCE_TIMINGS=1`: how long each stage of the build took, wall and CPU (for benches/ and
 /// profiling; printed whatever `--quiet` says).
-fn print_timings(timings: &[crate::build::StageTiming]) {
+fn print_timings(timings: &[crate::commands::build::StageTiming]) {
     if std::env::var_os("SHOUCE_TIMINGS").is_none() {
         return;
     }
