@@ -1,6 +1,7 @@
 //! The command line: parses arguments, reads handbook.yaml once, runs a command, and prints
 //! what it returns ([`term`]: the only place shouce writes to the terminal) with its exit code.
 
+mod progress;
 mod term;
 
 use std::path::PathBuf;
@@ -159,7 +160,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let loaded = Loaded::read(&root);
             let lang = loaded.lang;
             let out = out.unwrap_or_else(|| root.join("public"));
-            let progress = crate::progress::for_stderr(quiet, lang);
+            let progress = progress::for_stderr(quiet, lang);
             let options =
                 build::Options { allow_broken_links, compare, config: Some(loaded.config), ..Default::default() };
             term::built(build::build_with(&root, &out, progress.as_ref(), &options), &out, quiet, lang)
@@ -211,7 +212,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Publish { dest, root, dry_run } => {
             let loaded = Loaded::read(&root);
             let lang = loaded.lang;
-            let progress = crate::progress::for_stderr(quiet, lang);
+            let progress = progress::for_stderr(quiet, lang);
             let options = crate::commands::publish::Options { root, dest, dry_run, progress: progress.as_ref() };
             term::published(crate::commands::publish::run_with(&options, loaded), quiet, lang)
         }
