@@ -168,21 +168,12 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
                 continue;
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let (line, col) = lines.position(range.start);
-                r.links.push(LinkRef { dest: dest_url.to_string(), line, col });
-                let dest = match print {
-                    None => Some(rewrite_link(dest_url, input.root).map_or_else(|| dest_url.clone(), CowStr::from)),
-                    Some(p) => (p.link)(dest_url).map(CowStr::from),
-                };
-                match dest {
+                r.links.push(source.link_ref(dest_url, range.start));
+                match source.link_dest(dest_url) {
                     Some(dest) => {
                         dropped_links.push(false);
-                        out.push(Event::Start(Tag::Link {
-                            link_type: *link_type,
-                            dest_url: dest,
-                            title: title.clone(),
-                            id: id.clone(),
-                        }));
+                        let (link_type, title, id) = (*link_type, title.clone(), id.clone());
+                        out.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
                     }
                     None => dropped_links.push(true),
                 }
@@ -193,18 +184,9 @@ fn render_with(input: &Input<'_>, print: Option<&Print<'_>>) -> Rendered {
                 }
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let (line, col) = lines.position(range.start);
-                r.links.push(LinkRef { dest: dest_url.to_string(), line, col });
-                let dest = match (print, Link::parse(dest_url)) {
-                    (Some(p), Link::Page(t) | Link::Asset(t)) => CowStr::from(t.href("", p.image_base)),
-                    _ => rewrite_link(dest_url, input.root).map_or_else(|| dest_url.clone(), CowStr::from),
-                };
-                out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: dest,
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+                r.links.push(source.link_ref(dest_url, range.start));
+                let (link_type, title, id) = (*link_type, title.clone(), id.clone());
+                out.push(Event::Start(Tag::Image { link_type, dest_url: source.image_dest(dest_url), title, id }));
             }
             Event::SoftBreak => {
                 // Chinese has no spaces between words: a wrapped line must not add one.
@@ -253,6 +235,29 @@ struct Source<'a> {
 type Events<'e> = [(Event<'e>, std::ops::Range<usize>)];
 
 impl Source<'_> {
+    /// Where link `dest`, which starts at byte `start`, was written: for the link checks.
+    fn link_ref(&self, dest: &str, start: usize) -> LinkRef {
+        let (line, col) = self.lines.position(start);
+        LinkRef { dest: dest.to_string(), line, col }
+    }
+
+    /// Where a link goes: rewritten for the site; in print, inside the binder, or `None` when
+    /// its target is not in the binder (the link goes, its text stays).
+    fn link_dest<'e>(&self, dest: &CowStr<'e>) -> Option<CowStr<'e>> {
+        match self.print {
+            None => Some(rewrite_link(dest, self.input.root).map_or_else(|| dest.clone(), CowStr::from)),
+            Some(p) => (p.link)(dest).map(CowStr::from),
+        }
+    }
+
+    /// Where an image is loaded from: in print, relative to the page's folder in the site.
+    fn image_dest<'e>(&self, dest: &CowStr<'e>) -> CowStr<'e> {
+        match (self.print, Link::parse(dest)) {
+            (Some(p), Link::Page(t) | Link::Asset(t)) => CowStr::from(t.href("", p.image_base)),
+            _ => rewrite_link(dest, self.input.root).map_or_else(|| dest.clone(), CowStr::from),
+        }
+    }
+
     /// The heading that starts at `events[i]`, into `out` with its anchor (unique on the page;
     /// in print prefixed with the page's, its level shifted) and a `#` link to it; its section
     /// and its table-of-contents entry begin. The page's title (a leading `# ` heading that is
