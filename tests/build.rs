@@ -500,7 +500,7 @@ fn after_an_edit_serve_highlights_only_the_changed_code_for_the_binders() {
     f.write(file, "---\ntitle: 代码\n---\n```rust\nfn b() {}\n```\n\n```toml\n[a]\n```\n");
     let updated = built.update_pages(f.root(), &site, &[f.root().join(file)]).expect("a text edit").expect("renders");
     assert_eq!(updated, [file]);
-    built.write_rest(&site).expect("binders and search");
+    assert!(built.write_rest(&site, &|| false).expect("binders and search"));
     assert_eq!(built.summary.highlighted, 4, "only `fn b` is new");
     let print = std::fs::read_to_string(site.join("print.html")).unwrap();
     assert!(print.contains(">b</span>") && !print.contains(">a</span>()"), "{print}");
@@ -564,4 +564,44 @@ fn material_for_every_industry_is_listed_on_each_industry_index() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn put_off_work_gives_way_to_a_newer_edit_and_leaves_each_part_whole() {
+    let f = Fixture::new("basic");
+    let site = f.root().join("site");
+    let mut built =
+        shouce::commands::build::build_kept(f.root(), &site, &shouce::progress::Silent, false).expect("builds");
+    let part = |prefix: &str| -> Vec<(String, Vec<u8>)> {
+        tree(&site).into_iter().filter(|(name, _)| name.starts_with(prefix)).collect()
+    };
+    let binder = || std::fs::read(site.join("print.html")).expect("print.html");
+    let (old_index, old_binder) = (part("_shouce/search/"), binder());
+    let file = "content/01-etiquette/01-card.md";
+    let text = std::fs::read_to_string(f.root().join(file)).unwrap();
+    f.write(file, text.replace("双手递上。", "双手递上，名片的字朝向客户。"));
+    built.update_pages(f.root(), &site, &[f.root().join(file)]).expect("a text edit").expect("renders");
+
+    // A save arrived before the work began: nothing of it is written.
+    assert!(!built.write_rest(&site, &|| true).expect("stops"));
+    assert_eq!(part("_shouce/search/"), old_index);
+    // A save arrived while the index was made: stopped before its first file, then (asked
+    // again) after the index was written whole, before the binders.
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    let third = || asked.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= 2;
+    assert!(!built.write_rest(&site, &third).expect("stops"));
+    let new_index = part("_shouce/search/");
+    assert_ne!(new_index, old_index);
+    assert!(binder() == old_binder, "the binders wait for the next quiet spell");
+
+    // Quiet at last: the served site is what a clean build of the same sources makes.
+    assert!(built.write_rest(&site, &|| false).expect("finishes"));
+    let clean = f.root().join("clean");
+    shouce::commands::build::build(f.root(), &clean).expect("builds");
+    assert_eq!(part("_shouce/search/"), new_index);
+    let (served, built_clean) = (tree(&site), tree(&clean));
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&built_clean));
+    let differ: Vec<&String> = served.iter().zip(&built_clean).filter(|(a, b)| a.1 != b.1).map(|(a, _)| &a.0).collect();
+    assert!(differ.is_empty(), "differ from a clean build: {differ:?}");
 }

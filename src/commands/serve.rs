@@ -24,7 +24,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -109,6 +109,22 @@ enum Msg {
     Stop,
 }
 
+/// Sends to the serve loop and counts what it sent, so that work put off (the search index
+/// and the binders) can see that something newer is waiting and give way to it.
+#[derive(Clone)]
+struct Outbox {
+    tx: Sender<Msg>,
+    sent: Arc<AtomicU64>,
+}
+
+impl Outbox {
+    fn send(&self, m: Msg) {
+        // Counted first: the loop, once it sees the count move, finds the message queued.
+        self.sent.fetch_add(1, Ordering::SeqCst);
+        let _ = self.tx.send(m);
+    }
+}
+
 /// Serves the handbook in `opts.root`, whose handbook.yaml reads as `loaded` when serving
 /// starts (every change reads it again), until Ctrl+C.
 pub fn run(opts: &Options, loaded: Loaded, report: Reporter) -> Result<(), ServeError> {
@@ -129,9 +145,10 @@ fn serve(opts: &Options, listener: TcpListener, loaded: Loaded, report: Reporter
         .tempdir()
         .map_err(|e| anyhow::anyhow!("{}: {e}", msg::cannot_make_temp_folder().get(lang)))?;
     let (tx, rx) = mpsc::channel();
+    let outbox = Outbox { tx, sent: Arc::new(AtomicU64::new(0)) };
     let building = Arc::new(AtomicBool::new(true));
-    on_ctrl_c(tx.clone(), tmp.path().to_path_buf(), Arc::clone(&building), lang, Arc::clone(&report))?;
-    let mut watcher = Watcher::new(&root, tx, lang, Arc::clone(&report))?;
+    on_ctrl_c(outbox.clone(), tmp.path().to_path_buf(), Arc::clone(&building), lang, Arc::clone(&report))?;
+    let mut watcher = Watcher::new(&root, outbox.clone(), lang, Arc::clone(&report))?;
 
     report(lang, ServeEvent::Building { root: &crate::diagnostic::display_path(&root), tmp: tmp.path() });
     let mut s = Session {
@@ -141,6 +158,7 @@ fn serve(opts: &Options, listener: TcpListener, loaded: Loaded, report: Reporter
         drafts: opts.drafts,
         report: Arc::clone(&report),
         lang,
+        sent: outbox.sent,
     };
     let built = s.rebuild(loaded, &[]);
     building.store(false, Ordering::SeqCst);
@@ -226,6 +244,8 @@ struct Session {
     report: Reporter,
     /// The handbook's language at the last reading of handbook.yaml.
     lang: Lang,
+    /// How many changes (and stop requests) have been sent to the loop so far.
+    sent: Arc<AtomicU64>,
 }
 
 impl Session {
@@ -242,9 +262,10 @@ impl Session {
                 Next::Changed(changed) => changed,
                 Next::Idle => {
                     building.store(true, Ordering::SeqCst);
-                    self.write_rest(&mut built);
+                    let done = self.write_rest(&mut built);
                     building.store(false, Ordering::SeqCst);
-                    pending = Pending::Nothing;
+                    // Put off again when a newer change stopped it: that change goes first.
+                    pending = if done { Pending::Nothing } else { Pending::Rest };
                     continue;
                 }
                 Next::Stop => break,
@@ -290,20 +311,26 @@ impl Session {
         Pending::Nothing
     }
 
-    /// Writes the search index and binders put off by fast updates.
-    fn write_rest(&self, built: &mut Option<Built>) {
-        let Some(b) = built.as_mut() else { return };
+    /// Writes the search index and binders put off by fast updates; stops early (and says
+    /// `false`) when a change or Ctrl+C arrives meanwhile, so that a save never waits for it.
+    fn write_rest(&self, built: &mut Option<Built>) -> bool {
+        let Some(b) = built.as_mut() else { return true };
         let start = Instant::now();
-        let result = std::panic::catch_unwind(AssertUnwindSafe(|| b.write_rest(&self.site)));
+        let seen = self.sent.load(Ordering::SeqCst);
+        let stop = || self.sent.load(Ordering::SeqCst) != seen;
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| b.write_rest(&self.site, &stop)));
         match result.unwrap_or_else(|_| Err(crashed(self.lang))) {
-            Ok(()) => {
+            Ok(true) => {
                 let seconds = start.elapsed().as_secs_f64();
                 self.say(ServeEvent::RestUpdated { summary: &b.summary, seconds });
+                true
             }
+            Ok(false) => false,
             Err(e) => {
                 self.show_failure(&e);
                 // The next change rebuilds everything.
                 *built = None;
+                true
             }
         }
     }
@@ -378,20 +405,14 @@ fn failure(e: &BuildError, lang: Lang) -> (Vec<(String, bool)>, Text) {
 
 /// First Ctrl+C (or SIGTERM): stop, after the build under way if there is one. A second one
 /// during that build: remove the folder and exit at once.
-fn on_ctrl_c(
-    tx: Sender<Msg>,
-    tmp: PathBuf,
-    building: Arc<AtomicBool>,
-    lang: Lang,
-    report: Reporter,
-) -> anyhow::Result<()> {
+fn on_ctrl_c(tx: Outbox, tmp: PathBuf, building: Arc<AtomicBool>, lang: Lang, report: Reporter) -> anyhow::Result<()> {
     let presses = AtomicUsize::new(0);
     ctrlc::set_handler(move || {
         if presses.fetch_add(1, Ordering::SeqCst) == 0 {
             if building.load(Ordering::SeqCst) {
                 report(lang, ServeEvent::StoppingAfterBuild);
             }
-            let _ = tx.send(Msg::Stop);
+            tx.send(Msg::Stop);
         } else {
             let _ = std::fs::remove_dir_all(&tmp);
             std::process::exit(130);

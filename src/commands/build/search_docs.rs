@@ -21,6 +21,7 @@ pub(super) fn index_search(
     theme: &theme::Theme,
     pages: &[PageResult],
     chapters: &[PageResult],
+    ready: &dyn Fn() -> anyhow::Result<()>,
     write: &search::Write<'_, anyhow::Error>,
 ) -> anyhow::Result<search::Index> {
     let crumbs = crumbs(book);
@@ -32,7 +33,7 @@ pub(super) fn index_search(
         &theme.search_list("synonyms.txt"),
         book.config.search.synonyms.as_deref(),
     );
-    search::build(&docs, &industries, book.config.general_industry(), &words, write)
+    search::build(&docs, &industries, book.config.general_industry(), &words, ready, write)
 }
 
 /// The 简/繁 switch's tables, made from every text a page of the site can show: its sections

@@ -156,7 +156,8 @@ fn write_search(
     chapters: &[PageResult],
 ) -> anyhow::Result<search::Index> {
     staging.create_dirs([search_url("meta.js").as_str()])?;
-    let index = index_search(book, theme, pages, chapters, &|name, text| staging.write(&search_url(name), text))?;
+    let index =
+        index_search(book, theme, pages, chapters, &|| Ok(()), &|name, text| staging.write(&search_url(name), text))?;
     write_reading(book, strings, pages, chapters, &|name, text| staging.write(&format!("{STATIC_DIR}/{name}"), text))?;
     Ok(index)
 }

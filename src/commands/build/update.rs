@@ -78,20 +78,32 @@ impl Built {
 
     /// Writes the search index and the binders of the current pages into `site`, after
     /// [`Built::update_pages`]; search files the new index no longer has are removed.
-    pub fn write_rest(&mut self, site: &Path) -> Result<(), BuildError> {
+    ///
+    /// `stop` is asked between the parts (and before the index's first file): when it says
+    /// yes, the work ends there and `Ok(false)` says so — an author saved again, and that page
+    /// goes first. Each part is whole when it stops: the index, the 简/繁 tables, the record
+    /// and the binders are each all old or all new. Calling again does all the work.
+    pub fn write_rest(&mut self, site: &Path, stop: &dyn Fn() -> bool) -> Result<bool, BuildError> {
         let lang = self.book.config.lang();
-        let index = index_search(&self.book, &self.theme, &self.pages, &self.chapters, &|name, bytes| {
+        if stop() {
+            return Ok(false);
+        }
+        let ready = || if stop() { Err(anyhow::Error::new(Stopped)) } else { Ok(()) };
+        let written = index_search(&self.book, &self.theme, &self.pages, &self.chapters, &ready, &|name, bytes| {
             replace_file(site, &search_url(name), &[bytes], lang)
-        })?;
-        let dir = site.join(STATIC_DIR).join(SEARCH_DIR);
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            for e in entries.flatten() {
-                let name = e.file_name().to_string_lossy().into_owned();
-                if index.files.binary_search(&name).is_err() {
-                    // Only files in our own search folder of our own served site.
-                    let _ = std::fs::remove_file(e.path());
-                }
-            }
+        });
+        let index = match written {
+            Ok(index) => index,
+            Err(e) if e.is::<Stopped>() => return Ok(false),
+            Err(e) => return Err(e.into()),
+        };
+        remove_others(&site.join(STATIC_DIR).join(SEARCH_DIR), |name| {
+            index.files.binary_search(&name.to_string()).is_ok()
+        });
+        self.summary.sections = index.stats.docs;
+        self.summary.search = index.stats;
+        if stop() {
+            return Ok(false);
         }
         let strings = i18n::for_language(&self.book.config.language);
         write_reading(&self.book, &strings, &self.pages, &self.chapters, &|name, bytes| {
@@ -102,8 +114,13 @@ impl Built {
         for (url, bytes) in &record.0 {
             replace_file(site, url, &[bytes], lang)?;
         }
-        self.summary.sections = index.stats.docs;
-        self.summary.search = index.stats;
+        // A text bucket of the edited page's old text is no longer in the record.
+        let buckets: std::collections::HashSet<&str> =
+            record.0.iter().filter_map(|(url, _)| url.strip_prefix(TEXT_PREFIX)).collect();
+        remove_others(&site.join(STATIC_DIR).join("text"), |name| buckets.contains(name));
+        if stop() {
+            return Ok(false);
+        }
         let renderer = Renderer::new(&self.book, &self.theme, &strings);
         write_binders(
             &self.book,
@@ -118,12 +135,39 @@ impl Built {
         self.summary.highlighted = self.highlights.runs();
         // The binders asked for every page's code: what they did not is code edited away.
         self.highlights.forget_unused();
-        Ok(())
+        Ok(true)
     }
 
     /// The page whose source is `path`, if it is a page (not a chapter's `_index.md`).
     fn page_of(&self, root: &Path, path: &Path) -> Option<usize> {
         let file = format!("{CONTENT_DIR}/{}", content::rel_path(&root.join(CONTENT_DIR), path)?);
         self.book.pages.iter().position(|p| p.doc.file == file)
+    }
+}
+
+/// [`Built::write_rest`] was told to stop before writing the search index.
+#[derive(Debug)]
+struct Stopped;
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stopped for a newer edit")
+    }
+}
+
+impl std::error::Error for Stopped {}
+
+/// Where the edition record's text buckets are in the site.
+const TEXT_PREFIX: &str = concat!(crate::urls::static_dir!(), "/text/");
+
+/// Removes the files in `dir` (a folder of our own served site: the search index's, the
+/// record's texts) that `keep` does not name, so that the served site holds what a clean
+/// build of the same sources would.
+fn remove_others(dir: &Path, keep: impl Fn(&str) -> bool) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        if !keep(&e.file_name().to_string_lossy()) {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }

@@ -3,13 +3,12 @@
 //! there count.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
 
 use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use super::{DEBOUNCE, Msg, Reporter, ServeEvent};
+use super::{DEBOUNCE, Msg, Outbox, Reporter, ServeEvent};
 use crate::messages::Lang;
 use crate::stages::config::CONFIG_FILE;
 use crate::urls::CONTENT_DIR;
@@ -28,7 +27,7 @@ pub(super) struct Watcher {
 
 impl Watcher {
     /// Sends the relevant changes under `root` to `tx`, a batch per quiet spell of [`DEBOUNCE`].
-    pub(super) fn new(root: &Path, tx: Sender<Msg>, lang: Lang, report: Reporter) -> anyhow::Result<Watcher> {
+    pub(super) fn new(root: &Path, tx: Outbox, lang: Lang, report: Reporter) -> anyhow::Result<Watcher> {
         let filter_root = root.to_path_buf();
         let report_errors = report.clone();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |res: DebounceEventResult| match res {
@@ -41,7 +40,7 @@ impl Watcher {
                     .cloned()
                     .collect();
                 if !paths.is_empty() {
-                    let _ = tx.send(Msg::Changed(paths));
+                    tx.send(Msg::Changed(paths));
                 }
             }
             Err(errors) => {

@@ -154,12 +154,15 @@ fn shard_key(token: &str) -> &str {
     }
 }
 
-/// `general`: the industry whose sections every industry's filter includes.
+/// `general`: the industry whose sections every industry's filter includes. `ready` is asked
+/// once, after the index is made and before its first file is written: an error from it stops
+/// the build with no file written, so an index is never left half old, half new.
 pub fn build<E: Send>(
     docs: &[Doc],
     industries: &[(String, String)],
     general: Option<&str>,
     words: &Words,
+    ready: &dyn Fn() -> Result<(), E>,
     write: &Write<'_, E>,
 ) -> Result<Index, E> {
     let parts = postings_of(docs);
@@ -173,6 +176,7 @@ pub fn build<E: Send>(
     let memberships: Vec<u8> = records[..split_at].iter().flat_map(|(_, r)| r.iter().copied()).collect();
     let (shard_data, groups) = shard(&records[split_at..]);
     drop(records);
+    ready()?;
     let shards = shard_data.len();
     // (name, bytes) of every file written.
     let put = |name: String, bytes: Vec<u8>| write(&name, &bytes).map(|()| (name, bytes.len()));
@@ -342,7 +346,11 @@ mod tests {
             files.lock().unwrap().insert(name.to_string(), bytes.to_vec());
             Ok::<(), ()>(())
         };
-        let idx = build(&docs, &[("bank".into(), "银行业".into())], None, &Words::default(), &write).unwrap();
+        // Told to stop before writing, it writes nothing.
+        let stopped = build(&docs, &[("bank".into(), "银行业".into())], None, &Words::default(), &|| Err(()), &write);
+        assert!(stopped.is_err() && files.lock().unwrap().is_empty());
+        let idx =
+            build(&docs, &[("bank".into(), "银行业".into())], None, &Words::default(), &|| Ok(()), &write).unwrap();
         assert_eq!(idx.files, ["d0.js", "i0.js", "meta.js", "p0.js"]);
         let files = files.into_inner().unwrap();
         assert_eq!(files.keys().collect::<Vec<_>>(), ["d0.js", "i0.js", "meta.js", "p0.js"]);
