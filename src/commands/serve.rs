@@ -316,8 +316,9 @@ impl Session {
     fn write_rest(&self, built: &mut Option<Built>) -> bool {
         let Some(b) = built.as_mut() else { return true };
         let start = Instant::now();
-        let seen = self.sent.load(Ordering::SeqCst);
-        let stop = || self.sent.load(Ordering::SeqCst) != seen;
+        let sent = &self.sent;
+        let seen = sent.load(Ordering::SeqCst);
+        let stop = move || sent.load(Ordering::SeqCst) != seen;
         let result = std::panic::catch_unwind(AssertUnwindSafe(|| b.write_rest(&self.site, &stop)));
         match result.unwrap_or_else(|_| Err(crashed(self.lang))) {
             Ok(true) => {

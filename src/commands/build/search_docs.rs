@@ -21,7 +21,7 @@ pub(super) fn index_search(
     theme: &theme::Theme,
     pages: &[PageResult],
     chapters: &[PageResult],
-    ready: &dyn Fn() -> anyhow::Result<()>,
+    ready: &(dyn Fn() -> anyhow::Result<()> + Sync),
     write: &search::Write<'_, anyhow::Error>,
 ) -> anyhow::Result<search::Index> {
     let crumbs = crumbs(book);

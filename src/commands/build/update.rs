@@ -83,7 +83,7 @@ impl Built {
     /// yes, the work ends there and `Ok(false)` says so — an author saved again, and that page
     /// goes first. Each part is whole when it stops: the index, the 简/繁 tables, the record
     /// and the binders are each all old or all new. Calling again does all the work.
-    pub fn write_rest(&mut self, site: &Path, stop: &dyn Fn() -> bool) -> Result<bool, BuildError> {
+    pub fn write_rest(&mut self, site: &Path, stop: &(dyn Fn() -> bool + Sync)) -> Result<bool, BuildError> {
         let lang = self.book.config.lang();
         if stop() {
             return Ok(false);

@@ -155,17 +155,19 @@ fn shard_key(token: &str) -> &str {
 }
 
 /// `general`: the industry whose sections every industry's filter includes. `ready` is asked
-/// once, after the index is made and before its first file is written: an error from it stops
-/// the build with no file written, so an index is never left half old, half new.
+/// while the index is made and once more before its first file is written: an error from it
+/// stops the build with no file written, so an index is never left half old, half new. Once
+/// it has failed it must keep failing.
 pub fn build<E: Send>(
     docs: &[Doc],
     industries: &[(String, String)],
     general: Option<&str>,
     words: &Words,
-    ready: &dyn Fn() -> Result<(), E>,
+    ready: &(dyn Fn() -> Result<(), E> + Sync),
     write: &Write<'_, E>,
 ) -> Result<Index, E> {
-    let parts = postings_of(docs);
+    let parts = postings_of(docs, &|| ready().is_err());
+    ready()?;
     let corpus = corpus_of(&parts, industries, words);
     let mut stats = Stats { docs: docs.len(), ..Stats::default() };
     let records = token_records(parts, &mut stats);

@@ -143,19 +143,27 @@ impl CharSet {
 
 /// Every token's postings, in parts: runs of consecutive documents, tokenized in parallel.
 /// A few parts per thread balance the load; each part's lists are in document order.
-pub(super) fn postings_of(docs: &[Doc]) -> Vec<Batch> {
+/// `stop` is asked every [`STOP_EVERY`] documents: once it says yes, the parts end early and
+/// the postings are incomplete (the caller then makes no index of them).
+pub(super) fn postings_of(docs: &[Doc], stop: &(dyn Fn() -> bool + Sync)) -> Vec<Batch> {
     let size = docs.len().div_ceil(rayon::current_num_threads() * PARTS_PER_THREAD).max(1);
     docs.par_chunks(size)
         .enumerate()
         .map(|(b, part)| {
             let mut out = Batch::default();
             for (i, d) in part.iter().enumerate() {
+                if i % STOP_EVERY == 0 && stop() {
+                    break;
+                }
                 out.add_doc(d, (b * size + i) as u32);
             }
             out
         })
         .collect()
 }
+
+/// Sections between two questions to `stop` (about a millisecond of tokenizing).
+const STOP_EVERY: usize = 64;
 
 /// `(doc << 3 | weight)` in document order →
 /// `n·2 + has_high, body gaps…, [m, (gap << 2 | weight - 1)…]`.
