@@ -38,14 +38,16 @@ pub(super) fn index_search(
 
 /// The 简/繁 switch's tables, made from every text a page of the site can show: its sections
 /// (search results show them too), titles, summaries, sources, tags, industries and the
-/// interface strings. Nothing is written for a handbook that is not in Chinese.
+/// interface strings. Nothing is written for a handbook that is not in Chinese. Once `stop`
+/// says yes the texts are left unread and nothing is written (`Ok(false)`).
 pub(super) fn write_reading(
     book: &Handbook,
     strings: &i18n::Strings,
     pages: &[PageResult],
     chapters: &[PageResult],
+    stop: &(dyn Fn() -> bool + Sync),
     write: &search::Write<'_, anyhow::Error>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let c = &book.config;
     let mut other: Vec<&str> = vec![c.title.as_str()];
     other.extend(c.description.as_deref().into_iter().chain(c.edition.as_deref()));
@@ -70,12 +72,17 @@ pub(super) fn write_reading(
             .chain(chapters.par_iter())
             .flat_map_iter(|r| r.sections.iter().flat_map(|s| [s.heading.as_str(), s.text.as_str()]))
             .chain(other.par_iter().copied())
+            .filter(|_| !stop())
     };
-    if let Some((hans, hant)) = reading::tables(&c.language, c.traditional.as_deref(), sections) {
+    let tables = reading::tables(&c.language, c.traditional.as_deref(), sections);
+    if stop() {
+        return Ok(false);
+    }
+    if let Some((hans, hant)) = tables {
         write(reading::HANS_FILE, hans.script.as_bytes())?;
         write(reading::HANT_FILE, hant.script.as_bytes())?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Each search document's breadcrumb, `industries · part › chapter`, by position in

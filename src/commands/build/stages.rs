@@ -158,7 +158,9 @@ fn write_search(
     staging.create_dirs([search_url("meta.js").as_str()])?;
     let index =
         index_search(book, theme, pages, chapters, &|| Ok(()), &|name, text| staging.write(&search_url(name), text))?;
-    write_reading(book, strings, pages, chapters, &|name, text| staging.write(&format!("{STATIC_DIR}/{name}"), text))?;
+    write_reading(book, strings, pages, chapters, &|| false, &|name, text| {
+        staging.write(&format!("{STATIC_DIR}/{name}"), text)
+    })?;
     Ok(index)
 }
 

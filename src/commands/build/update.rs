@@ -106,9 +106,12 @@ impl Built {
             return Ok(false);
         }
         let strings = i18n::for_language(&self.book.config.language);
-        write_reading(&self.book, &strings, &self.pages, &self.chapters, &|name, bytes| {
+        let tables = write_reading(&self.book, &strings, &self.pages, &self.chapters, stop, &|name, bytes| {
             replace_file(site, &format!("{STATIC_DIR}/{name}"), &[bytes], lang)
         })?;
+        if !tables {
+            return Ok(false);
+        }
         // The record follows the pages' text; `serve` never compares, so it has no history.
         let record = super::record::record_files(&self.book, &self.pages, &self.chapters, Vec::new(), None);
         for (url, bytes) in &record.0 {
